@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace CommsLinter.Cli;
+
+/// <summary>The command line: <c>commslint check</c> and its options. Exit codes: docs/cli.md.</summary>
+internal static class CommsLintApp
+{
+    public const int ExitClean = 0;
+    public const int ExitFindings = 1;
+    public const int ExitUsage = 2;
+
+    public static string Version { get; } =
+        typeof(CommsLintApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool interactive)
+    {
+        var root = new RootCommand(
+            "CommsLinter keeps every message a company sends its customers consistent. It loads the templates of the " +
+            "whole customer journey (HTML e-mails, Markdown pages and letters, SMS and ads, with Liquid placeholders), " +
+            "checks them against the journey catalog (content/touchpoints.yml) and reports every problem with its file, " +
+            "line and column.\n\nExample:\n  commslint check\n  commslint check content/purchase --format json")
+        {
+            CheckCommand.Create(output, error, workingDirectory, interactive),
+            ExtractCommand.Create(output, error, workingDirectory),
+        };
+
+        var result = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine($"commslint: error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'commslint --help' or 'commslint check --help' for the options.");
+            return ExitUsage;
+        }
+
+        return result.Invoke(configuration);
+    }
+}

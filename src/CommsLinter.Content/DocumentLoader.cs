@@ -1,0 +1,203 @@
+using CommsLinter.Content.Decoding;
+using CommsLinter.Content.Liquid;
+using CommsLinter.Content.Readers;
+using CommsLinter.Content.Yaml;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Content;
+
+/// <summary>Limits that keep a hostile or broken file from exhausting the run.</summary>
+public sealed record LoaderLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxLineLength = 100_000)
+{
+    public static LoaderLimits Default { get; } = new();
+}
+
+/// <summary>
+/// Loads one file: decode, front matter, Liquid, then the reader for its format. Each failure is one
+/// finding with its position; what could be read is still returned so catalog checks can run.
+/// </summary>
+public sealed class DocumentLoader : IDocumentLoader
+{
+    private static readonly IContentReader[] Readers = [new HtmlReader(), new MarkdownReader(), new PlainTextReader()];
+
+    private static readonly (string Key, SegmentScope Scope)[] ProseFields =
+    [
+        (FrontMatterKeys.Subject, SegmentScope.Subject),
+        (FrontMatterKeys.Preheader, SegmentScope.Preheader),
+        (FrontMatterKeys.Title, SegmentScope.Title),
+    ];
+
+    private readonly LoaderLimits _limits;
+
+    public DocumentLoader(LoaderLimits? limits = null) => _limits = limits ?? LoaderLimits.Default;
+
+    /// <summary>The file extensions a template may have.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [.. Readers.SelectMany(r => r.Extensions)];
+
+    public DocumentLoadResult Load(ContentFile file)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (info.Length > _limits.MaxFileBytes)
+            {
+                return Fail(ContentRules.TooLarge.At(file.DisplayPath, Location.FileStart,
+                    $"The file is {info.Length / (1024.0 * 1024.0):0.#} MiB; templates over {_limits.MaxFileBytes / (1024 * 1024)} MiB are not read. A message this large is not a template: split it or remove it from content/."));
+            }
+
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ContentRules.Unreadable.At(file.DisplayPath, Location.FileStart, $"The file cannot be read: {ex.Message}"));
+        }
+
+        var text = TextDecoding.Decode(bytes, file.DisplayPath, out var decodingProblem);
+        if (text is null)
+        {
+            return Fail(decodingProblem!);
+        }
+
+        return Parse(new SourceText(file.DisplayPath, text), file.Kind, Path.GetExtension(file.FullPath));
+    }
+
+    /// <summary>Reads already decoded text; <paramref name="extension"/> picks the reader.</summary>
+    public DocumentLoadResult Parse(SourceText source, DocumentKind kind, string extension)
+    {
+        var findings = new List<Finding>();
+        var reader = Readers.FirstOrDefault(r => r.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No reader for '{extension}'.", nameof(extension));
+
+        if (FindLongLine(source.Text, _limits.MaxLineLength) is { } longLine)
+        {
+            return Fail(ContentRules.LineTooLong.At(source, new TextRange(longLine, longLine),
+                $"This line is longer than {_limits.MaxLineLength:N0} characters, so the file is not read. Templates are written by people: break the line (minified HTML is not a template)."));
+        }
+
+        var (frontMatter, bodyStart, frontMatterProblem) = FrontMatterReader.Read(source);
+        if (frontMatterProblem is not null)
+        {
+            return Fail(frontMatterProblem);
+        }
+
+        if (kind == DocumentKind.Template && !frontMatter.IsPresent)
+        {
+            findings.Add(ContentRules.FrontMatterMissing.At(source, new TextRange(0, 0),
+                "The template has no front matter. Start the file with '---', then 'touchpoint:', 'channel:' and 'locale:' lines, then '---'."));
+        }
+
+        var placeholders = new List<Placeholder>();
+        var liquidProblem = LiquidScanner.Scan(source, bodyStart, source.Text.Length, placeholders);
+        foreach (var (key, _) in ProseFields)
+        {
+            if (frontMatter.Get(key) is { IsVerbatim: true } field)
+            {
+                liquidProblem ??= LiquidScanner.Scan(source, field.ValueRange.Start, field.ValueRange.End, placeholders);
+            }
+        }
+
+        var document = new Document { Source = source, Format = reader.Format, Kind = kind, FrontMatter = frontMatter };
+        if (liquidProblem is not null)
+        {
+            findings.Add(liquidProblem);
+            return new DocumentLoadResult(document, findings);
+        }
+
+        var liquid = new Placeholders(placeholders);
+        var masked = liquid.Mask(source.Text);
+        var builder = new SegmentBuilder(masked, liquid);
+        AddFrontMatterSegments(frontMatter, builder);
+
+        var output = new ReaderOutput();
+        reader.Read(new ReaderInput(source, BlankOut(masked, frontMatter.Range), bodyStart, document.Channel, builder), output);
+        findings.AddRange(output.Findings);
+
+        return new DocumentLoadResult(
+            new Document
+            {
+                Source = source,
+                Format = reader.Format,
+                Kind = kind,
+                FrontMatter = frontMatter,
+                Placeholders = liquid,
+                Segments = builder.Segments,
+                Links = output.Links,
+                Images = output.Images,
+            },
+            findings);
+    }
+
+    private static void AddFrontMatterSegments(FrontMatter frontMatter, SegmentBuilder builder)
+    {
+        foreach (var (key, scope) in ProseFields)
+        {
+            if (frontMatter.Get(key) is not { Value: { } value } field)
+            {
+                continue;
+            }
+
+            builder.Start(scope);
+            if (field.IsVerbatim)
+            {
+                builder.AppendSource(field.ValueRange.Start, field.ValueRange.End);
+            }
+            else
+            {
+                // An escaped or folded YAML value: each character maps to the whole value.
+                builder.AppendDecoded(value, field.ValueRange.Start, field.ValueRange.End);
+            }
+
+            builder.Flush();
+        }
+    }
+
+    /// <summary>The front matter replaced by spaces (line breaks kept), so body parsers skip it at unchanged offsets.</summary>
+    private static string BlankOut(string text, TextRange range)
+    {
+        if (range.Length == 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, range), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            for (var i = state.range.Start; i < state.range.End; i++)
+            {
+                if (span[i] is not ('\n' or '\r'))
+                {
+                    span[i] = ' ';
+                }
+            }
+        });
+    }
+
+    private static int? FindLongLine(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return null;
+        }
+
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var newline = text.AsSpan(lineStart).IndexOfAny('\r', '\n');
+            var lineEnd = newline < 0 ? text.Length : lineStart + newline;
+            if (lineEnd - lineStart > maxLength)
+            {
+                return lineStart;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        return null;
+    }
+
+    private static DocumentLoadResult Fail(Finding finding) => new(null, [finding]);
+}

@@ -1,0 +1,96 @@
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Text;
+using Scriban;
+using Scriban.Parsing;
+
+namespace CommsLinter.Content.Liquid;
+
+/// <summary>
+/// Finds every Liquid construct in a range of text with Scriban (Liquid mode): its lexer gives the
+/// exact extent of each <c>{{ }}</c>, <c>{% %}</c>, raw and comment block; its parser reports syntax
+/// errors, which are mapped to the source.
+/// </summary>
+internal static class LiquidScanner
+{
+    private static readonly LexerOptions Options = new() { Lang = ScriptLang.Liquid };
+
+    /// <summary>Adds the placeholders of <paramref name="source"/>[start, end) to <paramref name="placeholders"/>.</summary>
+    /// <returns>A syntax error, or null.</returns>
+    public static Finding? Scan(SourceText source, int start, int end, List<Placeholder> placeholders)
+    {
+        var text = source.Text;
+        if (text.AsSpan(start, end - start).IndexOfAny('{', '%') < 0)
+        {
+            return null;
+        }
+
+        var code = text.Substring(start, end - start);
+        var openers = new Stack<Token>();
+        Token? enter = null;
+        foreach (var token in new Lexer(code, options: Options))
+        {
+            switch (token.Type)
+            {
+                case TokenType.CodeEnter or TokenType.LiquidTagEnter or TokenType.EscapeEnter:
+                    enter = token;
+                    openers.Push(token);
+                    break;
+                case TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit when enter is { } open:
+                    var range = new TextRange(start + open.Start.Offset, start + token.End.Offset + 1);
+                    placeholders.Add(new Placeholder(range, KindOf(open, code), text[range.Start..range.End]));
+                    openers.Pop();
+                    enter = null;
+                    break;
+            }
+        }
+
+        var template = Template.ParseLiquid(code);
+        if (!template.HasErrors)
+        {
+            return null;
+        }
+
+        var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
+        var offset = error.Span.Start.Offset;
+        if (offset < 0 && openers.Count > 0)
+        {
+            // Scriban reports a construct left open at the end of the text at no position at all;
+            // the useful position is the delimiter that was never closed.
+            var open = openers.Peek();
+            var opened = code.Substring(open.Start.Offset, Math.Min(2, code.Length - open.Start.Offset));
+            var closer = opened == "{%" ? "%}" : "}}";
+            var at = start + open.Start.Offset;
+            return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
+                $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
+        }
+
+        var position = offset < 0 ? end : start + offset;
+        return ContentRules.LiquidSyntax.At(source, new TextRange(position, position + 1),
+            $"Liquid: {Describe(error.Message)}");
+    }
+
+    private static PlaceholderKind KindOf(Token enter, string code)
+    {
+        if (enter.Type == TokenType.EscapeEnter)
+        {
+            return PlaceholderKind.Raw;
+        }
+
+        var opening = code.AsSpan(enter.Start.Offset, enter.End.Offset - enter.Start.Offset + 1);
+        if (opening.StartsWith("{{"))
+        {
+            return PlaceholderKind.Output;
+        }
+
+        return opening.Length > 3 && opening.Contains("comment", StringComparison.Ordinal) ? PlaceholderKind.Comment : PlaceholderKind.Tag;
+    }
+
+    private static string Describe(string message)
+    {
+        var text = message.Replace("<EOL>/end of line", "the end of the tag", StringComparison.Ordinal)
+            .Replace("`endif statement`", "'{% endif %}'", StringComparison.Ordinal)
+            .Replace("`endfor statement`", "'{% endfor %}'", StringComparison.Ordinal);
+        return text.EndsWith('.') ? text : text + ".";
+    }
+}

@@ -1,0 +1,511 @@
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
+using CommsLinter.Model;
+using CommsLinter.Text;
+using TextRange = CommsLinter.Text.TextRange;
+
+namespace CommsLinter.Content.Readers;
+
+/// <summary>
+/// HTML e-mail and web copy, read with AngleSharp's tokenizer. Working on tokens rather than a DOM
+/// keeps every character's offset (entities are decoded here, with their source ranges) and makes
+/// depth irrelevant: nesting is tracked on a bounded stack, never by recursion.
+/// </summary>
+internal sealed class HtmlReader : IContentReader
+{
+    public const int MaxDepth = 4096;
+
+    private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
+    {
+        "address", "article", "aside", "blockquote", "body", "button", "caption", "center", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    };
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.Ordinal)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
+
+    private static readonly HashSet<string> SkippedElements = new(StringComparer.Ordinal)
+    {
+        "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "xmp", "noembed", "noframes",
+    };
+
+    public ContentFormat Format => ContentFormat.Html;
+
+    public IReadOnlyList<string> Extensions { get; } = [".html", ".htm"];
+
+    public void Read(ReaderInput input, ReaderOutput output) => new Walker(input, output).Run();
+
+    /// <summary>Decodes HTML character references in source [start, end) into a plain string.</summary>
+    internal static string DecodeEntities(string text, TextRange range)
+    {
+        var span = text.AsSpan(range.Start, range.Length);
+        if (!span.Contains('&'))
+        {
+            return span.ToString();
+        }
+
+        var result = new System.Text.StringBuilder(span.Length);
+        var i = range.Start;
+        while (i < range.End)
+        {
+            if (text[i] == '&' && TryDecodeEntity(text, i, range.End, out var decoded, out var next))
+            {
+                result.Append(decoded);
+                i = next;
+            }
+            else
+            {
+                result.Append(text[i++]);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    internal static bool TryDecodeEntity(string text, int at, int limit, out string decoded, out int next)
+    {
+        decoded = string.Empty;
+        next = at;
+        var semicolon = text.AsSpan(at, Math.Min(limit - at, 40)).IndexOf(';');
+        if (semicolon < 2)
+        {
+            return false;
+        }
+
+        var body = text.AsSpan(at + 1, semicolon - 1);
+        if (body[0] == '#')
+        {
+            var isHex = body.Length > 1 && (body[1] == 'x' || body[1] == 'X');
+            var digits = body[(isHex ? 2 : 1)..];
+            if (!int.TryParse(digits, isHex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var codePoint))
+            {
+                return false;
+            }
+
+            decoded = codePoint is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? char.ConvertFromUtf32(codePoint) : "\uFFFD";
+        }
+        else
+        {
+            foreach (var c in body)
+            {
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return false;
+                }
+            }
+
+            if (HtmlEntityProvider.Resolver.GetSymbol(body.ToString()) is not { } symbol)
+            {
+                return false;
+            }
+
+            decoded = symbol;
+        }
+
+        next = at + semicolon + 1;
+        return true;
+    }
+
+    [Flags]
+    private enum Role
+    {
+        None = 0,
+        Skip = 1,
+        Title = 2,
+        Preheader = 4,
+        Button = 8,
+        Footer = 16,
+        Heading = 32,
+        ListItem = 64,
+        Quote = 128,
+    }
+
+    private readonly record struct OpenElement(string Name, Role Roles);
+
+    private readonly record struct PendingImage(string Source, TextRange SourceRange, string? Alt, TextRange AltRange);
+
+    private sealed class Walker(ReaderInput input, ReaderOutput output)
+    {
+        private readonly string _text = input.ParseText;
+        private readonly SegmentBuilder _builder = input.Segments;
+        private readonly List<OpenElement> _stack = [];
+        private readonly int[] _roleDepth = new int[9];
+        private readonly List<PendingImage> _images = [];
+        private TextRange _tokenRange;
+        private LinkInProgress? _link;
+        private bool _reportedDepth;
+        private bool _reportedSyntax;
+
+        public void Run()
+        {
+            var tokenizer = new HtmlTokenizer(new TextSource(_text), HtmlEntityProvider.Resolver)
+            {
+                IsNotConsumingCharacterReferences = true,
+                OnToken = (_, range) => _tokenRange = new TextRange(range.Start.Index, range.End.Index),
+            };
+            tokenizer.Error += (_, e) =>
+            {
+                if (e.Code == (int)HtmlParseError.EOF)
+                {
+                    ReportSyntax(new TextRange(_tokenRange.End, _tokenRange.End),
+                        "The HTML ends inside an unfinished tag, attribute or comment. Close it (with '>', a closing quote or '-->').");
+                }
+            };
+
+            _builder.Start(SegmentScope.Paragraph);
+            while (true)
+            {
+                var token = tokenizer.Get();
+                if (token.Type == HtmlTokenType.EndOfFile)
+                {
+                    break;
+                }
+
+                var range = _tokenRange;
+                if (range.Start < input.BodyStart)
+                {
+                    continue;
+                }
+
+                switch (token.Type)
+                {
+                    case HtmlTokenType.StartTag:
+                        OnStartTag(token.AsTag(), range, tokenizer);
+                        break;
+                    case HtmlTokenType.EndTag:
+                        OnEndTag(token.Name, range);
+                        break;
+                    case HtmlTokenType.Character when !Has(Role.Skip):
+                        AppendText(range);
+                        break;
+                }
+            }
+
+            FinishLink(_text.Length);
+            _builder.Flush();
+            foreach (var image in _images)
+            {
+                output.Images.Add(new Image(image.Source, image.SourceRange, image.Alt, image.AltRange));
+                if (image.Alt is not null)
+                {
+                    _builder.Start(SegmentScope.AltText);
+                    AppendText(image.AltRange);
+                }
+            }
+
+            _builder.Flush();
+        }
+
+        private void OnStartTag(HtmlTagToken tag, TextRange range, HtmlTokenizer tokenizer)
+        {
+            var name = tag.Name;
+            switch (name)
+            {
+                case "script":
+                    tokenizer.State = HtmlParseMode.Script;
+                    break;
+                case "style" or "xmp" or "iframe" or "noembed" or "noframes":
+                    tokenizer.State = HtmlParseMode.Rawtext;
+                    break;
+                case "title" or "textarea":
+                    tokenizer.State = HtmlParseMode.RCData;
+                    break;
+                case "plaintext":
+                    tokenizer.State = HtmlParseMode.Plaintext;
+                    break;
+            }
+
+            if (name == "img")
+            {
+                OnImage(tag, range);
+                _builder.AppendSpace(range.Start);
+                return;
+            }
+
+            if (name == "br" || name == "hr")
+            {
+                _builder.AppendSpace(range.Start);
+                if (name == "hr")
+                {
+                    _builder.Start(CurrentScope());
+                }
+
+                return;
+            }
+
+            if (name == "a" && Attribute(tag, range, "href") is { } href)
+            {
+                FinishLink(range.Start);
+                _link = new LinkInProgress(DecodeEntities(input.Source.Text, href), href, CurrentScope());
+            }
+
+            if (VoidElements.Contains(name) || tag.IsSelfClosing)
+            {
+                return;
+            }
+
+            var roles = RolesOf(tag);
+            if (_stack.Count >= MaxDepth)
+            {
+                if (!_reportedDepth)
+                {
+                    _reportedDepth = true;
+                    output.Findings.Add(ContentRules.HtmlTooDeep.At(input.Source, range,
+                        $"HTML elements are nested more than {MaxDepth} levels deep here; deeper structure is read as flat text. E-mail clients give up far earlier: flatten the markup."));
+                }
+
+                return;
+            }
+
+            _stack.Add(new OpenElement(name, roles));
+            AddRoles(roles, +1);
+            if (BlockElements.Contains(name) || (roles & Role.Button) != 0)
+            {
+                _builder.Start(CurrentScope());
+            }
+        }
+
+        private void OnEndTag(string name, TextRange range)
+        {
+            if (name == "a")
+            {
+                FinishLink(range.Start);
+            }
+
+            var index = _stack.FindLastIndex(e => e.Name == name);
+            if (index < 0)
+            {
+                if (!VoidElements.Contains(name) && name is not ("html" or "head" or "body" or "p"))
+                {
+                    ReportSyntax(range, $"'</{name}>' closes an element that is not open. Remove it or add the matching '<{name}>'.");
+                }
+
+                return;
+            }
+
+            var isBlock = false;
+            for (var i = _stack.Count - 1; i >= index; i--)
+            {
+                var element = _stack[i];
+                isBlock |= BlockElements.Contains(element.Name) || (element.Roles & Role.Button) != 0;
+                AddRoles(element.Roles, -1);
+                _stack.RemoveAt(i);
+            }
+
+            if (isBlock)
+            {
+                _builder.Start(CurrentScope());
+            }
+        }
+
+        private void OnImage(HtmlTagToken tag, TextRange range)
+        {
+            var src = Attribute(tag, range, "src");
+            var alt = Attribute(tag, range, "alt");
+            _images.Add(new PendingImage(
+                src is { } s ? DecodeEntities(input.Source.Text, s) : string.Empty,
+                src ?? new TextRange(range.Start, range.Start),
+                alt is { } a ? DecodeEntities(input.Source.Text, a) : null,
+                alt ?? new TextRange(range.Start, range.Start)));
+        }
+
+        private void AppendText(TextRange range)
+        {
+            var i = range.Start;
+            var runStart = range.Start;
+            while (i < range.End)
+            {
+                var amp = _text.AsSpan(i, range.End - i).IndexOf('&');
+                if (amp < 0)
+                {
+                    break;
+                }
+
+                amp += i;
+                if (TryDecodeEntity(_text, amp, range.End, out var decoded, out var next))
+                {
+                    _builder.AppendSource(runStart, amp);
+                    _builder.AppendDecoded(decoded, amp, next);
+                    runStart = i = next;
+                }
+                else
+                {
+                    i = amp + 1;
+                }
+            }
+
+            _builder.AppendSource(runStart, range.End);
+            _link?.Extend(range, _text);
+        }
+
+        private void FinishLink(int end)
+        {
+            if (_link is { } link)
+            {
+                output.Links.Add(link.Build(input.Source.Text, end));
+                _link = null;
+            }
+        }
+
+        private static Role RolesOf(HtmlTagToken tag)
+        {
+            var roles = tag.Name switch
+            {
+                "title" => Role.Title,
+                "button" => Role.Button,
+                "footer" => Role.Footer,
+                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => Role.Heading,
+                "li" => Role.ListItem,
+                "blockquote" => Role.Quote,
+                _ when SkippedElements.Contains(tag.Name) => Role.Skip,
+                _ => Role.None,
+            };
+
+            foreach (var attribute in tag.Attributes)
+            {
+                if (attribute.Name is not ("class" or "id"))
+                {
+                    continue;
+                }
+
+                var value = attribute.Value;
+                if (value.Contains("preheader", StringComparison.OrdinalIgnoreCase))
+                {
+                    roles |= Role.Preheader;
+                }
+
+                if (value.Contains("footer", StringComparison.OrdinalIgnoreCase))
+                {
+                    roles |= Role.Footer;
+                }
+
+                if (tag.Name == "a" && (value.Contains("button", StringComparison.OrdinalIgnoreCase) || value.Contains("btn", StringComparison.OrdinalIgnoreCase)))
+                {
+                    roles |= Role.Button;
+                }
+            }
+
+            return roles;
+        }
+
+        private SegmentScope CurrentScope() =>
+            Has(Role.Preheader) ? SegmentScope.Preheader
+            : Has(Role.Title) ? SegmentScope.Title
+            : Has(Role.Button) ? SegmentScope.Button
+            : Has(Role.Footer) ? SegmentScope.Footer
+            : Has(Role.Heading) ? SegmentScope.Heading
+            : Has(Role.ListItem) ? SegmentScope.ListItem
+            : Has(Role.Quote) ? SegmentScope.Quote
+            : SegmentScope.Paragraph;
+
+        private bool Has(Role role) => _roleDepth[System.Numerics.BitOperations.Log2((uint)role)] > 0;
+
+        private void AddRoles(Role roles, int delta)
+        {
+            for (var bit = 0; bit < _roleDepth.Length; bit++)
+            {
+                if (((int)roles & (1 << bit)) != 0)
+                {
+                    _roleDepth[bit] += delta;
+                }
+            }
+        }
+
+        private void ReportSyntax(TextRange range, string message)
+        {
+            if (_reportedSyntax)
+            {
+                return;
+            }
+
+            _reportedSyntax = true;
+            output.Findings.Add(ContentRules.HtmlSyntax.At(input.Source, range, message));
+        }
+
+        /// <summary>The source range of an attribute's value inside a start tag, found from the attribute's own position.</summary>
+        private TextRange? Attribute(HtmlTagToken tag, TextRange tagRange, string name)
+        {
+            foreach (var attribute in tag.Attributes)
+            {
+                if (attribute.Name != name)
+                {
+                    continue;
+                }
+
+                var i = attribute.Position.Index;
+                var end = tagRange.End;
+                while (i < end && !char.IsWhiteSpace(_text[i]) && _text[i] is not ('=' or '>' or '/'))
+                {
+                    i++;
+                }
+
+                while (i < end && char.IsWhiteSpace(_text[i]))
+                {
+                    i++;
+                }
+
+                if (i >= end || _text[i] != '=')
+                {
+                    return new TextRange(i, i);
+                }
+
+                i++;
+                while (i < end && char.IsWhiteSpace(_text[i]))
+                {
+                    i++;
+                }
+
+                if (i < end && _text[i] is '"' or '\'')
+                {
+                    var close = _text.AsSpan(i + 1, end - i - 1).IndexOf(_text[i]);
+                    return close < 0 ? new TextRange(i + 1, end) : new TextRange(i + 1, i + 1 + close);
+                }
+
+                var start = i;
+                while (i < end && !char.IsWhiteSpace(_text[i]) && _text[i] != '>')
+                {
+                    i++;
+                }
+
+                return new TextRange(start, i);
+            }
+
+            return null;
+        }
+    }
+
+    private sealed class LinkInProgress(string url, TextRange urlRange, SegmentScope scope)
+    {
+        private int _textStart = -1;
+        private int _textEnd = -1;
+
+        public void Extend(TextRange range, string text)
+        {
+            if (text.AsSpan(range.Start, range.Length).IsWhiteSpace())
+            {
+                return;
+            }
+
+            if (_textStart < 0)
+            {
+                _textStart = range.Start;
+            }
+
+            _textEnd = range.End;
+        }
+
+        public Link Build(string source, int fallback)
+        {
+            var range = _textStart < 0 ? new TextRange(fallback, fallback) : new TextRange(_textStart, _textEnd);
+            var text = string.Join(' ', DecodeEntities(source, range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            return new Link(url, urlRange, text, range, scope);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Text;
+
+namespace CommsLinter.Content.Readers;
+
+/// <summary>
+/// What a reader gets: the source, the text to parse (Liquid masked, front matter blanked, same
+/// offsets as the source) and the builder that records segments with their source maps.
+/// </summary>
+internal sealed record ReaderInput(SourceText Source, string ParseText, int BodyStart, string? Channel, SegmentBuilder Segments);
+
+/// <summary>What a reader found besides segments.</summary>
+internal sealed class ReaderOutput
+{
+    public List<Link> Links { get; } = [];
+
+    public List<Image> Images { get; } = [];
+
+    public List<Finding> Findings { get; } = [];
+}
+
+/// <summary>Extracts prose, links and images from one format. One reader per format.</summary>
+internal interface IContentReader
+{
+    ContentFormat Format { get; }
+
+    IReadOnlyList<string> Extensions { get; }
+
+    void Read(ReaderInput input, ReaderOutput output);
+}

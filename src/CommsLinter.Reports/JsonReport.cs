@@ -1,0 +1,85 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CommsLinter.Diagnostics;
+using CommsLinter.Text;
+
+namespace CommsLinter.Reports;
+
+/// <summary>
+/// The findings as JSON, shape version 1 (docs/json-format.md). Deterministic: same findings, same
+/// bytes; no timestamps, no machine paths beyond the paths given.
+/// </summary>
+public sealed class JsonReport : IReportWriter
+{
+    public const int FormatVersion = 1;
+
+    public required string ToolVersion { get; init; }
+
+    public void Write(TextWriter output, IReadOnlyList<Finding> findings, ReportSummary summary)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", FormatVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", "commslint");
+            json.WriteString("version", ToolVersion);
+            json.WriteEndObject();
+            json.WriteStartObject("summary");
+            json.WriteNumber("files", summary.Files);
+            json.WriteNumber("errors", summary.Errors);
+            json.WriteNumber("warnings", summary.Warnings);
+            json.WriteNumber("suggestions", summary.Suggestions);
+            json.WriteEndObject();
+            json.WriteStartArray("findings");
+            foreach (var finding in findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", finding.RuleId);
+                json.WriteString("severity", TextReport.SeverityName(finding.Severity));
+                json.WriteString("message", finding.Message);
+                json.WriteString("path", finding.Path);
+                WriteLocation(json, finding.Location);
+                WriteOptional(json, "touchpoint", finding.Touchpoint);
+                WriteOptional(json, "locale", finding.Locale);
+                WriteOptional(json, "channel", finding.Channel);
+                if (finding.Fix is { } fix)
+                {
+                    json.WriteStartObject("fix");
+                    json.WriteString("description", fix.Description);
+                    json.WriteString("replacement", fix.Replacement);
+                    WriteLocation(json, fix.Location);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, Location location)
+    {
+        json.WriteNumber("line", location.Start.Line);
+        json.WriteNumber("column", location.Start.Column);
+        json.WriteNumber("endLine", location.End.Line);
+        json.WriteNumber("endColumn", location.End.Column);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+
+namespace CommsLinter.Rules.Builtin;
+
+/// <summary>
+/// Every touchpoint needs a template for each channel and locale the catalog requires. Reported at
+/// the touchpoint in the catalog, and only when the whole content folder is checked.
+/// </summary>
+public sealed class CoverageCheck : ICorpusCheck
+{
+    public static readonly RuleDescriptor Gap = new("catalog.coverage-gap", "Touchpoint lacks a template for a required channel or locale", Severity.Warning);
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = [Gap];
+
+    public void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    {
+        if (context.Catalog is not { } catalog || !context.IsWholeCorpus)
+        {
+            return;
+        }
+
+        var present = documents
+            .Where(d => d.Kind == DocumentKind.Template)
+            .Select(d => (d.Touchpoint, d.Channel, d.Locale))
+            .ToHashSet();
+
+        foreach (var touchpoint in catalog.Touchpoints)
+        {
+            foreach (var channel in touchpoint.Channels)
+            {
+                var missing = touchpoint.Locales.Where(l => !present.Contains((touchpoint.Id, channel, l))).ToArray();
+                if (missing.Length > 0)
+                {
+                    findings.Add(Gap.At(catalog.Source, touchpoint.Range,
+                        $"Touchpoint '{touchpoint.Id}' has no {channel} template in {string.Join(", ", missing)}. Customers in {(missing.Length == 1 ? "that locale" : "those locales")} get nothing at this moment."));
+                }
+            }
+        }
+    }
+}

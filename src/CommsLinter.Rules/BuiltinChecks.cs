@@ -1,0 +1,20 @@
+using CommsLinter.Pipeline;
+using CommsLinter.Rules.Builtin;
+
+namespace CommsLinter.Rules;
+
+/// <summary>The registry of checks that need no style guide. Adding a check is one line here.</summary>
+public static class BuiltinChecks
+{
+    public static IReadOnlyList<IDocumentCheck> DocumentChecks { get; } =
+    [
+        new FrontMatterFieldsCheck(),
+        new CatalogReferenceCheck(),
+    ];
+
+    public static IReadOnlyList<ICorpusCheck> CorpusChecks { get; } =
+    [
+        new DuplicateTemplateCheck(),
+        new CoverageCheck(),
+    ];
+}
