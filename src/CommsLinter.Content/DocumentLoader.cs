@@ -56,13 +56,14 @@ public sealed class DocumentLoader : IDocumentLoader
             return Fail(ContentRules.Unreadable.At(file.DisplayPath, Location.FileStart, $"The file cannot be read: {ex.Message}"));
         }
 
-        var text = TextDecoding.Decode(bytes, file.DisplayPath, out var decodingProblem);
-        if (text is null)
-        {
-            return Fail(decodingProblem!);
-        }
+        return Load(bytes, file.DisplayPath, file.Kind, Path.GetExtension(file.FullPath));
+    }
 
-        return Parse(new SourceText(file.DisplayPath, text), file.Kind, Path.GetExtension(file.FullPath));
+    /// <summary>Decodes and reads a file's bytes; <paramref name="extension"/> picks the reader.</summary>
+    public DocumentLoadResult Load(byte[] bytes, string displayPath, DocumentKind kind, string extension)
+    {
+        var text = TextDecoding.Decode(bytes, displayPath, out var decodingProblem);
+        return text is null ? Fail(decodingProblem!) : Parse(new SourceText(displayPath, text), kind, extension);
     }
 
     /// <summary>Reads already decoded text; <paramref name="extension"/> picks the reader.</summary>

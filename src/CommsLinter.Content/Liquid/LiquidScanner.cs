@@ -51,12 +51,10 @@ internal static class LiquidScanner
             return null;
         }
 
-        var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
-        var offset = error.Span.Start.Offset;
-        if (offset < 0 && openers.Count > 0)
+        if (openers.Count > 0)
         {
-            // Scriban reports a construct left open at the end of the text at no position at all;
-            // the useful position is the delimiter that was never closed.
+            // Scriban reports a construct left open at the end of the text at no position at all, or
+            // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
             var open = openers.Peek();
             var opened = code.Substring(open.Start.Offset, Math.Min(2, code.Length - open.Start.Offset));
             var closer = opened == "{%" ? "%}" : "}}";
@@ -65,6 +63,8 @@ internal static class LiquidScanner
                 $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
         }
 
+        var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
+        var offset = error.Span.Start.Offset;
         var position = offset < 0 ? end : start + offset;
         return ContentRules.LiquidSyntax.At(source, new TextRange(position, position + 1),
             $"Liquid: {Describe(error.Message)}");

@@ -240,12 +240,6 @@ internal sealed class HtmlReader : IContentReader
                 return;
             }
 
-            if (name == "a" && Attribute(tag, range, "href") is { } href)
-            {
-                FinishLink(range.Start);
-                _link = new LinkInProgress(DecodeEntities(input.Source.Text, href), href, CurrentScope());
-            }
-
             if (VoidElements.Contains(name) || tag.IsSelfClosing)
             {
                 return;
@@ -266,9 +260,15 @@ internal sealed class HtmlReader : IContentReader
 
             _stack.Add(new OpenElement(name, roles));
             AddRoles(roles, +1);
-            if (BlockElements.Contains(name) || (roles & Role.Button) != 0)
+            if (StartsSegment(name, roles))
             {
                 _builder.Start(CurrentScope());
+            }
+
+            if (name == "a" && Attribute(tag, range, "href") is { } href)
+            {
+                FinishLink(range.Start);
+                _link = new LinkInProgress(DecodeEntities(input.Source.Text, href), href, CurrentScope());
             }
         }
 
@@ -282,7 +282,7 @@ internal sealed class HtmlReader : IContentReader
             var index = _stack.FindLastIndex(e => e.Name == name);
             if (index < 0)
             {
-                if (!VoidElements.Contains(name) && name is not ("html" or "head" or "body" or "p"))
+                if (!_reportedDepth && !VoidElements.Contains(name) && name is not ("html" or "head" or "body" or "p"))
                 {
                     ReportSyntax(range, $"'</{name}>' closes an element that is not open. Remove it or add the matching '<{name}>'.");
                 }
@@ -294,7 +294,7 @@ internal sealed class HtmlReader : IContentReader
             for (var i = _stack.Count - 1; i >= index; i--)
             {
                 var element = _stack[i];
-                isBlock |= BlockElements.Contains(element.Name) || (element.Roles & Role.Button) != 0;
+                isBlock |= StartsSegment(element.Name, element.Roles);
                 AddRoles(element.Roles, -1);
                 _stack.RemoveAt(i);
             }
@@ -394,6 +394,9 @@ internal sealed class HtmlReader : IContentReader
 
             return roles;
         }
+
+        // An inline element that changes the scope (a preheader span, a button link) is a segment of its own.
+        private static bool StartsSegment(string name, Role roles) => BlockElements.Contains(name) || (roles & ~Role.Skip) != Role.None;
 
         private SegmentScope CurrentScope() =>
             Has(Role.Preheader) ? SegmentScope.Preheader

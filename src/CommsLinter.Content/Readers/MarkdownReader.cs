@@ -82,7 +82,7 @@ internal sealed class MarkdownReader : IContentReader
             switch (inline)
             {
                 case LiteralInline literal:
-                    builder.AppendSource(literal.Content.Start, literal.Content.End + 1);
+                    AppendLiteral(literal, input);
                     break;
                 case HtmlEntityInline entity:
                     builder.AppendDecoded(entity.Transcoded.ToString(), entity.Span.Start, entity.Span.End + 1);
@@ -118,6 +118,24 @@ internal sealed class MarkdownReader : IContentReader
                     builder.AppendSpace(inline.Span.Start);
                     break;
             }
+        }
+    }
+
+    private static void AppendLiteral(LiteralInline literal, ReaderInput input)
+    {
+        var content = literal.Content;
+        if (ReferenceEquals(content.Text, input.ParseText))
+        {
+            input.Segments.AppendSource(content.Start, content.End + 1);
+        }
+        else if (literal.Span.Length == content.Length)
+        {
+            // Some extensions (pipe tables) slice a copy of the text; the node's own span is exact.
+            input.Segments.AppendSource(literal.Span.Start, literal.Span.End + 1);
+        }
+        else
+        {
+            input.Segments.AppendDecoded(content.ToString(), literal.Span.Start, literal.Span.End + 1);
         }
     }
 

@@ -34,11 +34,13 @@ internal static class YamlTree
         var parser = new Parser(new StringReader(text.Substring(start, end - start)));
         var stack = new Stack<Builder>();
         YamlNode? root = null;
+        var lastOffset = start;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                lastOffset = Offset(current.End, start);
                 switch (current)
                 {
                     case DocumentStart when root is not null:
@@ -75,6 +77,12 @@ internal static class YamlTree
                 ? ex.Message[(cut + 3)..]
                 : ex.Message;
             problem = new YamlProblem(message.TrimEnd('.') + ".", new TextRange(at, at), true);
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unterminated flow collections.
+            problem = new YamlProblem("The YAML cannot be read past this point: a '[', '{' or quote is probably not closed.", new TextRange(lastOffset, lastOffset), true);
             return null;
         }
 

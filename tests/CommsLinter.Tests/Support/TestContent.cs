@@ -1,0 +1,103 @@
+using CommsLinter.Content;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Tests.Support;
+
+/// <summary>Loads templates from strings and finds the repository for tests that read real files.</summary>
+internal static class TestContent
+{
+    public static DocumentLoadResult Load(string text, string extension = ".html", DocumentKind kind = DocumentKind.Template) =>
+        new DocumentLoader().Load(System.Text.Encoding.UTF8.GetBytes(text), "test" + extension, kind, extension);
+
+    public static Document Document(string text, string extension = ".html")
+    {
+        var result = Load(text, extension);
+        Assert.True(result.Document is not null, string.Join("\n", result.Findings.Select(f => f.Message)));
+        Assert.Empty(result.Findings);
+        return result.Document!;
+    }
+
+    public static Segment Segment(Document document, SegmentScope scope, string contains) =>
+        document.Segments.Single(s => s.Scope == scope && s.Text.Contains(contains, StringComparison.Ordinal));
+
+    /// <summary>The source text behind a substring of a segment, found through the segment's source map.</summary>
+    public static string SourceOf(Document document, Segment segment, string part)
+    {
+        var at = segment.Text.IndexOf(part, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{part}' is not in segment '{segment.Text}'");
+        var range = segment.Map.ToSource(at, at + part.Length);
+        return document.Source.Text[range.Start..range.End];
+    }
+
+    public static Location LocationOf(Document document, Segment segment, string part)
+    {
+        var at = segment.Text.IndexOf(part, StringComparison.Ordinal);
+        return document.Source.GetLocation(segment.Map.ToSource(at, at + part.Length));
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "CommsLinter.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (CommsLinter.sln) was not found above the test binaries.");
+    }
+
+    public static string FixturePath(params string[] parts) =>
+        Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
+}
+
+/// <summary>A temporary folder, deleted when disposed.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "commslint-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Write(string relativePath, string text) => WriteBytes(relativePath, System.Text.Encoding.UTF8.GetBytes(text));
+
+    public string WriteBytes(string relativePath, byte[] bytes)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; a failing cleanup must not fail the test.
+        }
+    }
+}
+
+/// <summary>Runs the command line in-process and captures what it prints.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CommsLinter.Cli.CommsLintApp.Run(args, output, error, workingDirectory, interactive: false);
+        return new Result(code, output.ToString(), error.ToString());
+    }
+}
