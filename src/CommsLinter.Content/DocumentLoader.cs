@@ -105,7 +105,7 @@ public sealed class DocumentLoader : IDocumentLoader
         if (liquidProblem is not null)
         {
             findings.Add(liquidProblem);
-            return new DocumentLoadResult(document, findings);
+            return new DocumentLoadResult(document, Attribute(findings, document));
         }
 
         var liquid = new Placeholders(placeholders);
@@ -129,8 +129,12 @@ public sealed class DocumentLoader : IDocumentLoader
                 Links = output.Links,
                 Images = output.Images,
             },
-            findings);
+            Attribute(findings, document));
     }
+
+    // Findings made while reading are about this document's touchpoint, locale and channel too.
+    private static List<Finding> Attribute(List<Finding> findings, Document document) =>
+        findings.ConvertAll(f => f with { Touchpoint = document.Touchpoint, Locale = document.Locale, Channel = document.Channel });
 
     private static void AddFrontMatterSegments(FrontMatter frontMatter, SegmentBuilder builder)
     {

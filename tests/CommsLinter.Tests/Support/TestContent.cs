@@ -93,6 +93,10 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
+    /// <summary>The text output with the summary's duration removed, so it can be compared exactly.</summary>
+    public static string WithoutTiming(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(output.ReplaceLineEndings(), @" in \d+\.\d\d s\.", ".");
+
     public static Result Run(string workingDirectory, params string[] args)
     {
         var output = new StringWriter();

@@ -1,0 +1,110 @@
+using CommsLinter.Tests.Support;
+using Snapshooter.Xunit;
+
+namespace CommsLinter.Tests;
+
+public sealed class CliTests
+{
+    private const string Catalog = """
+        locales: [pl, ru]
+        channels:
+          - id: sms
+        teams:
+          - id: logistics
+        stages:
+          - id: purchase
+        processes:
+          - id: delivery
+        touchpoints:
+          - id: delivery-notice
+            stage: purchase
+            process: delivery
+            owner: logistics
+            channels: [sms]
+        """;
+
+    [Fact]
+    public void The_sample_content_is_clean_and_covers_the_journey()
+    {
+        var root = TestContent.RepositoryRoot();
+        var result = CliRunner.Run(root, "check", "--format", "json", "--fail-on", "warning");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+        var files = CommsLinter.Content.ContentDiscovery.Discover(["content"], root, out _);
+        var templates = files.Where(f => f.Kind == CommsLinter.Model.DocumentKind.Template).ToArray();
+        Assert.True(templates.Length >= 80, $"{templates.Length} templates");
+        foreach (var locale in new[] { "pl", "ru", "it", "en" })
+        {
+            Assert.True(templates.Count(t => t.DisplayPath.Contains($".{locale}.", StringComparison.Ordinal)) >= 25, locale);
+        }
+
+        var catalog = CommsLinter.Content.Catalog.CatalogReader.Load(Path.Combine(root, "content", "touchpoints.yml"), "touchpoints.yml", out _)!;
+        Assert.True(catalog.Touchpoints.Count >= 25);
+        Assert.Equal(["after-purchase", "before-purchase", "purchase"], catalog.Touchpoints.Select(t => t.Stage).Distinct().Order());
+    }
+
+    [Fact]
+    public void Exit_codes_follow_fail_on_and_configuration_errors()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/delivery/sms.pl.txt", "---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: pl\n---\nOkna Nowak: dostawa jutro.\n");
+
+        Assert.Equal(1, CliRunner.Run(folder.Path, "check", "--fail-on", "warning").ExitCode);
+        Assert.Equal(0, CliRunner.Run(folder.Path, "check").ExitCode);
+        Assert.Equal(0, CliRunner.Run(folder.Path, "check", "content/delivery", "--fail-on", "warning").ExitCode);
+
+        folder.Write("content/delivery/sms.ru.txt", "---\ntouchpoint: delivery\nchannel: sms\nlocale: ru\n---\nOkna Nowak: доставка завтра.\n");
+        Assert.Equal(1, CliRunner.Run(folder.Path, "check").ExitCode);
+        Assert.Equal(0, CliRunner.Run(folder.Path, "check", "--fail-on", "never").ExitCode);
+
+        Assert.Equal(2, CliRunner.Run(folder.Path, "check", "no/such/folder").ExitCode);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "check", "--format", "xml").ExitCode);
+        folder.Write("content/touchpoints.yml", Catalog.Replace("stage: purchase", "stage: nowhere", StringComparison.Ordinal));
+        Assert.Equal(2, CliRunner.Run(folder.Path, "check").ExitCode);
+        File.Delete(Path.Combine(folder.Path, "content/touchpoints.yml"));
+        var missing = CliRunner.Run(folder.Path, "check");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("error catalog.missing: No journey catalog found", missing.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_output_is_deterministic_and_matches_its_snapshot()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/delivery/sms.pl.txt", "---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: pl\n---\nOkna Nowak: dostawa {{ delivery.date\n");
+        folder.Write("content/delivery/sms.ru.txt", "---\ntouchpoint: delivery-notise\nchannel: sms\nlocale: ru\n---\nOkna Nowak: доставка завтра.\n");
+
+        var first = CliRunner.Run(folder.Path, "check", "--format", "json");
+        var second = CliRunner.Run(folder.Path, "check", "--format", "json");
+
+        Assert.Equal(first.Output, second.Output);
+        first.Output.MatchSnapshot();
+    }
+
+    [Fact]
+    public void Help_explains_every_option_with_examples()
+    {
+        var root = CliRunner.Run(Path.GetTempPath(), "--help");
+        Assert.Contains("check", root.Output, StringComparison.Ordinal);
+        Assert.Contains("Example", root.Output, StringComparison.Ordinal);
+        var check = CliRunner.Run(Path.GetTempPath(), "check", "--help");
+        foreach (var option in new[] { "--catalog", "--format", "--fail-on", "--no-progress", "Exit codes", "commslint check content/purchase --format json" })
+        {
+            Assert.Contains(option, check.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Extract_shows_segments_with_spans()
+    {
+        var root = TestContent.RepositoryRoot();
+        var result = CliRunner.Run(root, "extract", "content/purchase/delivery-notice/sms.pl.txt");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(" sms: Okna Nowak:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("## placeholders", result.Output, StringComparison.Ordinal);
+    }
+}
