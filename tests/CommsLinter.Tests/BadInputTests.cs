@@ -10,25 +10,6 @@ namespace CommsLinter.Tests;
 /// </summary>
 public sealed class BadInputTests
 {
-    private const string Catalog = """
-        locales: [pl, en, it, ru]
-        channels:
-          - id: email
-          - id: sms
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email, sms]
-        """;
-
     private const string Head = "---\ntouchpoint: order-confirmation\nchannel: sms\nlocale: pl\n---\n";
 
     // Each file that still loads as a document gets its own channel and locale, so none duplicates another.
@@ -77,7 +58,7 @@ public sealed class BadInputTests
     private static TempFolder CreateCorpus()
     {
         var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/touchpoints.yml", TestCatalog.OrderConfirmation());
         folder.Write("content/good.txt", Head + "Okna Nowak: zamówienie gotowe.\n");
         folder.WriteBytes("content/invalid-utf8.txt", [.. Encoding.UTF8.GetBytes(Head + "Zamówienie "), 0xEA, 0x20, 0x6F, 0x6B]);
         folder.WriteBytes("content/utf16.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Head + "Zamówienie")]);

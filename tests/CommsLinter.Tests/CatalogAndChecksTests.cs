@@ -6,30 +6,10 @@ namespace CommsLinter.Tests;
 
 public sealed class CatalogAndChecksTests
 {
-    private const string Catalog = """
-        locales: [pl, ru, it, en]
-        channels:
-          - id: email
-          - id: sms
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email, sms]
-            locales: [pl, en]
-        """;
-
     [Fact]
     public void Catalog_errors_have_positions_and_suggestions()
     {
-        var text = Catalog.Replace("stage: purchase", "stage: purchse", StringComparison.Ordinal)
+        var text = TestCatalog.OrderConfirmation("    locales: [pl, en]").TrimEnd().Replace("stage: purchase", "stage: purchse", StringComparison.Ordinal)
             .Replace("owner: sales", "owner: marketing", StringComparison.Ordinal)
             + "\n  - id: order-confirmation\n    stage: purchase\n    process: sales\n    owner: sales\n    chanels: [email]\n";
         CatalogReader.Parse(new SourceText("touchpoints.yml", text), out var findings);
@@ -54,7 +34,7 @@ public sealed class CatalogAndChecksTests
     public void Builtin_checks_report_unknown_names_duplicates_missing_fields_and_gaps()
     {
         using var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/touchpoints.yml", TestCatalog.OrderConfirmation("    locales: [pl, en]"));
         folder.Write("content/a/email.pl.html", "---\ntouchpoint: order-confirmaton\nchannel: email\nlocale: pl\nsubject: S\npreheader: P\n---\n<p>x</p>\n");
         folder.Write("content/a/sms.pl.txt", "---\ntouchpoint: order-confirmation\nchannel: smss\nlocale: pl\n---\nx\n");
         folder.Write("content/a/email.xx.html", "---\ntouchpoint: order-confirmation\nchannel: email\nlocale: xx\nsubject: S\npreheader: P\n---\n<p>x</p>\n");

@@ -54,6 +54,30 @@ internal static class TestContent
         Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 }
 
+/// <summary>A small journey catalog with one touchpoint, order-confirmation, sent by e-mail and SMS.</summary>
+internal static class TestCatalog
+{
+    public static string OrderConfirmation(string touchpointLocales = "") => $"""
+        locales: [pl, ru, it, en]
+        channels:
+          - id: email
+          - id: sms
+        teams:
+          - id: sales
+        stages:
+          - id: purchase
+        processes:
+          - id: sales
+        touchpoints:
+          - id: order-confirmation
+            stage: purchase
+            process: sales
+            owner: sales
+            channels: [email, sms]
+        {touchpointLocales}
+        """;
+}
+
 /// <summary>A temporary folder, deleted when disposed.</summary>
 internal sealed class TempFolder : IDisposable
 {
