@@ -101,11 +101,13 @@ public sealed class DocumentLoader : IDocumentLoader
             }
         }
 
-        var document = new Document { Source = source, Format = reader.Format, Kind = kind, FrontMatter = frontMatter };
         if (liquidProblem is not null)
         {
+            // Without placeholders nothing can be extracted, but the front matter still places the file in the journey.
             findings.Add(liquidProblem);
-            return new DocumentLoadResult(document, Attribute(findings, document));
+            return new DocumentLoadResult(
+                new Document { Source = source, Format = reader.Format, Kind = kind, FrontMatter = frontMatter },
+                Attribute(findings, frontMatter));
         }
 
         var liquid = new Placeholders(placeholders);
@@ -114,7 +116,7 @@ public sealed class DocumentLoader : IDocumentLoader
         AddFrontMatterSegments(frontMatter, builder);
 
         var output = new ReaderOutput();
-        reader.Read(new ReaderInput(source, BlankOut(masked, frontMatter.Range), bodyStart, document.Channel, builder), output);
+        reader.Read(new ReaderInput(source, BlankOut(masked, frontMatter.Range), bodyStart, frontMatter.GetText(FrontMatterKeys.Channel), builder), output);
         findings.AddRange(output.Findings);
 
         return new DocumentLoadResult(
@@ -129,12 +131,17 @@ public sealed class DocumentLoader : IDocumentLoader
                 Links = output.Links,
                 Images = output.Images,
             },
-            Attribute(findings, document));
+            Attribute(findings, frontMatter));
     }
 
     // Findings made while reading are about this document's touchpoint, locale and channel too.
-    private static List<Finding> Attribute(List<Finding> findings, Document document) =>
-        findings.ConvertAll(f => f with { Touchpoint = document.Touchpoint, Locale = document.Locale, Channel = document.Channel });
+    private static List<Finding> Attribute(List<Finding> findings, FrontMatter frontMatter) =>
+        findings.ConvertAll(f => f with
+        {
+            Touchpoint = frontMatter.GetText(FrontMatterKeys.Touchpoint),
+            Locale = frontMatter.GetText(FrontMatterKeys.Locale),
+            Channel = frontMatter.GetText(FrontMatterKeys.Channel),
+        });
 
     private static void AddFrontMatterSegments(FrontMatter frontMatter, SegmentBuilder builder)
     {

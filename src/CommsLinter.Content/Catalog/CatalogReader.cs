@@ -68,10 +68,10 @@ public static class CatalogReader
             state.Error(sourceLocale.Range, $"source-locale '{sourceLocale.Value}' is not one of the catalog's locales ({string.Join(", ", locales)}).");
         }
 
-        var channels = state.Items(mapping, "channels");
-        var teams = state.Items(mapping, "teams");
-        var stages = state.Items(mapping, "stages");
-        var processes = state.Items(mapping, "processes");
+        var channels = state.Items(mapping, "channels", "channel");
+        var teams = state.Items(mapping, "teams", "team");
+        var stages = state.Items(mapping, "stages", "stage");
+        var processes = state.Items(mapping, "processes", "process");
         var touchpoints = new List<Touchpoint>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in state.Mappings(mapping, "touchpoints"))
@@ -189,12 +189,12 @@ public static class CatalogReader
             }
         }
 
-        public List<CatalogItem> Items(YamlMapping mapping, string key)
+        public List<CatalogItem> Items(YamlMapping mapping, string key, string itemName)
         {
             var items = new List<CatalogItem>();
             foreach (var entry in Mappings(mapping, key))
             {
-                CheckKeys(entry, ItemKeys, key.TrimEnd('s').Replace("processe", "process", StringComparison.Ordinal));
+                CheckKeys(entry, ItemKeys, itemName);
                 if (Scalar(entry, "id") is not { } id)
                 {
                     Error(entry.Range, $"This entry of '{key}' has no 'id'.");

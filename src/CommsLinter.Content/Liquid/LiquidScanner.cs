@@ -26,41 +26,38 @@ internal static class LiquidScanner
         }
 
         var code = text.Substring(start, end - start);
-        var openers = new Stack<Token>();
-        Token? enter = null;
+        // Liquid constructs do not nest in the lexer's output: each enter token is closed by the next exit.
+        Token? open = null;
         foreach (var token in new Lexer(code, options: Options))
         {
             switch (token.Type)
             {
                 case TokenType.CodeEnter or TokenType.LiquidTagEnter or TokenType.EscapeEnter:
-                    enter = token;
-                    openers.Push(token);
+                    open = token;
                     break;
-                case TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit when enter is { } open:
-                    var range = new TextRange(start + open.Start.Offset, start + token.End.Offset + 1);
-                    placeholders.Add(new Placeholder(range, KindOf(open, code), text[range.Start..range.End]));
-                    openers.Pop();
-                    enter = null;
+                case TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit when open is { } enter:
+                    var range = new TextRange(start + enter.Start.Offset, start + token.End.Offset + 1);
+                    placeholders.Add(new Placeholder(range, KindOf(enter, code), text[range.Start..range.End]));
+                    open = null;
                     break;
             }
+        }
+
+        if (open is { } unclosed)
+        {
+            // Scriban reports a construct left open at the end of the text at no position at all, or
+            // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
+            var opened = code.Substring(unclosed.Start.Offset, Math.Min(2, code.Length - unclosed.Start.Offset));
+            var closer = opened == "{%" ? "%}" : "}}";
+            var at = start + unclosed.Start.Offset;
+            return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
+                $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
         }
 
         var template = Template.ParseLiquid(code);
         if (!template.HasErrors)
         {
             return null;
-        }
-
-        if (openers.Count > 0)
-        {
-            // Scriban reports a construct left open at the end of the text at no position at all, or
-            // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
-            var open = openers.Peek();
-            var opened = code.Substring(open.Start.Offset, Math.Min(2, code.Length - open.Start.Offset));
-            var closer = opened == "{%" ? "%}" : "}}";
-            var at = start + open.Start.Offset;
-            return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
-                $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
         }
 
         var error = template.Messages.First(m => m.Type == ParserMessageType.Error);

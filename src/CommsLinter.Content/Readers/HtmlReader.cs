@@ -136,7 +136,7 @@ internal sealed class HtmlReader : IContentReader
         private readonly string _text = input.ParseText;
         private readonly SegmentBuilder _builder = input.Segments;
         private readonly List<OpenElement> _stack = [];
-        private readonly int[] _roleDepth = new int[9];
+        private readonly int[] _roleDepth = new int[System.Numerics.BitOperations.Log2((uint)Role.Quote) + 1];
         private readonly List<PendingImage> _images = [];
         private TextRange _tokenRange;
         private LinkInProgress? _link;
@@ -279,7 +279,12 @@ internal sealed class HtmlReader : IContentReader
                 FinishLink(range.Start);
             }
 
-            var index = _stack.FindLastIndex(e => e.Name == name);
+            var index = _stack.Count - 1;
+            while (index >= 0 && _stack[index].Name != name)
+            {
+                index--;
+            }
+
             if (index < 0)
             {
                 if (!_reportedDepth && !VoidElements.Contains(name) && name is not ("html" or "head" or "body" or "p"))

@@ -27,13 +27,12 @@ public sealed class CatalogReferenceCheck : IDocumentCheck
         }
 
         var frontMatter = document.FrontMatter;
-        var channelIds = catalog.Channels.Select(c => c.Id).ToArray();
         var channel = document.Channel;
         var channelKnown = channel is not null && catalog.HasChannel(channel);
         if (channel is not null && !channelKnown)
         {
             findings.Add(UnknownChannel.At(document, ValueRange(frontMatter, FrontMatterKeys.Channel),
-                $"Unknown channel '{channel}'.{Suggestions.DidYouMean(channel, channelIds)} The catalog's channels are: {string.Join(", ", channelIds)}."));
+                $"Unknown channel '{channel}'.{Suggestions.DidYouMean(channel, catalog.Channels.Select(c => c.Id))} The catalog's channels are: {string.Join(", ", catalog.Channels.Select(c => c.Id))}."));
         }
 
         var locale = document.Locale;
