@@ -60,7 +60,8 @@ static (string Text, int Words) Template(string channel, string locale, string t
         var sentence = new StringBuilder();
         for (var w = 0; w < length; w++)
         {
-            sentence.Append(w == 0 ? char.ToUpperInvariant(words[random.Next(words.Length)][0]) + words[random.Next(words.Length)][1..] : words[random.Next(words.Length)]);
+            var word = words[random.Next(words.Length)];
+            sentence.Append(w == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word);
             sentence.Append(w == length / 2 ? " {{ order.number }} " : " ");
         }
 
@@ -74,12 +75,13 @@ static (string Text, int Words) Template(string channel, string locale, string t
             text.Append(CultureInfo.InvariantCulture, $"subject: \"{Sentence(6)}\"\npreheader: \"{Sentence(8)}\"\n---\n");
             text.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{locale}\"><head><meta charset=\"utf-8\"><title>{Sentence(5)}</title></head>\n<body><table role=\"presentation\"><tr><td>\n");
             text.Append(CultureInfo.InvariantCulture, $"<img src=\"https://www.oknanowak.pl/img/logo.png\" alt=\"Okna Nowak\">\n<h1>{Sentence(5)}</h1>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<p>{{% if customer.company_name %}}{Sentence(4)} {{{{ customer.company_name }}}}{{% endif %}}</p>\n");
             for (var p = 0; p < 12; p++)
             {
                 text.Append(CultureInfo.InvariantCulture, $"<p>{Sentence(9)} <a href=\"https://www.oknanowak.pl/{locale}/p{p}\">{Sentence(3)}</a> {Sentence(7)}&nbsp;</p>\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"<a class=\"button\" href=\"{{{{ order.url }}}}\">{Sentence(3)}</a>\n<div class=\"footer\">{Sentence(12)}</div>\n</td></tr></table></body></html>\n");
+            text.Append(CultureInfo.InvariantCulture, $"<a class=\"button\" href=\"{{{{ order.url }}}}\">{Sentence(3)}</a>\n<div class=\"footer\">{Sentence(12)} {{% include 'legal-footer.{locale}' %}}</div>\n</td></tr></table></body></html>\n");
             break;
         case "web":
             text.Append(CultureInfo.InvariantCulture, $"title: \"{Sentence(5)}\"\n---\n# {Sentence(5)}\n\n");
@@ -91,7 +93,7 @@ static (string Text, int Words) Template(string channel, string locale, string t
             text.Append(CultureInfo.InvariantCulture, $"![{Sentence(4)}](https://www.oknanowak.pl/img/p.jpg)\n");
             break;
         default:
-            text.Append("---\n");
+            text.Append("---\n{{ customer.first_name | default: \"\" }}\n");
             for (var p = 0; p < 8; p++)
             {
                 text.Append(CultureInfo.InvariantCulture, $"{Sentence(25)}\n");

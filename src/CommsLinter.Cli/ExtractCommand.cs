@@ -56,7 +56,7 @@ internal static class ExtractCommand
         output.WriteLine("## placeholders");
         foreach (var placeholder in document.Placeholders)
         {
-            output.WriteLine($"{source.GetLocation(placeholder.Range).Start} {placeholder.Kind.ToString().ToLowerInvariant()}: {placeholder.Code.ReplaceLineEndings(" ")}");
+            output.WriteLine($"{source.GetLocation(placeholder.Range).Start} {placeholder.Kind.ToString().ToLowerInvariant()}: {placeholder.Code.ToString().ReplaceLineEndings(" ")}");
         }
 
         output.WriteLine("## links");

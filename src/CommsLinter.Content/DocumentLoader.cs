@@ -31,6 +31,7 @@ public sealed class DocumentLoader : IDocumentLoader
     ];
 
     private readonly LoaderLimits _limits;
+    private readonly LiquidScanner _liquid = new();
 
     public DocumentLoader(LoaderLimits? limits = null) => _limits = limits ?? LoaderLimits.Default;
 
@@ -91,15 +92,10 @@ public sealed class DocumentLoader : IDocumentLoader
                 "The template has no front matter. Start the file with '---', then 'touchpoint:', 'channel:' and 'locale:' lines, then '---'."));
         }
 
+        // One scan of the whole file: Liquid in the front matter (a subject's placeholders) is found
+        // at its real position, and the YAML around it is plain text to Liquid.
         var placeholders = new List<Placeholder>();
-        var liquidProblem = LiquidScanner.Scan(source, bodyStart, source.Text.Length, placeholders);
-        foreach (var (key, _) in ProseFields)
-        {
-            if (frontMatter.Get(key) is { IsVerbatim: true } field)
-            {
-                liquidProblem ??= LiquidScanner.Scan(source, field.ValueRange.Start, field.ValueRange.End, placeholders);
-            }
-        }
+        var liquidProblem = _liquid.Scan(source, placeholders);
 
         if (liquidProblem is not null)
         {
@@ -116,7 +112,7 @@ public sealed class DocumentLoader : IDocumentLoader
         AddFrontMatterSegments(frontMatter, builder);
 
         var output = new ReaderOutput();
-        reader.Read(new ReaderInput(source, BlankOut(masked, frontMatter.Range), bodyStart, frontMatter.GetText(FrontMatterKeys.Channel), builder), output);
+        reader.Read(new ReaderInput(source, masked, bodyStart, frontMatter.GetText(FrontMatterKeys.Channel), builder), output);
         findings.AddRange(output.Findings);
 
         return new DocumentLoadResult(
@@ -165,27 +161,6 @@ public sealed class DocumentLoader : IDocumentLoader
 
             builder.Flush();
         }
-    }
-
-    /// <summary>The front matter replaced by spaces (line breaks kept), so body parsers skip it at unchanged offsets.</summary>
-    private static string BlankOut(string text, TextRange range)
-    {
-        if (range.Length == 0)
-        {
-            return text;
-        }
-
-        return string.Create(text.Length, (text, range), static (span, state) =>
-        {
-            state.text.AsSpan().CopyTo(span);
-            for (var i = state.range.Start; i < state.range.End; i++)
-            {
-                if (span[i] is not ('\n' or '\r'))
-                {
-                    span[i] = ' ';
-                }
-            }
-        });
     }
 
     private static int? FindLongLine(string text, int maxLength)

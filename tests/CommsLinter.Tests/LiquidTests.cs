@@ -17,7 +17,7 @@ public sealed class LiquidTests
         Assert.Equal(
             [PlaceholderKind.Output, PlaceholderKind.Tag, PlaceholderKind.Output, PlaceholderKind.Tag, PlaceholderKind.Raw, PlaceholderKind.Comment],
             document.Placeholders.Select(p => p.Kind));
-        Assert.Equal("{% raw %}{{ nie }}{% endraw %}", document.Placeholders[4].Code);
+        Assert.Equal("{% raw %}{{ nie }}{% endraw %}", document.Placeholders[4].Code.ToString());
         Assert.Equal("Dzień dobry \uFFFC,\uFFFC zamówienie \uFFFC\uFFFC \uFFFC \uFFFC dostawa jutro.", Assert.Single(document.Segments).Text);
     }
 
@@ -25,6 +25,8 @@ public sealed class LiquidTests
     [InlineData("Dzień dobry {{ customer.first_name", 6, 13, "'{{' is never closed")]
     [InlineData("Dzień dobry\n{% if order %} zamówienie", 7, 4, "endif")]
     [InlineData("Dostawa {% endif %} jutro", 6, 12, "endif")]
+    [InlineData("Kwota {{ order.total | }} zł", 6, 24, "pipe expression")]
+    [InlineData("{% if a %}{{ x }} i {% for i in b %}{% endif %}", 6, 40, "endif")]
     public void Syntax_errors_point_at_their_real_position(string body, int line, int column, string message)
     {
         var result = TestContent.Load(Head + body, ".txt");

@@ -47,6 +47,16 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void Front_matter_never_leaks_into_the_body()
+    {
+        var html = TestContent.Document("---\ntouchpoint: offer\nchannel: email\nlocale: pl\nsubject: \"Oferta <dla Państwa\"\npreheader: P\n---\n<p>Treść oferty.</p>\n");
+        Assert.Equal(["Oferta <dla Państwa", "P", "Treść oferty."], html.Segments.Select(s => s.Text));
+
+        var markdown = TestContent.Document("---\ntouchpoint: product-page\nchannel: web\nlocale: it\n...\nTesto della pagina.\n", ".md");
+        Assert.Equal(["Testo della pagina."], markdown.Segments.Select(s => s.Text));
+    }
+
+    [Fact]
     public void Html_attribute_entities_are_decoded_in_urls()
     {
         var document = TestContent.Document(Email("en", "<p><a href=\"https://www.oknanowak.pl/en/?a=1&amp;b=2\">Our range</a></p>"));

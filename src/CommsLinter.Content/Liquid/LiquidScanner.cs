@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Text;
@@ -7,28 +8,35 @@ using Scriban.Parsing;
 namespace CommsLinter.Content.Liquid;
 
 /// <summary>
-/// Finds every Liquid construct in a range of text with Scriban (Liquid mode): its lexer gives the
-/// exact extent of each <c>{{ }}</c>, <c>{% %}</c>, raw and comment block; its parser reports syntax
+/// Finds every Liquid construct of a file with Scriban (Liquid mode): its lexer gives the exact
+/// extent of each <c>{{ }}</c>, <c>{% %}</c>, raw and comment block; its parser reports syntax
 /// errors, which are mapped to the source.
 /// </summary>
-internal static class LiquidScanner
+/// <remarks>
+/// Parsing is what costs, so it is done once per distinct piece of code in a run: every output
+/// (<c>{{ order.number }}</c> recurs in hundreds of templates) and every file's tag skeleton (its
+/// <c>{% %}</c> tags, raw and comment blocks in order, which alone decide whether blocks balance;
+/// prose between constructs cannot make Liquid invalid). Thread-safe: one scanner serves a run.
+/// </remarks>
+internal sealed class LiquidScanner
 {
-    private static readonly LexerOptions Options = new() { Lang = ScriptLang.Liquid };
+    private static readonly LexerOptions LexerOptions = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
 
-    /// <summary>Adds the placeholders of <paramref name="source"/>[start, end) to <paramref name="placeholders"/>.</summary>
+    private readonly ConcurrentDictionary<string, ParseOutcome> _outcomes = new(StringComparer.Ordinal);
+
+    /// <summary>Adds the placeholders of <paramref name="source"/> to <paramref name="placeholders"/>.</summary>
     /// <returns>A syntax error, or null.</returns>
-    public static Finding? Scan(SourceText source, int start, int end, List<Placeholder> placeholders)
+    public Finding? Scan(SourceText source, List<Placeholder> placeholders)
     {
         var text = source.Text;
-        if (text.AsSpan(start, end - start).IndexOfAny('{', '%') < 0)
+        if (!text.AsSpan().Contains('{'))
         {
             return null;
         }
 
-        var code = text.Substring(start, end - start);
         // Liquid constructs do not nest in the lexer's output: each enter token is closed by the next exit.
         Token? open = null;
-        foreach (var token in new Lexer(code, options: Options))
+        foreach (var token in new Lexer(text, options: LexerOptions))
         {
             switch (token.Type)
             {
@@ -36,8 +44,8 @@ internal static class LiquidScanner
                     open = token;
                     break;
                 case TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit when open is { } enter:
-                    var range = new TextRange(start + enter.Start.Offset, start + token.End.Offset + 1);
-                    placeholders.Add(new Placeholder(range, KindOf(enter, code), text[range.Start..range.End]));
+                    var range = new TextRange(enter.Start.Offset, token.End.Offset + 1);
+                    placeholders.Add(new Placeholder(range, KindOf(enter, text), text.AsMemory(range.Start, range.Length)));
                     open = null;
                     break;
             }
@@ -47,34 +55,72 @@ internal static class LiquidScanner
         {
             // Scriban reports a construct left open at the end of the text at no position at all, or
             // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
-            var opened = code.Substring(unclosed.Start.Offset, Math.Min(2, code.Length - unclosed.Start.Offset));
+            var at = unclosed.Start.Offset;
+            var opened = text.Substring(at, Math.Min(2, text.Length - at));
             var closer = opened == "{%" ? "%}" : "}}";
-            var at = start + unclosed.Start.Offset;
             return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
                 $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
         }
 
-        var template = Template.ParseLiquid(code);
-        if (!template.HasErrors)
+        foreach (var placeholder in placeholders)
+        {
+            if (placeholder.Kind == PlaceholderKind.Output && Parse(placeholder.Code.ToString()) is { Message: not null } outcome)
+            {
+                return Error(source, placeholder.Range.Start + Math.Max(0, outcome.Offset), outcome.Message);
+            }
+        }
+
+        return CheckSkeleton(source, placeholders);
+    }
+
+    private Finding? CheckSkeleton(SourceText source, List<Placeholder> placeholders)
+    {
+        var pieces = placeholders.Where(p => p.Kind != PlaceholderKind.Output).ToArray();
+        if (pieces.Length == 0)
         {
             return null;
         }
 
-        var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
-        var offset = error.Span.Start.Offset;
-        var position = offset < 0 ? end : start + offset;
-        return ContentRules.LiquidSyntax.At(source, new TextRange(position, position + 1),
-            $"Liquid: {Describe(error.Message)}");
+        var skeleton = string.Concat(pieces.Select(p => p.Code.ToString()));
+        if (Parse(skeleton) is not { Message: { } message } outcome)
+        {
+            return null;
+        }
+
+        // Map the offset in the skeleton back to the tag it falls in; "no position" means the end.
+        var offset = outcome.Offset < 0 ? skeleton.Length : outcome.Offset;
+        foreach (var piece in pieces)
+        {
+            if (offset <= piece.Range.Length)
+            {
+                return Error(source, piece.Range.Start + offset, message);
+            }
+
+            offset -= piece.Range.Length;
+        }
+
+        return Error(source, pieces[^1].Range.End, message);
     }
 
-    private static PlaceholderKind KindOf(Token enter, string code)
+    private ParseOutcome Parse(string code) => _outcomes.GetOrAdd(code, static code =>
+    {
+        var template = Template.ParseLiquid(code, lexerOptions: LexerOptions);
+        return template.Messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } error
+            ? new ParseOutcome(error.Message, error.Span.Start.Offset)
+            : default;
+    });
+
+    private static Finding Error(SourceText source, int position, string message) =>
+        ContentRules.LiquidSyntax.At(source, new TextRange(position, position + 1), $"Liquid: {Describe(message)}");
+
+    private static PlaceholderKind KindOf(Token enter, string text)
     {
         if (enter.Type == TokenType.EscapeEnter)
         {
             return PlaceholderKind.Raw;
         }
 
-        var opening = code.AsSpan(enter.Start.Offset, enter.End.Offset - enter.Start.Offset + 1);
+        var opening = text.AsSpan(enter.Start.Offset, enter.End.Offset - enter.Start.Offset + 1);
         if (opening.StartsWith("{{"))
         {
             return PlaceholderKind.Output;
@@ -90,4 +136,6 @@ internal static class LiquidScanner
             .Replace("`endfor statement`", "'{% endfor %}'", StringComparison.Ordinal);
         return text.EndsWith('.') ? text : text + ".";
     }
+
+    private readonly record struct ParseOutcome(string? Message, int Offset);
 }

@@ -145,7 +145,8 @@ internal sealed class HtmlReader : IContentReader
 
         public void Run()
         {
-            var tokenizer = new HtmlTokenizer(new TextSource(_text), HtmlEntityProvider.Resolver)
+            // Tokenizing starts at the body: a '<' in the front matter must not open a tag.
+            var tokenizer = new HtmlTokenizer(new TextSource(_text) { Index = input.BodyStart }, HtmlEntityProvider.Resolver)
             {
                 IsNotConsumingCharacterReferences = true,
                 OnToken = (_, range) => _tokenRange = new TextRange(range.Start.Index, range.End.Index),
@@ -169,11 +170,6 @@ internal sealed class HtmlReader : IContentReader
                 }
 
                 var range = _tokenRange;
-                if (range.Start < input.BodyStart)
-                {
-                    continue;
-                }
-
                 switch (token.Type)
                 {
                     case HtmlTokenType.StartTag:

@@ -5,8 +5,8 @@ using CommsLinter.Text;
 namespace CommsLinter.Content.Readers;
 
 /// <summary>
-/// What a reader gets: the source, the text to parse (Liquid masked, front matter blanked, same
-/// offsets as the source) and the builder that records segments with their source maps.
+/// What a reader gets: the source, the text to parse (Liquid masked, same offsets as the source),
+/// where the body starts (after the front matter) and the builder that records segments.
 /// </summary>
 internal sealed record ReaderInput(SourceText Source, string ParseText, int BodyStart, string? Channel, SegmentBuilder Segments);
 

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using CommsLinter.Model;
@@ -17,6 +18,7 @@ internal sealed class MarkdownReader : IContentReader
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePreciseSourceLocation()
+        .UseYamlFrontMatter()
         .UsePipeTables()
         .Build();
 
@@ -38,6 +40,12 @@ internal sealed class MarkdownReader : IContentReader
         while (pending.Count > 0)
         {
             var (block, inherited) = pending.Pop();
+            if (block.Span.Start < input.BodyStart)
+            {
+                // The front matter, whichever way Markdig read it.
+                continue;
+            }
+
             var scope = block switch
             {
                 HeadingBlock => SegmentScope.Heading,
@@ -49,7 +57,7 @@ internal sealed class MarkdownReader : IContentReader
 
             switch (block)
             {
-                case CodeBlock or HtmlBlock:
+                case CodeBlock or HtmlBlock or YamlFrontMatterBlock:
                     continue;
                 case ContainerBlock container:
                     for (var i = container.Count - 1; i >= 0; i--)

@@ -18,8 +18,8 @@ public enum PlaceholderKind
     Comment,
 }
 
-/// <summary>One Liquid construct: its source range, its kind, and its code as written.</summary>
-public sealed record Placeholder(TextRange Range, PlaceholderKind Kind, string Code);
+/// <summary>One Liquid construct: its source range, its kind, and its code as written (a slice of the source).</summary>
+public sealed record Placeholder(TextRange Range, PlaceholderKind Kind, ReadOnlyMemory<char> Code);
 
 /// <summary>The Liquid constructs of one document, sorted by position, searchable by offset.</summary>
 public sealed class Placeholders : IReadOnlyList<Placeholder>

@@ -50,7 +50,7 @@ public sealed class Linter
         var perFile = new List<Finding>[files.Count];
         var done = 0;
 
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var findings = new List<Finding>();
             try
