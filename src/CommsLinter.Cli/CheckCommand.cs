@@ -72,17 +72,8 @@ internal static class CheckCommand
     private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
-        var files = ContentDiscovery.Discover(options.Paths, workingDirectory, out var missing);
-        if (missing.Count > 0)
-        {
-            foreach (var path in missing)
-            {
-                error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/, or run from the repository root.");
-            }
-
-            return CommsLintApp.ExitUsage;
-        }
-
+        // Listing the files and reading the catalog are independent: do them side by side.
+        var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(options.Paths, workingDirectory, out var missing), Missing: missing));
         var configuration = new List<Finding>();
         var catalogPath = options.Catalog is { } explicitCatalog
             ? Path.GetFullPath(explicitCatalog, workingDirectory)
@@ -101,6 +92,17 @@ internal static class CheckCommand
             configuration.AddRange(catalogFindings);
             var catalogFolder = Path.GetDirectoryName(catalogPath)!;
             isWholeCorpus = options.Paths.Any(p => IsSameOrAbove(Path.GetFullPath(p, workingDirectory), catalogFolder));
+        }
+
+        var (files, missingPaths) = discovery.Result;
+        if (missingPaths.Count > 0)
+        {
+            foreach (var path in missingPaths)
+            {
+                error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/, or run from the repository root.");
+            }
+
+            return CommsLintApp.ExitUsage;
         }
 
         var linter = new Linter(new DocumentLoader(), BuiltinChecks.DocumentChecks, BuiltinChecks.CorpusChecks);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using CommsLinter.Content.Decoding;
 using CommsLinter.Content.Liquid;
 using CommsLinter.Content.Readers;
@@ -40,28 +41,42 @@ public sealed class DocumentLoader : IDocumentLoader
 
     public DocumentLoadResult Load(ContentFile file)
     {
-        byte[] bytes;
+        byte[]? buffer = null;
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > _limits.MaxFileBytes)
+            using var handle = File.OpenHandle(file.FullPath);
+            var length = RandomAccess.GetLength(handle);
+            if (length > _limits.MaxFileBytes)
             {
                 return Fail(ContentRules.TooLarge.At(file.DisplayPath, Location.FileStart,
-                    $"The file is {info.Length / (1024.0 * 1024.0):0.#} MiB; templates over {_limits.MaxFileBytes / (1024 * 1024)} MiB are not read. A message this large is not a template: split it or remove it from content/."));
+                    $"The file is {length / (1024.0 * 1024.0):0.#} MiB; templates over {_limits.MaxFileBytes / (1024 * 1024)} MiB are not read. A message this large is not a template: split it or remove it from content/."));
             }
 
-            bytes = File.ReadAllBytes(file.FullPath);
+            // The bytes live only until decoded, so a pooled buffer serves every file.
+            buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read) is var count and > 0)
+            {
+                read += count;
+            }
+
+            return Load(buffer.AsSpan(0, read), file.DisplayPath, file.Kind, Path.GetExtension(file.FullPath));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Fail(ContentRules.Unreadable.At(file.DisplayPath, Location.FileStart, $"The file cannot be read: {ex.Message}"));
         }
-
-        return Load(bytes, file.DisplayPath, file.Kind, Path.GetExtension(file.FullPath));
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
     }
 
     /// <summary>Decodes and reads a file's bytes; <paramref name="extension"/> picks the reader.</summary>
-    public DocumentLoadResult Load(byte[] bytes, string displayPath, DocumentKind kind, string extension)
+    public DocumentLoadResult Load(ReadOnlySpan<byte> bytes, string displayPath, DocumentKind kind, string extension)
     {
         var text = TextDecoding.Decode(bytes, displayPath, out var decodingProblem);
         return text is null ? Fail(decodingProblem!) : Parse(new SourceText(displayPath, text), kind, extension);

@@ -13,10 +13,10 @@ internal static class TextDecoding
 {
     private const int BinaryProbeLength = 8000;
 
-    public static string? Decode(byte[] bytes, string path, out Finding? problem)
+    public static string? Decode(ReadOnlySpan<byte> bytes, string path, out Finding? problem)
     {
         problem = null;
-        var data = bytes.AsSpan();
+        var data = bytes;
         if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             data = data[3..];

@@ -64,7 +64,7 @@ internal sealed class LiquidScanner
 
         foreach (var placeholder in placeholders)
         {
-            if (placeholder.Kind == PlaceholderKind.Output && Parse(placeholder.Code.ToString()) is { Message: not null } outcome)
+            if (placeholder.Kind == PlaceholderKind.Output && Parse(placeholder.Code.Span) is { Message: not null } outcome)
             {
                 return Error(source, placeholder.Range.Start + Math.Max(0, outcome.Offset), outcome.Message);
             }
@@ -102,13 +102,22 @@ internal sealed class LiquidScanner
         return Error(source, pieces[^1].Range.End, message);
     }
 
-    private ParseOutcome Parse(string code) => _outcomes.GetOrAdd(code, static code =>
+    private ParseOutcome Parse(ReadOnlySpan<char> code)
     {
-        var template = Template.ParseLiquid(code, lexerOptions: LexerOptions);
-        return template.Messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } error
+        // Looked up by span: a recurring output costs no string until it is seen for the first time.
+        if (_outcomes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out var known))
+        {
+            return known;
+        }
+
+        var text = code.ToString();
+        var template = Template.ParseLiquid(text, lexerOptions: LexerOptions);
+        var outcome = template.Messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) is { } error
             ? new ParseOutcome(error.Message, error.Span.Start.Offset)
             : default;
-    });
+        _outcomes.TryAdd(text, outcome);
+        return outcome;
+    }
 
     private static Finding Error(SourceText source, int position, string message) =>
         ContentRules.LiquidSyntax.At(source, new TextRange(position, position + 1), $"Liquid: {Describe(message)}");

@@ -19,7 +19,7 @@ public enum PlaceholderKind
 }
 
 /// <summary>One Liquid construct: its source range, its kind, and its code as written (a slice of the source).</summary>
-public sealed record Placeholder(TextRange Range, PlaceholderKind Kind, ReadOnlyMemory<char> Code);
+public readonly record struct Placeholder(TextRange Range, PlaceholderKind Kind, ReadOnlyMemory<char> Code);
 
 /// <summary>The Liquid constructs of one document, sorted by position, searchable by offset.</summary>
 public sealed class Placeholders : IReadOnlyList<Placeholder>
@@ -32,8 +32,18 @@ public sealed class Placeholders : IReadOnlyList<Placeholder>
 
     private readonly Placeholder[] _items;
 
-    public Placeholders(IEnumerable<Placeholder> items) =>
-        _items = [.. items.OrderBy(p => p.Range.Start)];
+    public Placeholders(IEnumerable<Placeholder> items)
+    {
+        _items = [.. items];
+        for (var i = 1; i < _items.Length; i++)
+        {
+            if (_items[i - 1].Range.Start > _items[i].Range.Start)
+            {
+                Array.Sort(_items, static (a, b) => a.Range.Start.CompareTo(b.Range.Start));
+                break;
+            }
+        }
+    }
 
     public static Placeholders None { get; } = new([]);
 
