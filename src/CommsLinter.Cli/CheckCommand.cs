@@ -14,8 +14,6 @@ namespace CommsLinter.Cli;
 /// <summary><c>commslint check</c>: load, check and report.</summary>
 internal static class CheckCommand
 {
-    public const string DefaultContent = "content";
-
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory, bool interactive)
     {
         var paths = new Argument<string[]>("paths")
@@ -27,6 +25,11 @@ internal static class CheckCommand
         {
             Description = "The journey catalog. Default: the first touchpoints.yml found in the checked folder or above it.",
             HelpName = "file",
+        };
+        var styleGuides = new Option<string?>("--styleguides")
+        {
+            Description = "The folder of style guides (*.style). Default: the first 'styleguides' folder found from the catalog's folder upwards.",
+            HelpName = "folder",
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -55,45 +58,27 @@ internal static class CheckCommand
             "  commslint check --fail-on warning                # CI: warnings fail too\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.")
         {
-            paths, catalog, format, failOn, noProgress,
+            paths, catalog, styleGuides, format, failOn, noProgress,
         };
 
         command.SetAction(parse => Execute(new CheckOptions(
-            parse.GetValue(paths) is { Length: > 0 } given ? given : [DefaultContent],
+            parse.GetValue(paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent],
             parse.GetValue(catalog),
+            parse.GetValue(styleGuides),
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
             interactive && !parse.GetValue(noProgress)), output, error, workingDirectory));
         return command;
     }
 
-    private sealed record CheckOptions(string[] Paths, string? Catalog, string Format, string FailOn, bool ShowProgress);
+    private sealed record CheckOptions(string[] Paths, string? Catalog, string? StyleGuides, string Format, string FailOn, bool ShowProgress);
 
     private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
         // Listing the files and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(options.Paths, workingDirectory, out var missing), Missing: missing));
-        var configuration = new List<Finding>();
-        var catalogPath = options.Catalog is { } explicitCatalog
-            ? Path.GetFullPath(explicitCatalog, workingDirectory)
-            : FindCatalog(options.Paths, workingDirectory);
-        Catalog.JourneyCatalog? journey = null;
-        var isWholeCorpus = false;
-        if (catalogPath is null || !File.Exists(catalogPath))
-        {
-            var shown = catalogPath is null ? $"{DefaultContent}/{CatalogReader.FileName}" : ContentDiscovery.DisplayPath(catalogPath, workingDirectory);
-            configuration.Add(ContentRules.CatalogMissing.At(shown, Location.FileStart,
-                $"No journey catalog found: expected {shown}. Create it (docs/catalog.md) or pass --catalog FILE."));
-        }
-        else
-        {
-            journey = CatalogReader.Load(catalogPath, ContentDiscovery.DisplayPath(catalogPath, workingDirectory), out var catalogFindings);
-            configuration.AddRange(catalogFindings);
-            var catalogFolder = Path.GetDirectoryName(catalogPath)!;
-            isWholeCorpus = options.Paths.Any(p => IsSameOrAbove(Path.GetFullPath(p, workingDirectory), catalogFolder));
-        }
-
+        var workspace = Workspace.Load(options.Paths, options.Catalog, options.StyleGuides, workingDirectory);
         var (files, missingPaths) = discovery.Result;
         if (missingPaths.Count > 0)
         {
@@ -105,8 +90,8 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var linter = new Linter(new DocumentLoader(), BuiltinChecks.DocumentChecks, BuiltinChecks.CorpusChecks);
-        var request = new LintRequest(files, journey, configuration, isWholeCorpus);
+        var linter = new Linter(new DocumentLoader(), [.. BuiltinChecks.DocumentChecks, .. workspace.Style.Rules], BuiltinChecks.CorpusChecks);
+        var request = new LintRequest(files, workspace.Catalog, workspace.Findings, workspace.IsWholeCorpus(options.Paths, workingDirectory));
         var result = options.ShowProgress && options.Format == "text"
             ? RunWithProgress(linter, request, error)
             : linter.Run(request);
@@ -117,7 +102,7 @@ internal static class CheckCommand
             : new TextReport { UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), Elapsed = clock.Elapsed };
         writer.Write(output, result.Findings, summary);
 
-        if (configuration.Any(f => f.Severity == Severity.Error))
+        if (workspace.HasErrors)
         {
             return CommsLintApp.ExitUsage;
         }
@@ -154,36 +139,5 @@ internal static class CheckCommand
             task.Value = task.MaxValue;
         });
         return run.Result;
-    }
-
-    private static string? FindCatalog(string[] paths, string workingDirectory)
-    {
-        foreach (var path in paths)
-        {
-            var full = Path.GetFullPath(path, workingDirectory);
-            var folder = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
-            for (var current = folder; current is not null; current = Path.GetDirectoryName(current))
-            {
-                var candidate = Path.Combine(current, CatalogReader.FileName);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-
-                var inContent = Path.Combine(current, DefaultContent, CatalogReader.FileName);
-                if (File.Exists(inContent))
-                {
-                    return inContent;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsSameOrAbove(string path, string folder)
-    {
-        var relative = Path.GetRelativePath(path, folder);
-        return relative == "." || !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 }

@@ -107,4 +107,29 @@ public sealed class CliTests
         Assert.Contains(" sms: Okna Nowak:", result.Output, StringComparison.Ordinal);
         Assert.Contains("## placeholders", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Style_guides_are_found_compiled_and_enforced_and_their_errors_stop_the_run()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/delivery/sms.pl.txt", "---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: pl\n---\nOKNA NOWAK: dostawa jutro.\n");
+        folder.Write("styleguides/brand.style", "styleguide \"Brand\"\n# Our name, always the same.\nrule brand.name error \"Write “{expected}”, not “{match}”.\" { capitalization \"Okna Nowak\" }\n");
+
+        var result = CliRunner.Run(folder.Path, "check");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("content/delivery/sms.pl.txt(6,1): error brand.name: Write “Okna Nowak”, not “OKNA NOWAK”.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("fix: Write “Okna Nowak”", result.Output, StringComparison.Ordinal);
+
+        var explain = CliRunner.Run(folder.Path, "explain", "brand.name");
+        Assert.Equal(0, explain.ExitCode);
+        Assert.Contains("defined in  styleguides/brand.style(3,6)", explain.Output, StringComparison.Ordinal);
+        Assert.Contains("why         Our name, always the same.", explain.Output, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run(folder.Path, "explain", "brand.nam").ExitCode);
+
+        folder.Write("styleguides/broken.style", "styleguide \"Broken\"\nrule x.y eror \"m\" { forbid \"z\" }\n");
+        var broken = CliRunner.Run(folder.Path, "check");
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("styleguides/broken.style(2,10): error DSL006: unknown severity 'eror'. Did you mean 'error'?", broken.Output, StringComparison.Ordinal);
+    }
 }

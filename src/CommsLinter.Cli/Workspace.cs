@@ -1,0 +1,103 @@
+using CommsLinter.Catalog;
+using CommsLinter.Content;
+using CommsLinter.Content.Catalog;
+using CommsLinter.Diagnostics;
+using CommsLinter.StyleGuides.Compilation;
+using CommsLinter.Text;
+
+namespace CommsLinter.Cli;
+
+/// <summary>
+/// The configuration a run works with: the journey catalog and the compiled style guides, found
+/// from the checked paths unless given, with every problem in them as a finding.
+/// </summary>
+internal sealed class Workspace
+{
+    public const string DefaultContent = "content";
+    public const string StyleGuidesFolder = "styleguides";
+
+    private Workspace(JourneyCatalog? catalog, string? catalogFolder, StyleSet style, List<Finding> findings)
+    {
+        Catalog = catalog;
+        CatalogFolder = catalogFolder;
+        Style = style;
+        Findings = findings;
+    }
+
+    public JourneyCatalog? Catalog { get; }
+
+    public StyleSet Style { get; }
+
+    /// <summary>Problems in the catalog or the style guides: configuration errors.</summary>
+    public List<Finding> Findings { get; }
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    private string? CatalogFolder { get; }
+
+    public static Workspace Load(IReadOnlyList<string> paths, string? catalogOption, string? styleGuidesOption, string workingDirectory)
+    {
+        var findings = new List<Finding>();
+        var catalogPath = catalogOption is { } given ? Path.GetFullPath(given, workingDirectory) : FindUpwards(paths, workingDirectory, CatalogReader.FileName, isFolder: false);
+        JourneyCatalog? catalog = null;
+        if (catalogPath is null || !File.Exists(catalogPath))
+        {
+            var shown = catalogPath is null ? $"{DefaultContent}/{CatalogReader.FileName}" : ContentDiscovery.DisplayPath(catalogPath, workingDirectory);
+            findings.Add(ContentRules.CatalogMissing.At(shown, Location.FileStart,
+                $"No journey catalog found: expected {shown}. Create it (docs/catalog.md) or pass --catalog FILE."));
+        }
+        else
+        {
+            catalog = CatalogReader.Load(catalogPath, ContentDiscovery.DisplayPath(catalogPath, workingDirectory), out var catalogFindings);
+            findings.AddRange(catalogFindings);
+        }
+
+        var styleFolder = styleGuidesOption is { } folder
+            ? Path.GetFullPath(folder, workingDirectory)
+            : FindUpwards(catalogPath is null ? paths : [catalogPath], workingDirectory, StyleGuidesFolder, isFolder: true);
+        var style = StyleSet.Empty;
+        if (styleFolder is not null && Directory.Exists(styleFolder))
+        {
+            var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), File.ReadAllText(path)));
+            style = StyleCompiler.Compile(files, catalog, findings);
+        }
+        else if (styleGuidesOption is not null)
+        {
+            findings.Add(new Finding("styleguides.missing", Severity.Error, $"The style guide folder '{styleGuidesOption}' does not exist.", styleGuidesOption, Location.FileStart));
+        }
+
+        return new Workspace(catalog, catalogPath is null ? null : Path.GetDirectoryName(catalogPath), style, findings);
+    }
+
+    /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>
+    public bool IsWholeCorpus(IEnumerable<string> paths, string workingDirectory) =>
+        CatalogFolder is { } folder && paths.Any(p => IsSameOrAbove(Path.GetFullPath(p, workingDirectory), folder));
+
+    private static string? FindUpwards(IEnumerable<string> paths, string workingDirectory, string name, bool isFolder)
+    {
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path, workingDirectory);
+            for (var current = Directory.Exists(full) ? full : Path.GetDirectoryName(full); current is not null; current = Path.GetDirectoryName(current))
+            {
+                foreach (var candidate in new[] { Path.Combine(current, name), Path.Combine(current, DefaultContent, name) })
+                {
+                    if (isFolder ? Directory.Exists(candidate) : File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSameOrAbove(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(path, folder);
+        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
+    }
+}

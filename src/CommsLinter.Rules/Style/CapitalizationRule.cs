@@ -1,0 +1,33 @@
+using CommsLinter.Diagnostics;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// <c>capitalization "Okna Nowak"</c>: a name written with other casing ("okna nowak", "OKNA NOWAK")
+/// is a finding with a fix. Message values: {match}, {expected}. Docs: docs/rules/style/capitalization.md.
+/// </summary>
+public sealed class CapitalizationRule(StyleRuleHeader header, IReadOnlyList<string> names) : StyleRule(header)
+{
+    private readonly (string Name, TextPattern Pattern)[] _names = [.. names.Select(n => (n, TextPattern.Term(n)))];
+
+    public override string Describe() => $"Requires the exact casing of {string.Join(", ", names.Select(n => $"\"{n}\""))}, with a fix.";
+
+    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output)
+    {
+        foreach (var segment in SegmentsInScope(document))
+        {
+            foreach (var (name, pattern) in _names)
+            {
+                foreach (var (start, length) in pattern.Matches(segment.Text))
+                {
+                    var match = segment.Text.Substring(start, length);
+                    if (match != name)
+                    {
+                        output.Report(segment, start, start + length, new MessageValues(Match: match, Expected: name),
+                            location => new Fix($"Write “{name}”", name, location));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// <c>consistent phone|email|url with fact, …</c>: every value of that kind written in prose (and,
+/// for e-mail and URLs, in links) that looks like one of the facts must equal one of them after
+/// normalising. A phone number is a run of 9 digits, or '+' and 11–12 digits; an e-mail or URL is
+/// compared when it is on a fact's domain. Message values: {match}, {fact}.
+/// Docs: docs/rules/style/consistent.md.
+/// </summary>
+public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts) : StyleRule(header)
+{
+    private readonly HashSet<string> _allowed = [.. facts.Select(f => f.Normalized)];
+    private readonly HashSet<string> _domains = [.. facts.Select(f => DomainOf(f.Kind, f.Value)).OfType<string>()];
+
+    public override string Describe() =>
+        $"Every {kind.ToString().ToLowerInvariant()} written in the message must be {string.Join(" or ", facts.Select(f => $"{f.Name} ({f.Value})"))}.";
+
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    {
+        var expected = string.Join(" or ", facts.Select(f => f.Value));
+        foreach (var segment in SegmentsInScope(document))
+        {
+            var candidates = kind switch
+            {
+                FactKind.Phone => PhoneNumbers(segment.Text),
+                FactKind.Email => Candidates(EmailPattern(), segment.Text),
+                _ => Candidates(UrlPattern(), segment.Text),
+            };
+
+            foreach (var (start, text) in candidates)
+            {
+                if (IsInconsistent(text))
+                {
+                    output.Report(segment, start, start + text.Length, new MessageValues(Match: text, Expected: expected, Fact: expected));
+                }
+            }
+        }
+
+        if (kind is FactKind.Email or FactKind.Url)
+        {
+            foreach (var link in document.Links)
+            {
+                var target = kind == FactKind.Email && link.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? link.Url[7..] : link.Url;
+                if (IsInconsistent(target))
+                {
+                    output.Report(link.UrlRange, new MessageValues(Match: target, Expected: expected, Fact: expected));
+                }
+            }
+        }
+    }
+
+    private bool IsInconsistent(string text)
+    {
+        if (kind == FactKind.Phone)
+        {
+            return !_allowed.Contains(Fact.Normalize(FactKind.Phone, text));
+        }
+
+        var domain = DomainOf(kind, text);
+        if (domain is null || !_domains.Contains(domain))
+        {
+            return false;
+        }
+
+        var normalized = Fact.Normalize(kind, text);
+        return kind == FactKind.Email
+            ? !_allowed.Contains(normalized)
+            : !_allowed.Any(a => normalized.StartsWith(a, StringComparison.Ordinal));
+    }
+
+    /// <summary>Phone-like runs: digits with spaces or hyphens, 9 digits, or '+' and 11–12 digits.</summary>
+    public static IEnumerable<(int Start, string Text)> PhoneNumbers(string text)
+    {
+        foreach (Match match in PhonePattern().Matches(text))
+        {
+            var candidate = match.Value;
+            var digits = candidate.Count(char.IsAsciiDigit);
+            if (candidate.StartsWith('+') ? digits is 11 or 12 : digits == 9)
+            {
+                yield return (match.Index, candidate);
+            }
+        }
+    }
+
+    private static IEnumerable<(int Start, string Text)> Candidates(Regex pattern, string text)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            yield return (match.Index, match.Value.TrimEnd('.', ','));
+        }
+    }
+
+    private static string? DomainOf(FactKind kind, string value)
+    {
+        if (kind == FactKind.Email)
+        {
+            var at = value.LastIndexOf('@');
+            return at < 0 ? null : value[(at + 1)..].Trim().ToLowerInvariant();
+        }
+
+        if (kind == FactKind.Url && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        {
+            var host = uri.Host.ToLowerInvariant();
+            return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}+])\+?\d[\d \-\u00A0]{7,16}\d(?![\p{L}\p{N}])")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"https?://[^\s<>""\uFFFC]+")]
+    private static partial Regex UrlPattern();
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CommsLinter.Rules.Style;
+
+public enum FactKind
+{
+    Phone,
+    Email,
+    Url,
+    Days,
+    Money,
+    Percent,
+    Text,
+}
+
+/// <summary>
+/// A canonical value every template must agree with, in its written form and normalised so that
+/// "+48 22 307 41 00" and "22 3074100" compare equal.
+/// </summary>
+public sealed partial record Fact(string Name, FactKind Kind, string Value)
+{
+    public static IReadOnlyList<string> KindNames { get; } = ["phone", "email", "url", "days", "money", "percent", "text"];
+
+    public string Normalized { get; } = Normalize(Kind, Value);
+
+    public static bool TryParseKind(string name, out FactKind kind) =>
+        Enum.TryParse(name == "e-mail" ? "email" : name, ignoreCase: true, out kind) && KindNames.Contains(name == "e-mail" ? "email" : name);
+
+    /// <summary>Why <paramref name="value"/> is not a valid value of <paramref name="kind"/>, or null.</summary>
+    public static string? Validate(FactKind kind, string value) => kind switch
+    {
+        FactKind.Phone when Digits(value).Length is < 9 or > 15 => "a phone number has 9 to 15 digits, such as \"+48 22 307 41 00\"",
+        FactKind.Email when !EmailShape().IsMatch(value) => "an e-mail address looks like \"kontakt@example.com\"",
+        FactKind.Url when !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") => "a URL starts with https://",
+        FactKind.Days or FactKind.Percent when !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => "write a number, such as 14",
+        _ => null,
+    };
+
+    public static string Normalize(FactKind kind, string value) => kind switch
+    {
+        // National numbers: the last nine digits identify a Polish or Italian line with or without +48/+39.
+        FactKind.Phone => Digits(value) is var d && d.Length > 9 ? d[^9..] : Digits(value),
+        FactKind.Email => value.Trim().ToLowerInvariant(),
+        FactKind.Url => value.Trim().TrimEnd('/').ToLowerInvariant(),
+        _ => value.Trim(),
+    };
+
+    private static string Digits(string value) => string.Concat(value.Where(char.IsAsciiDigit));
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailShape();
+}

@@ -1,0 +1,24 @@
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// <c>forbid "term", /pattern/</c>: every occurrence in scope is a finding. Message values:
+/// {match}. Docs: docs/rules/style/forbid.md.
+/// </summary>
+public sealed class ForbidRule(StyleRuleHeader header, IReadOnlyList<TextPattern> patterns) : StyleRule(header)
+{
+    public override string Describe() => $"Forbids {string.Join(", ", patterns.Select(p => p.Source))}.";
+
+    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output)
+    {
+        foreach (var segment in SegmentsInScope(document))
+        {
+            foreach (var pattern in patterns)
+            {
+                foreach (var (start, length) in pattern.Matches(segment.Text))
+                {
+                    output.Report(segment, start, start + length, new MessageValues(Match: segment.Text.Substring(start, length)));
+                }
+            }
+        }
+    }
+}

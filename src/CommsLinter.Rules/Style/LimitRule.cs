@@ -1,0 +1,116 @@
+using System.Globalization;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+
+namespace CommsLinter.Rules.Style;
+
+public enum LimitMetric
+{
+    WordsPerSentence,
+    ExclamationsPerSentence,
+    CapsWords,
+    Characters,
+    Paragraphs,
+    Emoji,
+}
+
+/// <summary>
+/// <c>limit metric max|min N</c>. Metrics: words-per-sentence and exclamations-per-sentence (per
+/// sentence), characters (per segment: subject and preheader lengths; a placeholder counts as one),
+/// caps-words, paragraphs and emoji (per message). Words the guides accept (NIP, KRS, brand names)
+/// are not caps words. Message values: {count}, {limit}, {match}. Docs: docs/rules/style/limit.md.
+/// </summary>
+public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords) : StyleRule(header)
+{
+    public static IReadOnlyDictionary<string, LimitMetric> MetricNames { get; } = new Dictionary<string, LimitMetric>
+    {
+        ["words-per-sentence"] = LimitMetric.WordsPerSentence,
+        ["exclamations-per-sentence"] = LimitMetric.ExclamationsPerSentence,
+        ["caps-words"] = LimitMetric.CapsWords,
+        ["characters"] = LimitMetric.Characters,
+        ["paragraphs"] = LimitMetric.Paragraphs,
+        ["emoji"] = LimitMetric.Emoji,
+    };
+
+    public override string Describe() =>
+        $"Allows {(isMax ? "at most" : "at least")} {limit} {MetricNames.First(m => m.Value == metric).Key}.";
+
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    {
+        var segments = SegmentsInScope(document).ToArray();
+        switch (metric)
+        {
+            case LimitMetric.WordsPerSentence or LimitMetric.ExclamationsPerSentence:
+                foreach (var segment in segments)
+                {
+                    foreach (var (start, length) in TextUnits.Sentences(segment.Text))
+                    {
+                        var sentence = segment.Text.Substring(start, length);
+                        var count = metric == LimitMetric.WordsPerSentence ? TextUnits.Words(sentence).Count() : sentence.Count(c => c == '!');
+                        if (Breaks(count))
+                        {
+                            output.Report(segment, start, start + length, Values(count, sentence.Trim()));
+                        }
+                    }
+                }
+
+                break;
+            case LimitMetric.Characters:
+                foreach (var segment in segments)
+                {
+                    if (Breaks(segment.Text.Length))
+                    {
+                        output.Report(segment, 0, segment.Text.Length, Values(segment.Text.Length, segment.Text));
+                    }
+                }
+
+                break;
+            case LimitMetric.CapsWords:
+                var seen = 0;
+                foreach (var segment in segments)
+                {
+                    foreach (var (start, length) in TextUnits.Words(segment.Text))
+                    {
+                        var word = segment.Text.Substring(start, length);
+                        if (IsCaps(word) && !acceptedWords.Contains(word) && ++seen > limit && isMax)
+                        {
+                            output.Report(segment, start, start + length, Values(seen, word));
+                        }
+                    }
+                }
+
+                break;
+            default:
+                var total = metric == LimitMetric.Paragraphs ? segments.Length : segments.Sum(s => CountEmoji(s.Text));
+                if (Breaks(total))
+                {
+                    var range = segments.Length > 0 ? segments[0].SourceRange : default;
+                    output.Report(range, Values(total, null));
+                }
+
+                break;
+        }
+    }
+
+    private bool Breaks(int count) => isMax ? count > limit : count < limit;
+
+    private MessageValues Values(int count, string? match) =>
+        new(Match: match, Count: count.ToString(CultureInfo.InvariantCulture), Limit: limit.ToString(CultureInfo.InvariantCulture));
+
+    private static bool IsCaps(string word) =>
+        word.Count(char.IsLetter) >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    private static int CountEmoji(string text)
+    {
+        var count = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is >= 0x1F300 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

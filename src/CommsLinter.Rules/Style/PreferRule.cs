@@ -1,0 +1,28 @@
+using CommsLinter.Diagnostics;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// <c>prefer "preferred" over "term", /pattern/</c>: every occurrence of a replaced term is a
+/// finding with a fix. Message values: {match}, {expected}. Docs: docs/rules/style/prefer.md.
+/// </summary>
+public sealed class PreferRule(StyleRuleHeader header, string preferred, IReadOnlyList<TextPattern> over) : StyleRule(header)
+{
+    public override string Describe() => $"Prefers \"{preferred}\" over {string.Join(", ", over.Select(p => p.Source))}, with a fix.";
+
+    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output)
+    {
+        foreach (var segment in SegmentsInScope(document))
+        {
+            foreach (var pattern in over)
+            {
+                foreach (var (start, length) in pattern.Matches(segment.Text))
+                {
+                    var match = segment.Text.Substring(start, length);
+                    output.Report(segment, start, start + length, new MessageValues(Match: match, Expected: preferred),
+                        location => new Fix($"Replace “{match}” with “{preferred}”", preferred, location));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Rules.Style;
+
+public enum Requirement
+{
+    Phrase,
+    Pattern,
+    Link,
+    Fact,
+}
+
+/// <summary>
+/// <c>require phrase "…" | pattern /…/ | link /…/ | fact name</c>: the message must contain it, in
+/// scope. A missing requirement is reported at the template's touchpoint. Applies to templates only:
+/// a snippet is part of the messages that include it. Message values: {expected}, {fact}.
+/// Docs: docs/rules/style/require.md.
+/// </summary>
+public sealed class RequireRule(StyleRuleHeader header, Requirement requirement, TextPattern? pattern, Fact? fact) : StyleRule(header)
+{
+    protected override bool AppliesToSnippets => false;
+
+    public override string Describe() => requirement switch
+    {
+        Requirement.Link => $"Requires a link whose address or text matches {pattern!.Source}.",
+        Requirement.Fact => $"Requires the fact '{fact!.Name}' ({fact.Value}) to appear.",
+        _ => $"Requires {pattern!.Source} to appear.",
+    };
+
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    {
+        var satisfied = requirement switch
+        {
+            Requirement.Link => document.Links.Any(l => pattern!.IsMatch(l.Url) || pattern.IsMatch(l.Text)),
+            Requirement.Fact => SegmentsInScope(document).Any(s => ContainsFact(s.Text)),
+            _ => SegmentsInScope(document).Any(s => pattern!.IsMatch(s.Text)),
+        };
+
+        if (!satisfied)
+        {
+            var at = document.FrontMatter.Get(FrontMatterKeys.Touchpoint)?.ValueRange ?? new TextRange(0, 0);
+            output.Report(at, new MessageValues(Expected: fact?.Value ?? pattern!.Source, Fact: fact?.Value));
+        }
+    }
+
+    private bool ContainsFact(string text) => fact!.Kind == FactKind.Phone
+        ? ConsistentRule.PhoneNumbers(text).Any(p => Fact.Normalize(FactKind.Phone, p.Text) == fact.Normalized)
+        : text.Contains(fact.Value, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,138 @@
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>Which segments a style rule reads; the DSL's <c>in</c> clause.</summary>
+[Flags]
+public enum RuleScope
+{
+    None = 0,
+    Subject = 1,
+    Preheader = 2,
+    Title = 4,
+    Heading = 8,
+    Body = 16,
+    Link = 32,
+    Alt = 64,
+    Button = 128,
+    Footer = 256,
+    Sms = 512,
+    Everything = Subject | Preheader | Title | Heading | Body | Alt | Button | Footer | Sms,
+}
+
+/// <summary>Where a style rule applies: a compiled <c>when</c> condition and its text for people.</summary>
+public sealed record RuleCondition(Func<Document, CheckContext, bool> Test, string Text)
+{
+    public static RuleCondition Always { get; } = new((_, _) => true, "always");
+}
+
+/// <summary>What every style rule has, whatever its kind: written in the rule's header and clauses.</summary>
+public sealed record StyleRuleHeader(
+    RuleDescriptor Descriptor,
+    string Message,
+    string? Review,
+    RuleCondition Condition,
+    RuleScope Scope,
+    string DefinedIn,
+    Location DefinedAt);
+
+/// <summary>
+/// A rule compiled from a style guide. Each kind (forbid, prefer, require, limit, capitalization,
+/// consistent) is one subclass in its own file; this base decides whether the rule applies to a
+/// document and turns matches into findings with the rule's message.
+/// </summary>
+public abstract class StyleRule : IDocumentCheck
+{
+    protected StyleRule(StyleRuleHeader header)
+    {
+        Header = header;
+        Rules = [header.Descriptor];
+    }
+
+    public StyleRuleHeader Header { get; }
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+
+    public string Id => Header.Descriptor.Id;
+
+    /// <summary>Whether the rule reads shared snippets too; rules about a whole message do not.</summary>
+    protected virtual bool AppliesToSnippets => true;
+
+    /// <summary>What the rule checks, in a sentence, for <c>commslint explain</c>.</summary>
+    public abstract string Describe();
+
+    public void Check(Document document, CheckContext context, ICollection<Finding> findings)
+    {
+        if (document.Kind == DocumentKind.Snippet ? !AppliesToSnippets : !Header.Condition.Test(document, context))
+        {
+            return;
+        }
+
+        Evaluate(document, context, new RuleOutput(this, document, findings));
+    }
+
+    protected abstract void Evaluate(Document document, CheckContext context, RuleOutput output);
+
+    /// <summary>The segments in the rule's scope.</summary>
+    protected IEnumerable<Segment> SegmentsInScope(Document document)
+    {
+        foreach (var segment in document.Segments)
+        {
+            if ((ScopeOf(segment.Scope) & Header.Scope) != 0)
+            {
+                yield return segment;
+            }
+        }
+    }
+
+    public static RuleScope ScopeOf(SegmentScope scope) => scope switch
+    {
+        SegmentScope.Subject => RuleScope.Subject,
+        SegmentScope.Preheader => RuleScope.Preheader,
+        SegmentScope.Title => RuleScope.Title,
+        SegmentScope.Heading => RuleScope.Heading,
+        SegmentScope.Button => RuleScope.Button,
+        SegmentScope.AltText => RuleScope.Alt,
+        SegmentScope.Footer => RuleScope.Footer,
+        SegmentScope.Sms => RuleScope.Sms,
+        _ => RuleScope.Body,
+    };
+}
+
+/// <summary>Makes findings of one rule on one document, with the rule's message filled in.</summary>
+public readonly struct RuleOutput(StyleRule rule, Document document, ICollection<Finding> findings)
+{
+    public void Report(TextRange range, MessageValues values, Fix? fix = null)
+    {
+        var header = rule.Header;
+        var message = values.Format(header.Message);
+        if (header.Review is { } team)
+        {
+            message += $" (review: {team})";
+        }
+
+        findings.Add(header.Descriptor.At(document, range, message, fix));
+    }
+
+    public void Report(Segment segment, int start, int end, MessageValues values, Func<Location, Fix>? fix = null)
+    {
+        var range = segment.Map.ToSource(start, end);
+        Report(range, values, fix?.Invoke(document.Source.GetLocation(range)));
+    }
+}
+
+/// <summary>The values a rule's message may name: {match}, {expected}, {count}, {limit}, {fact}.</summary>
+public readonly record struct MessageValues(string? Match = null, string? Expected = null, string? Count = null, string? Limit = null, string? Fact = null)
+{
+    public static IReadOnlyList<string> Names { get; } = ["match", "expected", "count", "limit", "fact"];
+
+    public string Format(string template) => template
+        .Replace("{match}", Match ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{expected}", Expected ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{count}", Count ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{limit}", Limit ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{fact}", Fact ?? string.Empty, StringComparison.Ordinal);
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// A term or a regular expression, compiled once. A term matches as whole words, ignoring case
+/// unless asked; a regex runs on .NET's non-backtracking engine, or where it needs backtracking
+/// (backreferences, lookarounds) with a time limit, so a careless pattern cannot hang a run.
+/// </summary>
+public sealed class TextPattern
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+
+    private readonly string? _term;
+    private readonly StringComparison _comparison;
+    private readonly Regex? _regex;
+
+    private TextPattern(string source, string? term, StringComparison comparison, Regex? regex)
+    {
+        Source = source;
+        _term = term;
+        _comparison = comparison;
+        _regex = regex;
+    }
+
+    /// <summary>The pattern as written in the guide: "term" or /regex/flags.</summary>
+    public string Source { get; }
+
+    public static TextPattern Term(string term, bool matchCase = false) =>
+        new($"\"{term}\"", string.Join(' ', term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            matchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase, null);
+
+    /// <summary>Compiles /pattern/flags; flags: i (ignore case), m (multi-line), s (dot matches all).</summary>
+    /// <exception cref="ArgumentException">The pattern or a flag is invalid.</exception>
+    public static TextPattern Regex(string pattern, string flags)
+    {
+        var options = RegexOptions.CultureInvariant;
+        foreach (var flag in flags)
+        {
+            options |= flag switch
+            {
+                'i' => RegexOptions.IgnoreCase,
+                'm' => RegexOptions.Multiline,
+                's' => RegexOptions.Singleline,
+                _ => throw new ArgumentException($"unknown flag '{flag}'; use i, m or s"),
+            };
+        }
+
+        Regex regex;
+        try
+        {
+            regex = new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            regex = new Regex(pattern, options, Timeout);
+        }
+
+        return new TextPattern($"/{pattern}/{flags}", null, StringComparison.Ordinal, regex);
+    }
+
+    /// <summary>Every match in <paramref name="text"/> as (start, length).</summary>
+    /// <exception cref="RegexMatchTimeoutException">A backtracking pattern took longer than <see cref="Timeout"/>.</exception>
+    public IEnumerable<(int Start, int Length)> Matches(string text)
+    {
+        if (_regex is not null)
+        {
+            foreach (Match match in _regex.Matches(text))
+            {
+                if (match.Length > 0)
+                {
+                    yield return (match.Index, match.Length);
+                }
+            }
+
+            yield break;
+        }
+
+        var term = _term!;
+        var from = 0;
+        while (from < text.Length)
+        {
+            var at = text.IndexOf(term, from, _comparison);
+            if (at < 0)
+            {
+                yield break;
+            }
+
+            if (IsBoundary(text, at - 1) && IsBoundary(text, at + term.Length))
+            {
+                yield return (at, term.Length);
+            }
+
+            from = at + 1;
+        }
+    }
+
+    public bool IsMatch(string text) => Matches(text).Any();
+
+    private static bool IsBoundary(string text, int index) =>
+        index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
+}

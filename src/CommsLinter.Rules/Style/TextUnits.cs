@@ -1,0 +1,117 @@
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// Words and sentences of a segment's text, as offsets into it (no substrings). A word is a run of
+/// letters and digits, with an apostrophe, hyphen, colon, dot or '@' inside it (dell’ordine,
+/// e-mail, 8:00, kontakt@oknanowak.pl); a URL is one word; Liquid placeholders are not words. A sentence ends at '.', '!' or '?' followed by a space or the end,
+/// except after a known abbreviation.
+/// </summary>
+public static class TextUnits
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "np", "ul", "tzn", "tj", "itp", "itd", "nr", "godz", "tel", "ok", "zł", "pl", "al", "m.in", "sp", "o.o",
+        "т.е", "т.д", "т.п", "г", "ул", "д", "тел", "руб", "стр",
+        "ecc", "sig", "sigg", "dott", "pag", "tel", "n", "p.es", "spett", "ca",
+        "e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "etc", "vs", "st",
+    };
+
+    public static IEnumerable<(int Start, int Length)> Words(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (StartsUrl(text, i))
+            {
+                // An address is one word however many dots and slashes it has.
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != Model.Placeholders.MaskChar)
+                {
+                    i++;
+                }
+
+                yield return (start, text.AsSpan(start, i - start).TrimEnd(".,;:)").Length);
+                continue;
+            }
+
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
+            {
+                i++;
+            }
+
+            yield return (start, i - start);
+        }
+    }
+
+    public static IEnumerable<(int Start, int Length)> Sentences(string text)
+    {
+        var start = SkipSpaces(text, 0);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('.' or '!' or '?'))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && text[end] is '.' or '!' or '?' or '"' or '”' or '»' or ')')
+            {
+                end++;
+            }
+
+            if (end < text.Length && text[end] != ' ')
+            {
+                continue;
+            }
+
+            if (text[i] == '.' && IsAbbreviation(text, i))
+            {
+                continue;
+            }
+
+            yield return (start, end - start);
+            start = SkipSpaces(text, end);
+            i = start - 1;
+        }
+
+        if (text.AsSpan(start).Trim().Length > 0)
+        {
+            yield return (start, text.AsSpan(start).TrimEnd().Length);
+        }
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsAbbreviation(string text, int dot)
+    {
+        var wordStart = dot;
+        while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
+        {
+            wordStart--;
+        }
+
+        return dot > wordStart && Abbreviations.Contains(text[wordStart..dot]);
+    }
+
+    // Inside a word: elisions and compounds (dell’ordine, e-mail), times (8:00), e-mail addresses and abbreviations (o.o.).
+    private static bool IsJoiner(char c) => c is '\'' or '’' or '-' or '‐' or ':' or '.' or '@';
+
+    private static bool StartsUrl(string text, int i) =>
+        text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(i).StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,126 @@
+using CommsLinter.Content.Catalog;
+using CommsLinter.Diagnostics;
+using CommsLinter.StyleGuides.Compilation;
+using CommsLinter.Tests.Support;
+using CommsLinter.Text;
+using Snapshooter.Xunit;
+
+namespace CommsLinter.Tests;
+
+public sealed class StyleGuideCompilerTests
+{
+    private static (StyleSet Style, List<string> Errors) Compile(params (string Path, string Text)[] files)
+    {
+        var root = TestContent.RepositoryRoot();
+        var catalog = CatalogReader.Load(Path.Combine(root, "content", CatalogReader.FileName), "touchpoints.yml", out _);
+        var diagnostics = new List<Finding>();
+        var style = StyleCompiler.Compile(files.Select(f => new SourceText(f.Path, f.Text)), catalog, diagnostics);
+        var lines = diagnostics
+            .Select(d => $"{d.Path}({d.Location.Start}): {Reports.TextReport.SeverityName(d.Severity)} {d.RuleId}: {d.Message}")
+            .ToList();
+        return (style, lines);
+    }
+
+    [Fact]
+    public void Every_error_of_a_guide_is_reported_with_position_and_suggestion()
+    {
+        var (_, errors) = Compile(("styleguides/brand.style", """
+            styleguide "Brand" extends "Compny"
+            vocabulary { acept "NowakTherm" }
+            facts {
+              hotline = phone "+48 22 307 41 00"
+              hotline = phone "+48 22 307 41 00"
+              email = mail "kontakt@oknanowak.pl"
+              short = phone "12"
+            }
+            rule brand.name eror "Write {expected}." { capitalization "Okna Nowak" }
+            rule brand.terms warning "Prefer {expected}." {
+              prefer "Biuro Obsługi Klienta" "BOK"
+            }
+            rule brand.tone warning "{matc} is too loud." {
+              when chanel email and stage before-purchse
+              in bodyy
+              forbid "super"
+            }
+            rule brand.kind warning "Kind." { forbidd "super" }
+            rule facts.hotline error "The hotline is {fact}." { consistent phone with hotlin }
+            rule facts.hotline error "Again." { forbid "x" }
+            rule tone.limit warning "Too long." { limit words-per-sentance max 20 }
+            rule tone.pattern warning "Bad." { forbid /(unclosed/ }
+            rule tone.string warning "Unclosed. {
+              forbid "x"
+            }
+            rule tone.ok warning "Fine." { forbid "y" }
+            """));
+
+        string.Join("\n", errors).MatchSnapshot();
+        Assert.Contains(errors, e => e.Contains("DSL012: expected 'over' after the preferred term", StringComparison.Ordinal));
+        Assert.True(errors.Count >= 12, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Extends_orders_guides_overrides_rules_and_detects_cycles()
+    {
+        var (style, errors) = Compile(
+            ("a.style", "styleguide \"Base\"\nfacts { hotline = phone \"+48 22 307 41 00\" }\nrule tone.x warning \"Base.\" { forbid \"x\" }\n"),
+            ("b.style", "styleguide \"Brand\" extends \"Base\"\nfacts { hotline = phone \"+48 22 307 41 99\" }\nrule tone.x error \"Brand.\" { forbid \"x\" }\n"));
+        Assert.Empty(errors);
+        Assert.Equal("+48 22 307 41 99", style.Facts["hotline"].Value);
+        Assert.Equal("Brand.", Assert.Single(style.Rules).Header.Message);
+        Assert.Equal(["a.style", "b.style"], style.Guides);
+
+        var (_, unrelated) = Compile(
+            ("a.style", "styleguide \"A\"\nrule tone.x warning \"A.\" { forbid \"x\" }\n"),
+            ("b.style", "styleguide \"B\"\nrule tone.x warning \"B.\" { forbid \"x\" }\n"));
+        Assert.Contains(unrelated, e => e.StartsWith("b.style(2,6): error DSL013: rule 'tone.x' is already defined at a.style(2,6)", StringComparison.Ordinal));
+
+        var (_, cycle) = Compile(
+            ("a.style", "styleguide \"A\" extends \"B\"\n"),
+            ("b.style", "styleguide \"B\" extends \"A\"\n"));
+        Assert.Contains(cycle, e => e.Contains("DSL014: style guides extend each other in a cycle: \"A\" extends \"B\" extends \"A\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_default_guides_compile_and_the_sample_content_passes_them()
+    {
+        var root = TestContent.RepositoryRoot();
+        var guides = Directory.EnumerateFiles(Path.Combine(root, "styleguides"), "*.style").Order(StringComparer.Ordinal)
+            .Select(p => (Path.GetRelativePath(root, p), File.ReadAllText(p))).ToArray();
+        var (style, errors) = Compile(guides);
+        Assert.Empty(errors);
+        Assert.True(style.Rules.Count >= 15);
+        Assert.Contains(style.Rules, r => r.Id == "legal.unsubscribe" && r.Header.Review == "legal");
+    }
+
+    [Fact]
+    public void The_example_in_the_dsl_documentation_compiles()
+    {
+        var root = TestContent.RepositoryRoot();
+        var doc = File.ReadAllText(Path.Combine(root, "docs", "styleguide-dsl.md"));
+        var start = doc.IndexOf("```\n", StringComparison.Ordinal) + 4;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var (style, errors) = Compile(
+            ("styleguides/company.style", File.ReadAllText(Path.Combine(root, "styleguides", "company.style"))),
+            ("docs/example.style", example));
+        Assert.Empty(errors);
+        Assert.Equal("docs/example.style", style.FindRule("facts.hotline")!.Header.DefinedIn);
+        Assert.NotNull(style.FindRule(StyleCompiler.RejectedWordsRuleId));
+    }
+
+    [Fact]
+    public void A_catastrophic_pattern_cannot_hang_a_run()
+    {
+        var (style, errors) = Compile(("a.style", "styleguide \"A\"\nrule tone.slow warning \"Slow.\" { forbid /(a+)+$/ }\nrule tone.backref warning \"Repeated {match}.\" { forbid /\\b(\\w+) \\1\\b/ }\n"));
+        Assert.Empty(errors);
+        var document = TestContent.Document("---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: en\n---\n" + new string('a', 5000) + "! and and then\n", ".txt");
+        var findings = new List<Finding>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var rule in style.Rules)
+        {
+            rule.Check(document, new Pipeline.CheckContext(null, false), findings);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal("Repeated and and.", Assert.Single(findings).Message);
+    }
+}
