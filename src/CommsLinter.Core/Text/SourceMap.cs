@@ -14,6 +14,10 @@ public sealed class SourceMap
     public static SourceMap Linear(int sourceStart, int length) =>
         new([new MapRun(0, length, sourceStart, length)]);
 
+    /// <summary>A map on which every character of a text stands for the whole source range.</summary>
+    public static SourceMap Spanning(TextRange source, int textLength) =>
+        new([new MapRun(0, Math.Max(1, textLength), source.Start, source.Length)]);
+
     /// <summary>The source range that produced text [textStart, textEnd).</summary>
     public TextRange ToSource(int textStart, int textEnd)
     {

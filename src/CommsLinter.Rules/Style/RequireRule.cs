@@ -20,6 +20,9 @@ public enum Requirement
 /// </summary>
 public sealed class RequireRule(StyleRuleHeader header, Requirement requirement, TextPattern? pattern, Fact? fact) : StyleRule(header)
 {
+    // A fact is found as whole words: 14 days is not found in "140".
+    private readonly TextPattern? _factTerm = fact is null ? null : TextPattern.Term(fact.Value);
+
     protected override bool AppliesToSnippets => false;
 
     public override string Describe() => requirement switch
@@ -47,5 +50,5 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
 
     private bool ContainsFact(string text) => fact!.Kind == FactKind.Phone
         ? ConsistentRule.PhoneNumbers(text).Any(p => Fact.Normalize(FactKind.Phone, p.Text) == fact.Normalized)
-        : text.Contains(fact.Value, StringComparison.OrdinalIgnoreCase);
+        : _factTerm!.IsMatch(text);
 }

@@ -66,7 +66,8 @@ public abstract class StyleRule : IDocumentCheck
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {
-        if (document.Kind == DocumentKind.Snippet ? !AppliesToSnippets : !Header.Condition.Test(document, context))
+        // A snippet has no touchpoint, channel or locale, so a condition on them is false for it.
+        if ((document.Kind == DocumentKind.Snippet && !AppliesToSnippets) || !Header.Condition.Test(document, context))
         {
             return;
         }
@@ -84,6 +85,20 @@ public abstract class StyleRule : IDocumentCheck
             if ((ScopeOf(segment.Scope) & Header.Scope) != 0)
             {
                 yield return segment;
+            }
+        }
+
+        // Link text is part of its paragraph's segment; 'in link' reads it on its own.
+        if ((Header.Scope & RuleScope.Link) != 0)
+        {
+            foreach (var link in document.Links)
+            {
+                if (link.Text.Length > 0)
+                {
+                    var verbatim = document.Source.Text.AsSpan(link.TextRange.Start, link.TextRange.Length).SequenceEqual(link.Text);
+                    yield return new Segment(SegmentScope.Paragraph, link.Text,
+                        verbatim ? SourceMap.Linear(link.TextRange.Start, link.Text.Length) : SourceMap.Spanning(link.TextRange, link.Text.Length));
+                }
             }
         }
     }

@@ -86,7 +86,7 @@ public sealed class TextPattern
                 yield break;
             }
 
-            if (IsBoundary(text, at - 1) && IsBoundary(text, at + term.Length))
+            if (IsBoundary(text, at - 1, -1) && IsBoundary(text, at + term.Length, +1))
             {
                 yield return (at, term.Length);
             }
@@ -97,6 +97,9 @@ public sealed class TextPattern
 
     public bool IsMatch(string text) => Matches(text).Any();
 
-    private static bool IsBoundary(string text, int index) =>
-        index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
+    // A hyphen or apostrophe joining letters is inside a word: "mail" is not a word of "e-mail".
+    private static bool IsBoundary(string text, int index, int direction) =>
+        index < 0 || index >= text.Length
+        || (!char.IsLetterOrDigit(text[index])
+            && !(text[index] is '-' or '\'' or '’' && index + direction >= 0 && index + direction < text.Length && char.IsLetterOrDigit(text[index + direction])));
 }
