@@ -26,5 +26,13 @@ public enum SegmentScope
 /// </summary>
 public sealed record Segment(SegmentScope Scope, string Text, SourceMap Map)
 {
+    private string? _folded;
+
     public TextRange SourceRange => Map.ToSource(0, Text.Length);
+
+    /// <summary>
+    /// The text in lower case, same length and offsets, made once and shared by every rule that
+    /// matches without regard to case (an ordinal search on it is vectorised).
+    /// </summary>
+    public string Folded => _folded ??= Text.ToLowerInvariant();
 }

@@ -18,7 +18,7 @@ public sealed class CapitalizationRule(StyleRuleHeader header, IReadOnlyList<str
         {
             foreach (var (name, pattern) in _names)
             {
-                foreach (var (start, length) in pattern.Matches(segment.Text))
+                foreach (var (start, length) in pattern.Matches(segment))
                 {
                     var match = segment.Text.Substring(start, length);
                     if (match != name)

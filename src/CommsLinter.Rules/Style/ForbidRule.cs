@@ -14,7 +14,7 @@ public sealed class ForbidRule(StyleRuleHeader header, IReadOnlyList<TextPattern
         {
             foreach (var pattern in patterns)
             {
-                foreach (var (start, length) in pattern.Matches(segment.Text))
+                foreach (var (start, length) in pattern.Matches(segment))
                 {
                     output.Report(segment, start, start + length, new MessageValues(Match: segment.Text.Substring(start, length)));
                 }

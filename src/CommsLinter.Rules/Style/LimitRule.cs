@@ -45,11 +45,12 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 {
                     foreach (var (start, length) in TextUnits.Sentences(segment.Text))
                     {
-                        var sentence = segment.Text.Substring(start, length);
-                        var count = metric == LimitMetric.WordsPerSentence ? TextUnits.Words(sentence).Count() : sentence.Count(c => c == '!');
+                        var count = metric == LimitMetric.WordsPerSentence
+                            ? TextUnits.Words(segment.Text, start, start + length).Count()
+                            : segment.Text.AsSpan(start, length).Count('!');
                         if (Breaks(count))
                         {
-                            output.Report(segment, start, start + length, Values(count, sentence.Trim()));
+                            output.Report(segment, start, start + length, Values(count, segment.Text.Substring(start, length)));
                         }
                     }
                 }
@@ -71,8 +72,13 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 {
                     foreach (var (start, length) in TextUnits.Words(segment.Text))
                     {
+                        if (!IsCaps(segment.Text.AsSpan(start, length)))
+                        {
+                            continue;
+                        }
+
                         var word = segment.Text.Substring(start, length);
-                        if (IsCaps(word) && !acceptedWords.Contains(word) && ++seen > limit && isMax)
+                        if (!acceptedWords.Contains(word) && ++seen > limit && isMax)
                         {
                             output.Report(segment, start, start + length, Values(seen, word));
                         }
@@ -97,8 +103,24 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
     private MessageValues Values(int count, string? match) =>
         new(Match: match, Count: count.ToString(CultureInfo.InvariantCulture), Limit: limit.ToString(CultureInfo.InvariantCulture));
 
-    private static bool IsCaps(string word) =>
-        word.Count(char.IsLetter) >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c));
+    private static bool IsCaps(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters >= 2;
+    }
 
     private static int CountEmoji(string text)
     {

@@ -16,7 +16,7 @@ public sealed class PreferRule(StyleRuleHeader header, string preferred, IReadOn
         {
             foreach (var pattern in over)
             {
-                foreach (var (start, length) in pattern.Matches(segment.Text))
+                foreach (var (start, length) in pattern.Matches(segment))
                 {
                     var match = segment.Text.Substring(start, length);
                     output.Report(segment, start, start + length, new MessageValues(Match: match, Expected: preferred),

@@ -37,8 +37,8 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
         var satisfied = requirement switch
         {
             Requirement.Link => document.Links.Any(l => pattern!.IsMatch(l.Url) || pattern.IsMatch(l.Text)),
-            Requirement.Fact => SegmentsInScope(document).Any(s => ContainsFact(s.Text)),
-            _ => SegmentsInScope(document).Any(s => pattern!.IsMatch(s.Text)),
+            Requirement.Fact => SegmentsInScope(document).Any(ContainsFact),
+            _ => SegmentsInScope(document).Any(s => pattern!.Matches(s).Any()),
         };
 
         if (!satisfied)
@@ -48,7 +48,7 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
         }
     }
 
-    private bool ContainsFact(string text) => fact!.Kind == FactKind.Phone
-        ? ConsistentRule.PhoneNumbers(text).Any(p => Fact.Normalize(FactKind.Phone, p.Text) == fact.Normalized)
-        : _factTerm!.IsMatch(text);
+    private bool ContainsFact(Segment segment) => fact!.Kind == FactKind.Phone
+        ? ConsistentRule.PhoneNumbers(segment.Text).Any(p => Fact.Normalize(FactKind.Phone, p.Text) == fact.Normalized)
+        : _factTerm!.Matches(segment).Any();
 }

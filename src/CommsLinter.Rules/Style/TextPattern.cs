@@ -12,14 +12,14 @@ public sealed class TextPattern
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
 
     private readonly string? _term;
-    private readonly StringComparison _comparison;
+    private readonly bool _matchCase;
     private readonly Regex? _regex;
 
-    private TextPattern(string source, string? term, StringComparison comparison, Regex? regex)
+    private TextPattern(string source, string? term, bool matchCase, Regex? regex)
     {
         Source = source;
-        _term = term;
-        _comparison = comparison;
+        _term = term is null || matchCase ? term : term.ToLowerInvariant();
+        _matchCase = matchCase;
         _regex = regex;
     }
 
@@ -27,8 +27,7 @@ public sealed class TextPattern
     public string Source { get; }
 
     public static TextPattern Term(string term, bool matchCase = false) =>
-        new($"\"{term}\"", string.Join(' ', term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
-            matchCase ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase, null);
+        new($"\"{term}\"", string.Join(' ', term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), matchCase, null);
 
     /// <summary>Compiles /pattern/flags; flags: i (ignore case), m (multi-line), s (dot matches all).</summary>
     /// <exception cref="ArgumentException">The pattern or a flag is invalid.</exception>
@@ -53,15 +52,18 @@ public sealed class TextPattern
         }
         catch (NotSupportedException)
         {
-            regex = new Regex(pattern, options, Timeout);
+            regex = new Regex(pattern, options | RegexOptions.Compiled, Timeout);
         }
 
-        return new TextPattern($"/{pattern}/{flags}", null, StringComparison.Ordinal, regex);
+        return new TextPattern($"/{pattern}/{flags}", null, true, regex);
     }
 
-    /// <summary>Every match in <paramref name="text"/> as (start, length).</summary>
+    /// <summary>Every match in a segment as (start, length).</summary>
+    public IEnumerable<(int Start, int Length)> Matches(Model.Segment segment) => Matches(segment.Text, segment.Folded);
+
+    /// <summary>Every match in <paramref name="text"/> as (start, length); <paramref name="folded"/> is its lower-case form if known.</summary>
     /// <exception cref="RegexMatchTimeoutException">A backtracking pattern took longer than <see cref="Timeout"/>.</exception>
-    public IEnumerable<(int Start, int Length)> Matches(string text)
+    public IEnumerable<(int Start, int Length)> Matches(string text, string? folded = null)
     {
         if (_regex is not null)
         {
@@ -77,10 +79,11 @@ public sealed class TextPattern
         }
 
         var term = _term!;
+        var haystack = _matchCase ? text : folded ?? text.ToLowerInvariant();
         var from = 0;
         while (from < text.Length)
         {
-            var at = text.IndexOf(term, from, _comparison);
+            var at = haystack.IndexOf(term, from, StringComparison.Ordinal);
             if (at < 0)
             {
                 yield break;

@@ -16,10 +16,13 @@ public static class TextUnits
         "e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "etc", "vs", "st",
     };
 
-    public static IEnumerable<(int Start, int Length)> Words(string text)
+    public static IEnumerable<(int Start, int Length)> Words(string text) => Words(text, 0, text.Length);
+
+    /// <summary>The words of text[start, end), as offsets into <paramref name="text"/>.</summary>
+    public static IEnumerable<(int Start, int Length)> Words(string text, int start, int end)
     {
-        var i = 0;
-        while (i < text.Length)
+        var i = start;
+        while (i < end)
         {
             if (!char.IsLetterOrDigit(text[i]))
             {
@@ -27,25 +30,25 @@ public static class TextUnits
                 continue;
             }
 
-            var start = i;
+            var wordStart = i;
             if (StartsUrl(text, i))
             {
                 // An address is one word however many dots and slashes it has.
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != Model.Placeholders.MaskChar)
+                while (i < end && !char.IsWhiteSpace(text[i]) && text[i] != Model.Placeholders.MaskChar)
                 {
                     i++;
                 }
 
-                yield return (start, text.AsSpan(start, i - start).TrimEnd(".,;:)").Length);
+                yield return (wordStart, text.AsSpan(wordStart, i - wordStart).TrimEnd(".,;:)").Length);
                 continue;
             }
 
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
+            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]))))
             {
                 i++;
             }
 
-            yield return (start, i - start);
+            yield return (wordStart, i - wordStart);
         }
     }
 
