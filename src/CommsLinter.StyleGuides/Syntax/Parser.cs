@@ -353,21 +353,13 @@ internal sealed class Parser
         return new PatternSyntax(token.Value, token.Kind == TokenKind.Regex, token.Flags, token.Range);
     }
 
-    private Located ExpectString(string what)
-    {
-        if (Current.Kind != TokenKind.String)
-        {
-            return Fail<Located>(DslErrors.Expected, Current.Range, $"expected {what} in \"double quotes\", found {Current}.");
-        }
+    private Located ExpectString(string what) => ExpectToken(TokenKind.String, $"{what} in \"double quotes\"");
 
-        var token = Current;
-        _position++;
-        return new Located(token.Value, token.Range);
-    }
+    private Located ExpectWord(string what) => ExpectToken(TokenKind.Word, what);
 
-    private Located ExpectWord(string what)
+    private Located ExpectToken(TokenKind kind, string what)
     {
-        if (Current.Kind != TokenKind.Word)
+        if (Current.Kind != kind)
         {
             return Fail<Located>(DslErrors.Expected, Current.Range, $"expected {what}, found {Current}.");
         }
