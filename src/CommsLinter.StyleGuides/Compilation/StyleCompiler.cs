@@ -298,6 +298,12 @@ public sealed class StyleCompiler
                 }
 
                 return bound.All(f => f is not null) ? new ConsistentRule(header, kind, bound!) : null;
+            case SmsSyntax sms:
+                return new SmsRule(header, int.Parse(sms.MaxSegments.Value, System.Globalization.CultureInfo.InvariantCulture));
+            case LinksSyntax links:
+                return new LinksRule(header, [.. links.Domains.Select(d => d.Value)]);
+            case ImagesSyntax:
+                return new ImagesRule(header);
             default:
                 return null;
         }

@@ -34,6 +34,12 @@ internal sealed record LimitSyntax(Located Kind, Located Metric, Located Bound, 
 
 internal sealed record CapitalizationSyntax(Located Kind, IReadOnlyList<Located> Names) : BodySyntax(Kind);
 
+internal sealed record SmsSyntax(Located Kind, Located MaxSegments) : BodySyntax(Kind);
+
+internal sealed record LinksSyntax(Located Kind, Located Mode, IReadOnlyList<Located> Domains) : BodySyntax(Kind);
+
+internal sealed record ImagesSyntax(Located Kind, Located What) : BodySyntax(Kind);
+
 internal sealed record ConsistentSyntax(Located Kind, Located FactKind, IReadOnlyList<Located> Facts) : BodySyntax(Kind);
 
 internal sealed record RuleSyntax(

@@ -10,7 +10,7 @@ namespace CommsLinter.StyleGuides.Syntax;
 internal sealed class Parser
 {
     public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "facts", "rule"];
-    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent"];
+    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent", "sms", "links", "images"];
     public static readonly string[] Severities = ["error", "warning", "suggestion"];
     public static readonly string[] RequireKinds = ["phrase", "pattern", "link", "fact"];
 
@@ -267,6 +267,37 @@ internal sealed class Parser
                 }
                 while (Accept(","));
                 return new ConsistentSyntax(kind, factKind, facts);
+            case "sms":
+                Expect("segments", "after 'sms' (sms segments max 2)");
+                Expect("max", "after 'segments'");
+                return new SmsSyntax(kind, ExpectToken(TokenKind.Number, "the largest number of segments"));
+            case "links":
+                var mode = ExpectWord("'https' or 'domains'");
+                switch (mode.Value)
+                {
+                    case "https":
+                        return new LinksSyntax(kind, mode, []);
+                    case "domains":
+                        var domains = new List<Located>();
+                        do
+                        {
+                            domains.Add(ExpectString("a domain such as \"oknanowak.pl\""));
+                        }
+                        while (Accept(","));
+                        return new LinksSyntax(kind, mode, domains);
+                    default:
+                        return Fail<BodySyntax>(DslErrors.UnknownKeyword, mode.Range,
+                            $"unknown links check '{mode.Value}'.{Suggestions.DidYouMean(mode.Value, ["https", "domains"])} Expected 'https' or 'domains'.");
+                }
+
+            case "images":
+                var check = ExpectWord("'alt'");
+                if (check.Value != "alt")
+                {
+                    Fail(DslErrors.UnknownKeyword, check.Range, $"unknown images check '{check.Value}'.{Suggestions.DidYouMean(check.Value, ["alt"])} Expected 'alt'.");
+                }
+
+                return new ImagesSyntax(kind, check);
             default:
                 return Fail<BodySyntax>(DslErrors.UnknownKind, kind.Range,
                     $"unknown rule kind '{kind.Value}'.{Suggestions.DidYouMean(kind.Value, RuleKinds.Concat(["when", "in"]))} Expected 'when', 'in' or one of: {string.Join(", ", RuleKinds)}.");

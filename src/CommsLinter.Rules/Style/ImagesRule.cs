@@ -1,0 +1,34 @@
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// <c>images alt</c>: every image has an alt attribute (alt="" marks a decorative image and passes),
+/// and alt text is not a file name ("IMG_0042.jpg", "hero-banner.png"). Message values: {match}
+/// (the image source or the alt text). Docs: docs/rules/style/images.md.
+/// </summary>
+public sealed class ImagesRule(StyleRuleHeader header) : StyleRule(header)
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"];
+
+    public override string Describe() => "Requires alt text on every image (empty for decorative ones), never a file name.";
+
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    {
+        foreach (var image in document.Images)
+        {
+            if (image.Alt is null)
+            {
+                output.Report(image.SourceRange, new MessageValues(Match: image.Source));
+            }
+            else if (LooksLikeFileName(image.Alt.Trim()))
+            {
+                output.Report(image.AltRange, new MessageValues(Match: image.Alt));
+            }
+        }
+    }
+
+    private static bool LooksLikeFileName(string alt) =>
+        !alt.Contains(' ', StringComparison.Ordinal) && ImageExtensions.Any(e => alt.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+}
