@@ -49,10 +49,7 @@ internal static class ExplainCommand
             return CommsLintApp.ExitClean;
         }
 
-        var builtin = ContentRules.All
-            .Concat(BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules))
-            .Concat(BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules))
-            .Append(Pipeline.Linter.InternalError)
+        var builtin = BuiltinRules.All
             .Select(d => (Descriptor: d, Help: d.HelpPath))
             .Concat(DslErrors.All.Select(d => (Descriptor: d, Help: "docs/styleguide-dsl.md#error-codes")))
             .FirstOrDefault(d => d.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));

@@ -141,8 +141,32 @@ public sealed class DocumentLoader : IDocumentLoader
                 Segments = builder.Segments,
                 Links = output.Links,
                 Images = output.Images,
+                Suppressions = Suppressions(frontMatter, liquid, output.Suppressions),
             },
             Attribute(findings, frontMatter));
+    }
+
+    /// <summary>Directives from the front matter, Liquid comments and the reader's comments, in source order.</summary>
+    private static Suppression[] Suppressions(FrontMatter frontMatter, Placeholders liquid, List<Suppression> fromReader)
+    {
+        var all = new List<Suppression>(fromReader);
+        if (frontMatter.Get(FrontMatterKeys.Disable) is { } field)
+        {
+            all.Add(new Suppression(SuppressionKind.File, field.Value is { Length: > 0 } one ? [one] : field.Items, field.KeyRange));
+        }
+
+        foreach (var placeholder in liquid.Where(p => p.Kind == PlaceholderKind.Comment))
+        {
+            var code = placeholder.Code.Span;
+            var open = code.IndexOf("%}");
+            var close = code.LastIndexOf("{%");
+            if (open >= 0 && close > open && Suppression.Parse(code[(open + 2)..close].ToString(), placeholder.Range) is { } suppression)
+            {
+                all.Add(suppression);
+            }
+        }
+
+        return [.. all.OrderBy(s => s.Range.Start)];
     }
 
     // Findings made while reading are about this document's touchpoint, locale and channel too.

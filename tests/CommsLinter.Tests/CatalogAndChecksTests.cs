@@ -53,7 +53,7 @@ public sealed class CatalogAndChecksTests
             content/a/sms.pl.txt(3,10): error catalog.unknown-channel: Unknown channel 'smss'. Did you mean 'sms'? The catalog's channels are: email, sms.
             content/b/email.en.html(1,1): error frontmatter.missing-field: The front matter has no 'preheader'. Add a line 'preheader: ...'.
             content/b/email.en.html(1,1): error frontmatter.missing-field: The front matter has no 'subject'. Add a line 'subject: "Your order {{ order.number }}"'.
-            content/b/email.en.html(5,1): warning frontmatter.unknown-field: Unknown front-matter field 'subjet'. Did you mean 'subject'? Known fields: touchpoint, channel, locale, subject, preheader, title, sample, from, description.
+            content/b/email.en.html(5,1): warning frontmatter.unknown-field: Unknown front-matter field 'subjet'. Did you mean 'subject'? Known fields: touchpoint, channel, locale, subject, preheader, title, sample, from, description, commslint-disable.
             content/b/email.it.html(4,9): warning catalog.unexpected-locale: Touchpoint 'order-confirmation' is not sent in 'it'; the catalog lists: pl, en.
             content/b/two.en.txt(2,13): error catalog.duplicate-template: 'content/b/one.en.txt' is already the sms template of 'order-confirmation' in 'en'. Merge the two or change this one's touchpoint, channel or locale.
             content/touchpoints.yml(12,9): warning catalog.coverage-gap: Touchpoint 'order-confirmation' has no email template in pl. Customers in that locale get nothing at this moment.

@@ -9,11 +9,7 @@ namespace CommsLinter.Tests;
 /// <summary>Every built-in rule id is unique, well formed and has its documentation page.</summary>
 public sealed class RuleCatalogTests
 {
-    private static IEnumerable<RuleDescriptor> AllRules() =>
-        ContentRules.All
-            .Concat(BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules))
-            .Concat(BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules))
-            .Append(Linter.InternalError);
+    private static IEnumerable<RuleDescriptor> AllRules() => Cli.BuiltinRules.All;
 
     [Fact]
     public void Ids_are_unique_and_lowercase_dotted()

@@ -181,6 +181,9 @@ internal sealed class HtmlReader : IContentReader
                     case HtmlTokenType.Character when !Has(Role.Skip):
                         AppendText(range);
                         break;
+                    case HtmlTokenType.Comment when Suppression.Parse(token.Data, range) is { } suppression:
+                        output.Suppressions.Add(suppression);
+                        break;
                 }
             }
 

@@ -17,6 +17,8 @@ internal sealed class ReaderOutput
 
     public List<Image> Images { get; } = [];
 
+    public List<Suppression> Suppressions { get; } = [];
+
     public List<Finding> Findings { get; } = [];
 }
 

@@ -57,7 +57,10 @@ internal sealed class MarkdownReader : IContentReader
 
             switch (block)
             {
-                case CodeBlock or HtmlBlock or YamlFrontMatterBlock:
+                case HtmlBlock html:
+                    AddSuppressions(input, output, new TextRange(html.Span.Start, html.Span.End + 1));
+                    continue;
+                case CodeBlock or YamlFrontMatterBlock:
                     continue;
                 case ContainerBlock container:
                     for (var i = container.Count - 1; i >= 0; i--)
@@ -122,10 +125,32 @@ internal sealed class MarkdownReader : IContentReader
                 case ContainerInline nested when depth < MaxInlineDepth:
                     AppendInlines(nested, input, output, images, depth + 1);
                     break;
-                case LineBreakInline or CodeInline or HtmlInline:
+                case HtmlInline html:
+                    AddSuppressions(input, output, new TextRange(html.Span.Start, html.Span.End + 1));
+                    builder.AppendSpace(inline.Span.Start);
+                    break;
+                case LineBreakInline or CodeInline:
                     builder.AppendSpace(inline.Span.Start);
                     break;
             }
+        }
+    }
+
+    /// <summary>Reads commslint directives from the HTML comments of raw HTML in Markdown.</summary>
+    private static void AddSuppressions(ReaderInput input, ReaderOutput output, TextRange range)
+    {
+        var text = input.Source.Text;
+        var at = range.Start;
+        while (at < range.End && text.IndexOf("<!--", at, range.End - at, StringComparison.Ordinal) is var open and >= 0)
+        {
+            var close = text.IndexOf("-->", open + 4, range.End - open - 4, StringComparison.Ordinal);
+            var end = close < 0 ? range.End : close + 3;
+            if (Suppression.Parse(text[(open + 4)..(close < 0 ? range.End : close)], new TextRange(open, end)) is { } suppression)
+            {
+                output.Suppressions.Add(suppression);
+            }
+
+            at = end;
         }
     }
 

@@ -46,6 +46,9 @@ public sealed class Document
 
     public IReadOnlyList<Image> Images { get; init; } = [];
 
+    /// <summary>The commslint-disable directives of the file, in source order.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
     public string Path => Source.Path;
 
     public string? Touchpoint => FrontMatter.GetText(FrontMatterKeys.Touchpoint);

@@ -14,9 +14,10 @@ public static class FrontMatterKeys
     public const string Sample = "sample";
     public const string From = "from";
     public const string Description = "description";
+    public const string Disable = "commslint-disable";
 
     public static IReadOnlyList<string> All { get; } =
-        [Touchpoint, Channel, Locale, Subject, Preheader, Title, Sample, From, Description];
+        [Touchpoint, Channel, Locale, Subject, Preheader, Title, Sample, From, Description, Disable];
 }
 
 /// <summary>

@@ -27,6 +27,9 @@ public sealed class Linter
     public static readonly RuleDescriptor InternalError =
         new("internal.error", "CommsLinter failed on this file", Severity.Error);
 
+    public static readonly RuleDescriptor UnusedSuppression =
+        new("suppression.unused", "A commslint-disable directive suppresses nothing", Severity.Warning);
+
     private readonly IDocumentLoader _loader;
     private readonly IReadOnlyList<IDocumentCheck> _documentChecks;
     private readonly IReadOnlyList<ICorpusCheck> _corpusChecks;
@@ -88,7 +91,103 @@ public sealed class Linter
             check.Check(loadedDocuments, context, all);
         }
 
+        all = ApplySuppressions(loadedDocuments, all);
         all.Sort(Finding.Order);
         return new LintResult(loadedDocuments, all, files.Count);
+    }
+
+    /// <summary>
+    /// Drops the findings that a document's directives silence, and reports each directive that
+    /// silenced nothing, so stale suppressions do not pile up.
+    /// </summary>
+    private static List<Finding> ApplySuppressions(IReadOnlyList<Document> documents, List<Finding> findings)
+    {
+        var regions = new Dictionary<string, List<SuppressedRegion>>(StringComparer.Ordinal);
+        foreach (var document in documents.Where(d => d.Suppressions.Count > 0))
+        {
+            regions[document.Path] = SuppressedRegion.Of(document);
+        }
+
+        if (regions.Count == 0)
+        {
+            return findings;
+        }
+
+        var kept = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var region = regions.TryGetValue(finding.Path, out var list)
+                ? list.FirstOrDefault(r => r.Covers(finding))
+                : null;
+            if (region is null)
+            {
+                kept.Add(finding);
+            }
+            else
+            {
+                region.Used = true;
+            }
+        }
+
+        foreach (var (path, list) in regions)
+        {
+            var document = documents.First(d => d.Path == path);
+            foreach (var region in list.Where(r => !r.Used))
+            {
+                kept.Add(UnusedSuppression.At(document, region.Directive.Range,
+                    $"This directive suppresses nothing{(region.Directive.RuleIds.Count > 0 ? $" ({string.Join(", ", region.Directive.RuleIds)})" : string.Empty)}; remove it."));
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The lines a disable, disable-next-line or front-matter directive covers.</summary>
+    private sealed class SuppressedRegion(Suppression directive, int fromLine, int toLine)
+    {
+        public Suppression Directive { get; } = directive;
+
+        public bool Used { get; set; }
+
+        private int ToLine { get; set; } = toLine;
+
+        public bool Covers(Finding finding) =>
+            finding.RuleId != UnusedSuppression.Id && Directive.Covers(finding.RuleId)
+            && finding.Location.Start.Line >= fromLine && finding.Location.Start.Line <= ToLine;
+
+        public static List<SuppressedRegion> Of(Document document)
+        {
+            var lines = document.Source.Lines;
+            var regions = new List<SuppressedRegion>();
+            var open = new List<SuppressedRegion>();
+            foreach (var directive in document.Suppressions)
+            {
+                var line = lines.GetPosition(directive.Range.End).Line;
+                switch (directive.Kind)
+                {
+                    case SuppressionKind.File:
+                        regions.Add(new SuppressedRegion(directive, 1, int.MaxValue));
+                        break;
+                    case SuppressionKind.NextLine:
+                        regions.Add(new SuppressedRegion(directive, line + 1, line + 1));
+                        break;
+                    case SuppressionKind.Disable:
+                        var region = new SuppressedRegion(directive, line, int.MaxValue);
+                        regions.Add(region);
+                        open.Add(region);
+                        break;
+                    case SuppressionKind.Enable:
+                        foreach (var ended in open.Where(r => directive.RuleIds.Count == 0 || r.Directive.RuleIds.SequenceEqual(directive.RuleIds)).ToArray())
+                        {
+                            ended.ToLine = lines.GetPosition(directive.Range.Start).Line;
+                            open.Remove(ended);
+                        }
+
+                        break;
+                }
+            }
+
+            return regions;
+        }
     }
 }

@@ -1,0 +1,19 @@
+using CommsLinter.Content;
+using CommsLinter.Diagnostics;
+using CommsLinter.Pipeline;
+using CommsLinter.Rules;
+
+namespace CommsLinter.Cli;
+
+/// <summary>Every check that ships with CommsLinter, whatever layer makes it; each has a page in docs/rules/.</summary>
+internal static class BuiltinRules
+{
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
+    [
+        .. ContentRules.All,
+        .. BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules),
+        .. BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules),
+        Linter.InternalError,
+        Linter.UnusedSuppression,
+    ];
+}
