@@ -132,4 +132,20 @@ public sealed class CliTests
         Assert.Equal(2, broken.ExitCode);
         Assert.Contains("styleguides/broken.style(2,10): error DSL006: unknown severity 'eror'. Did you mean 'error'?", broken.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Address_form_is_kept_across_a_journey_stage()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog.Replace("touchpoints:", "touchpoints:\n  - id: delivery-reminder\n    stage: purchase\n    process: delivery\n    owner: logistics\n    channels: [sms]", StringComparison.Ordinal));
+        folder.Write("styleguides/tone.style", "styleguide \"Tone\"\nrule tone.address-pl warning \"Use the {expected} form: “{match}”.\" {\n  when locale pl\n  address-form formal \"Państwo\", \"Państwa\" informal \"twoje\", \"ciebie\"\n}\n");
+        folder.Write("content/a/sms.pl.txt", "---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: pl\n---\nOkna Nowak: Państwa zamówienie jedzie.\n");
+        folder.Write("content/b/sms.pl.txt", "---\ntouchpoint: delivery-reminder\nchannel: sms\nlocale: pl\n---\nOkna Nowak: twoje okna jutro, czekamy na ciebie.\n");
+        folder.Write("content/b/sms.ru.txt", "---\ntouchpoint: delivery-reminder\nchannel: sms\nlocale: ru\n---\nOkna Nowak: окна завтра.\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "content/a", "content/b");
+
+        Assert.Contains("content/b/sms.pl.txt(6,13): warning tone.address-pl: Use the formal form: “twoje”.", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("content/a/sms.pl.txt", result.Output, StringComparison.Ordinal);
+    }
 }

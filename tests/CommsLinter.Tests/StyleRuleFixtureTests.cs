@@ -33,7 +33,7 @@ public sealed class StyleRuleFixtureTests
     [Fact]
     public void Every_kind_has_a_page_and_a_fixture_in_every_locale()
     {
-        foreach (var kind in new[] { "forbid", "prefer", "capitalization", "require", "limit", "consistent", "sms", "links", "images" })
+        foreach (var kind in new[] { "forbid", "prefer", "capitalization", "require", "limit", "consistent", "sms", "links", "images", "address-form", "readability" })
         {
             Assert.True(File.Exists(Path.Combine(TestContent.RepositoryRoot(), "docs", "rules", "style", $"{kind}.md")), $"{kind} has no page in docs/rules/style/");
             var files = Directory.EnumerateFiles(TestContent.FixturePath("style", kind)).Select(Path.GetFileName).ToArray();

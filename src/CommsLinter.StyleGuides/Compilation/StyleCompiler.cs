@@ -304,6 +304,19 @@ public sealed class StyleCompiler
                 return new LinksRule(header, [.. links.Domains.Select(d => d.Value)]);
             case ImagesSyntax:
                 return new ImagesRule(header);
+            case ReadabilitySyntax readability:
+                if (!ReadabilityRule.FormulaNames.TryGetValue(readability.Formula.Value, out var formula))
+                {
+                    Error(DslErrors.UnknownMetric, guide, readability.Formula.Range,
+                        $"unknown readability formula '{readability.Formula.Value}'.{Suggestions.DidYouMean(readability.Formula.Value, ReadabilityRule.FormulaNames.Keys)} Formulas: {string.Join(", ", ReadabilityRule.FormulaNames.Keys)}.");
+                    return null;
+                }
+
+                // Readability is about running text: without 'in', it reads the body only.
+                var bodyHeader = header.Scope == RuleScope.Everything ? header with { Scope = RuleScope.Body } : header;
+                return new ReadabilityRule(bodyHeader, formula, readability.Bound.Value == "max", double.Parse(readability.Value.Value, System.Globalization.CultureInfo.InvariantCulture));
+            case AddressFormSyntax addressForm:
+                return new AddressFormRule(header, Patterns(guide, addressForm.Formal), Patterns(guide, addressForm.Informal));
             default:
                 return null;
         }

@@ -40,6 +40,10 @@ internal sealed record LinksSyntax(Located Kind, Located Mode, IReadOnlyList<Loc
 
 internal sealed record ImagesSyntax(Located Kind, Located What) : BodySyntax(Kind);
 
+internal sealed record ReadabilitySyntax(Located Kind, Located Formula, Located Bound, Located Value) : BodySyntax(Kind);
+
+internal sealed record AddressFormSyntax(Located Kind, IReadOnlyList<PatternSyntax> Formal, IReadOnlyList<PatternSyntax> Informal) : BodySyntax(Kind);
+
 internal sealed record ConsistentSyntax(Located Kind, Located FactKind, IReadOnlyList<Located> Facts) : BodySyntax(Kind);
 
 internal sealed record RuleSyntax(

@@ -10,7 +10,7 @@ namespace CommsLinter.StyleGuides.Syntax;
 internal sealed class Parser
 {
     public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "facts", "rule"];
-    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent", "sms", "links", "images"];
+    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent", "sms", "links", "images", "readability", "address-form"];
     public static readonly string[] Severities = ["error", "warning", "suggestion"];
     public static readonly string[] RequireKinds = ["phrase", "pattern", "link", "fact"];
 
@@ -290,6 +290,20 @@ internal sealed class Parser
                             $"unknown links check '{mode.Value}'.{Suggestions.DidYouMean(mode.Value, ["https", "domains"])} Expected 'https' or 'domains'.");
                 }
 
+            case "readability":
+                var formula = ExpectWord("a formula: flesch, flesch-ru, gulpease or fog-pl");
+                var direction = ExpectWord("'min' or 'max'");
+                if (direction.Value is not ("max" or "min"))
+                {
+                    Fail(DslErrors.Expected, direction.Range, $"expected 'max' or 'min', found '{direction.Value}'.");
+                }
+
+                return new ReadabilitySyntax(kind, formula, direction, ExpectToken(TokenKind.Number, "the score"));
+            case "address-form":
+                Expect("formal", "after 'address-form' (address-form formal \"...\" informal \"...\")");
+                var formal = PatternList("a formal marker such as \"Państwo\"");
+                Expect("informal", "after the formal markers");
+                return new AddressFormSyntax(kind, formal, PatternList("an informal marker such as \"ty\""));
             case "images":
                 var check = ExpectWord("'alt'");
                 if (check.Value != "alt")

@@ -1,0 +1,102 @@
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// <c>address-form formal "Państwo", … informal "ty", "Twój", …</c>: a template addresses the
+/// customer in one form, and so do all templates of the same journey stage and locale. Within a
+/// template, the markers of the less used form are reported; across a stage, templates whose form
+/// differs from the stage's majority are reported at their first marker. Markers are terms or
+/// patterns (use a case-sensitive /regex/ for "Вы" or "Lei"). Message values: {match} (the marker),
+/// {expected} (formal or informal). Docs: docs/rules/style/address-form.md.
+/// </summary>
+public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPattern> formal, IReadOnlyList<TextPattern> informal)
+    : StyleRule(header), ICorpusCheck
+{
+    private enum Form
+    {
+        None,
+        Formal,
+        Informal,
+    }
+
+    public override string Describe() =>
+        $"Keeps one form of address: formal ({string.Join(", ", formal.Select(p => p.Source))}) or informal ({string.Join(", ", informal.Select(p => p.Source))}), within a template and across its journey stage.";
+
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    {
+        var (formalHits, informalHits) = Markers(document);
+        if (formalHits.Count == 0 || informalHits.Count == 0)
+        {
+            return;
+        }
+
+        var (minority, expected) = formalHits.Count >= informalHits.Count ? (informalHits, "formal") : (formalHits, "informal");
+        foreach (var (segment, start, length) in minority)
+        {
+            output.Report(segment, start, start + length, new MessageValues(Match: segment.Text.Substring(start, length), Expected: expected));
+        }
+    }
+
+    void ICorpusCheck.Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    {
+        if (context.Catalog is not { } catalog)
+        {
+            return;
+        }
+
+        var groups = documents
+            .Where(d => d.Kind == DocumentKind.Template && Header.Condition.Test(d, context) && d.Touchpoint is { } t && catalog.FindTouchpoint(t) is not null)
+            .Select(d => (Document: d, Stage: catalog.FindTouchpoint(d.Touchpoint!)!.Stage, Form: FormOf(d)))
+            .Where(x => x.Form.Form != Form.None)
+            .GroupBy(x => (x.Stage, x.Document.Locale));
+
+        foreach (var group in groups)
+        {
+            var formalCount = group.Count(x => x.Form.Form == Form.Formal);
+            var informalCount = group.Count(x => x.Form.Form == Form.Informal);
+            if (formalCount == 0 || informalCount == 0)
+            {
+                continue;
+            }
+
+            var majority = formalCount >= informalCount ? Form.Formal : Form.Informal;
+            foreach (var (document, _, (_, first)) in group.Where(x => x.Form.Form != majority).OrderBy(x => x.Document.Path, StringComparer.Ordinal))
+            {
+                var (segment, start, length) = first;
+                var values = new MessageValues(Match: segment.Text.Substring(start, length), Expected: majority.ToString().ToLowerInvariant());
+                new RuleOutput(this, document, findings).Report(segment, start, start + length, values);
+            }
+        }
+    }
+
+    private (Form Form, (Segment Segment, int Start, int Length) First) FormOf(Document document)
+    {
+        var (formalHits, informalHits) = Markers(document);
+        return formalHits.Count == informalHits.Count
+            ? (Form.None, default)
+            : formalHits.Count > informalHits.Count ? (Form.Formal, formalHits[0]) : (Form.Informal, informalHits[0]);
+    }
+
+    private (List<(Segment, int, int)> Formal, List<(Segment, int, int)> Informal) Markers(Document document)
+    {
+        var formalHits = new List<(Segment, int, int)>();
+        var informalHits = new List<(Segment, int, int)>();
+        foreach (var segment in SegmentsInScope(document))
+        {
+            foreach (var pattern in formal)
+            {
+                formalHits.AddRange(pattern.Matches(segment).Select(m => (segment, m.Start, m.Length)));
+            }
+
+            foreach (var pattern in informal)
+            {
+                informalHits.AddRange(pattern.Matches(segment).Select(m => (segment, m.Start, m.Length)));
+            }
+        }
+
+        return (formalHits, informalHits);
+    }
+}
