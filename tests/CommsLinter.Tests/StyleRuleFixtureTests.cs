@@ -59,10 +59,15 @@ public sealed class StyleRuleFixtureTests
         var loaded = new DocumentLoader().Load(Encoding.UTF8.GetBytes(text), file, DocumentKind.Template, Path.GetExtension(file));
         Assert.Empty(loaded.Findings);
         var findings = new List<Finding>();
+        style.Checks.Check(loaded.Document!, new CheckContext(catalog, isWholeCorpus: false), findings);
+        var scanned = new List<Finding>();
         foreach (var rule in style.Rules)
         {
-            rule.Check(loaded.Document!, new CheckContext(catalog, isWholeCorpus: false), findings);
+            rule.Check(loaded.Document!, new CheckContext(catalog, isWholeCorpus: false), scanned);
         }
+
+        // The shared automaton and each rule scanning on its own must agree.
+        Assert.Equal(scanned.Order(Finding.Order), findings.Order(Finding.Order));
 
         var source = loaded.Document!.Source;
         var wanted = expected.Select(e => $"{e.Rule} {source.GetLocation(e.Range)} “{text[e.Range.Start..e.Range.End]}”").Order(StringComparer.Ordinal);

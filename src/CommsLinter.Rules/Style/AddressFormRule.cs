@@ -22,12 +22,16 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
         Informal,
     }
 
+    public override bool FiresOnlyOnMatches => true;
+
+    public override IEnumerable<TextPattern> Patterns => formal.Concat(informal);
+
     public override string Describe() =>
         $"Keeps one form of address: formal ({string.Join(", ", formal.Select(p => p.Source))}) or informal ({string.Join(", ", informal.Select(p => p.Source))}), within a template and across its journey stage.";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
-        var (formalHits, informalHits) = Markers(document);
+        var (formalHits, informalHits) = Markers(document, matches);
         if (formalHits.Count == 0 || informalHits.Count == 0)
         {
             return;
@@ -74,13 +78,13 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
 
     private (Form Form, (Segment Segment, int Start, int Length) First) FormOf(Document document)
     {
-        var (formalHits, informalHits) = Markers(document);
+        var (formalHits, informalHits) = Markers(document, PatternMatcher.Scanning);
         return formalHits.Count == informalHits.Count
             ? (Form.None, default)
             : formalHits.Count > informalHits.Count ? (Form.Formal, formalHits[0]) : (Form.Informal, informalHits[0]);
     }
 
-    private (List<(Segment, int, int)> Formal, List<(Segment, int, int)> Informal) Markers(Document document)
+    private (List<(Segment, int, int)> Formal, List<(Segment, int, int)> Informal) Markers(Document document, PatternMatcher matches)
     {
         var formalHits = new List<(Segment, int, int)>();
         var informalHits = new List<(Segment, int, int)>();
@@ -88,12 +92,12 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
         {
             foreach (var pattern in formal)
             {
-                formalHits.AddRange(pattern.Matches(segment).Select(m => (segment, m.Start, m.Length)));
+                formalHits.AddRange(matches.Of(pattern, segment).Select(m => (segment, m.Start, m.Length)));
             }
 
             foreach (var pattern in informal)
             {
-                informalHits.AddRange(pattern.Matches(segment).Select(m => (segment, m.Start, m.Length)));
+                informalHits.AddRange(matches.Of(pattern, segment).Select(m => (segment, m.Start, m.Length)));
             }
         }
 

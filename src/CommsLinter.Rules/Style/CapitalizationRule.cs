@@ -10,15 +10,19 @@ public sealed class CapitalizationRule(StyleRuleHeader header, IReadOnlyList<str
 {
     private readonly (string Name, TextPattern Pattern)[] _names = [.. names.Select(n => (n, TextPattern.Term(n)))];
 
+    public override bool FiresOnlyOnMatches => true;
+
+    public override IEnumerable<TextPattern> Patterns => _names.Select(n => n.Pattern);
+
     public override string Describe() => $"Requires the exact casing of {string.Join(", ", names.Select(n => $"\"{n}\""))}, with a fix.";
 
-    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output)
+    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         foreach (var segment in SegmentsInScope(document))
         {
             foreach (var (name, pattern) in _names)
             {
-                foreach (var (start, length) in pattern.Matches(segment))
+                foreach (var (start, length) in matches.Of(pattern, segment))
                 {
                     var match = segment.Text.Substring(start, length);
                     if (match != name)

@@ -19,7 +19,7 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
     public override string Describe() =>
         $"Every {kind.ToString().ToLowerInvariant()} written in the message must be {string.Join(" or ", facts.Select(f => $"{f.Name} ({f.Value})"))}.";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         var expected = string.Join(" or ", facts.Select(f => f.Value));
         foreach (var segment in SegmentsInScope(document))

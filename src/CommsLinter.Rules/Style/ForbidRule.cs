@@ -6,15 +6,19 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class ForbidRule(StyleRuleHeader header, IReadOnlyList<TextPattern> patterns) : StyleRule(header)
 {
+    public override bool FiresOnlyOnMatches => true;
+
+    public override IEnumerable<TextPattern> Patterns => patterns;
+
     public override string Describe() => $"Forbids {string.Join(", ", patterns.Select(p => p.Source))}.";
 
-    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output)
+    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         foreach (var segment in SegmentsInScope(document))
         {
             foreach (var pattern in patterns)
             {
-                foreach (var (start, length) in pattern.Matches(segment))
+                foreach (var (start, length) in matches.Of(pattern, segment))
                 {
                     output.Report(segment, start, start + length, new MessageValues(Match: segment.Text.Substring(start, length)));
                 }

@@ -14,7 +14,7 @@ public sealed class ImagesRule(StyleRuleHeader header) : StyleRule(header)
 
     public override string Describe() => "Requires alt text on every image (empty for decorative ones), never a file name.";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         foreach (var image in document.Images)
         {

@@ -35,7 +35,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
     public override string Describe() =>
         $"Allows {(isMax ? "at most" : "at least")} {limit} {MetricNames.First(m => m.Value == metric).Key}.";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         var segments = SegmentsInScope(document).ToArray();
         switch (metric)

@@ -15,7 +15,7 @@ public sealed class LinksRule(StyleRuleHeader header, IReadOnlyList<string> doma
         ? "Requires every link to use https."
         : $"Requires every link to go to {string.Join(", ", domains)}.";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         foreach (var link in document.Links)
         {

@@ -8,15 +8,19 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class PreferRule(StyleRuleHeader header, string preferred, IReadOnlyList<TextPattern> over) : StyleRule(header)
 {
+    public override bool FiresOnlyOnMatches => true;
+
+    public override IEnumerable<TextPattern> Patterns => over;
+
     public override string Describe() => $"Prefers \"{preferred}\" over {string.Join(", ", over.Select(p => p.Source))}, with a fix.";
 
-    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output)
+    protected override void Evaluate(Model.Document document, Pipeline.CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         foreach (var segment in SegmentsInScope(document))
         {
             foreach (var pattern in over)
             {
-                foreach (var (start, length) in pattern.Matches(segment))
+                foreach (var (start, length) in matches.Of(pattern, segment))
                 {
                     var match = segment.Text.Substring(start, length);
                     output.Report(segment, start, start + length, new MessageValues(Match: match, Expected: preferred),

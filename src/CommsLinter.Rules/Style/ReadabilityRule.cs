@@ -43,7 +43,7 @@ public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula f
     public override string Describe() =>
         $"Scores the body with {FormulaNames.First(f => f.Value == formula).Key} and requires {(isMax ? "at most" : "at least")} {limit.ToString(CultureInfo.InvariantCulture)} (texts of {MinimumWords}+ words).";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         var segments = SegmentsInScope(document).ToArray();
         if (segments.Length == 0 || Score(segments.Select(s => s.Text)) is not { } score)

@@ -25,6 +25,8 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
 
     protected override bool AppliesToSnippets => false;
 
+    public override IEnumerable<TextPattern> Patterns => new[] { pattern, _factTerm }.OfType<TextPattern>();
+
     public override string Describe() => requirement switch
     {
         Requirement.Link => $"Requires a link whose address or text matches {pattern!.Source}.",
@@ -32,13 +34,13 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
         _ => $"Requires {pattern!.Source} to appear.",
     };
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         var satisfied = requirement switch
         {
             Requirement.Link => document.Links.Any(l => pattern!.IsMatch(l.Url) || pattern.IsMatch(l.Text)),
-            Requirement.Fact => SegmentsInScope(document).Any(ContainsFact),
-            _ => SegmentsInScope(document).Any(s => pattern!.Matches(s).Any()),
+            Requirement.Fact => SegmentsInScope(document).Any(s => ContainsFact(s, matches)),
+            _ => SegmentsInScope(document).Any(s => matches.Of(pattern!, s).Any()),
         };
 
         if (!satisfied)
@@ -48,7 +50,7 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
         }
     }
 
-    private bool ContainsFact(Segment segment) => fact!.Kind == FactKind.Phone
+    private bool ContainsFact(Segment segment, PatternMatcher matches) => fact!.Kind == FactKind.Phone
         ? ConsistentRule.PhoneNumbers(segment.Text).Any(p => Fact.Normalize(FactKind.Phone, p.Text) == fact.Normalized)
-        : _factTerm!.Matches(segment).Any();
+        : matches.Of(_factTerm!, segment).Any();
 }

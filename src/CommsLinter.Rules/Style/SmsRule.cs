@@ -24,7 +24,7 @@ public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule
 
     public override string Describe() => $"Allows at most {maxSegments} SMS segment(s): GSM-7 160/153 characters, UCS-2 70/67 as soon as one character is outside GSM-7.";
 
-    protected override void Evaluate(Document document, CheckContext context, RuleOutput output)
+    protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         foreach (var segment in SegmentsInScope(document))
         {

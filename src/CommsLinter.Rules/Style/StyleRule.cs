@@ -64,7 +64,17 @@ public abstract class StyleRule : IDocumentCheck
     /// <summary>What the rule checks, in a sentence, for <c>commslint explain</c>.</summary>
     public abstract string Describe();
 
-    public void Check(Document document, CheckContext context, ICollection<Finding> findings)
+    /// <summary>The terms and patterns the rule matches, for the shared automaton.</summary>
+    public virtual IEnumerable<TextPattern> Patterns => [];
+
+    /// <summary>True for kinds that report only what their patterns match (forbid, prefer, capitalization, address-form).</summary>
+    public virtual bool FiresOnlyOnMatches => false;
+
+    public void Check(Document document, CheckContext context, ICollection<Finding> findings) =>
+        Run(document, context, findings, PatternMatcher.Scanning);
+
+    /// <summary>Checks a document with a matcher shared by all rules of the run.</summary>
+    public void Run(Document document, CheckContext context, ICollection<Finding> findings, PatternMatcher matches)
     {
         // A snippet has no touchpoint, channel or locale, so a condition on them is false for it.
         if ((document.Kind == DocumentKind.Snippet && !AppliesToSnippets) || !Header.Condition.Test(document, context))
@@ -72,10 +82,10 @@ public abstract class StyleRule : IDocumentCheck
             return;
         }
 
-        Evaluate(document, context, new RuleOutput(this, document, findings));
+        Evaluate(document, context, new RuleOutput(this, document, findings), matches);
     }
 
-    protected abstract void Evaluate(Document document, CheckContext context, RuleOutput output);
+    protected abstract void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches);
 
     /// <summary>The segments in the rule's scope.</summary>
     protected IEnumerable<Segment> SegmentsInScope(Document document)

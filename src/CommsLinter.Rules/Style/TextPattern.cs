@@ -26,6 +26,12 @@ public sealed class TextPattern
     /// <summary>The pattern as written in the guide: "term" or /regex/flags.</summary>
     public string Source { get; }
 
+    /// <summary>The term's id in the run's shared automaton, or -1 when it is matched on its own.</summary>
+    public int AutomatonId { get; internal set; } = -1;
+
+    /// <summary>The lower-cased term, for a term that ignores case; null for regexes and case-sensitive terms.</summary>
+    public string? FoldedTerm => _matchCase ? null : _term;
+
     public static TextPattern Term(string term, bool matchCase = false) =>
         new($"\"{term}\"", string.Join(' ', term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), matchCase, null);
 
@@ -89,7 +95,7 @@ public sealed class TextPattern
                 yield break;
             }
 
-            if (IsBoundary(text, at - 1, -1) && IsBoundary(text, at + term.Length, +1))
+            if (IsWholeWord(text, at, term.Length))
             {
                 yield return (at, term.Length);
             }
@@ -99,6 +105,10 @@ public sealed class TextPattern
     }
 
     public bool IsMatch(string text) => Matches(text).Any();
+
+    /// <summary>Whether text[start, start + length) stands alone, not inside a longer word.</summary>
+    public static bool IsWholeWord(string text, int start, int length) =>
+        IsBoundary(text, start - 1, -1) && IsBoundary(text, start + length, +1);
 
     // A hyphen or apostrophe joining letters is inside a word: "mail" is not a word of "e-mail".
     private static bool IsBoundary(string text, int index, int direction) =>

@@ -11,11 +11,15 @@ public sealed class StyleSet
         Facts = facts;
         AcceptedWords = acceptedWords;
         Guides = guides;
+        Checks = new StyleChecks(rules);
     }
 
     public static StyleSet Empty { get; } = new([], new Dictionary<string, Fact>(), new HashSet<string>(), []);
 
     public IReadOnlyList<StyleRule> Rules { get; }
+
+    /// <summary>The rules as one document check, sharing one term matcher.</summary>
+    public StyleChecks Checks { get; }
 
     public IReadOnlyDictionary<string, Fact> Facts { get; }
 

@@ -1,0 +1,75 @@
+using CommsLinter.Model;
+
+namespace CommsLinter.Rules.Style;
+
+/// <summary>
+/// Finds a pattern's matches in a document's segments. With an automaton, the terms of all rules
+/// are found in one pass per segment when the document is opened, and each rule reads its own;
+/// regexes and case-sensitive terms run on their own.
+/// </summary>
+public sealed class PatternMatcher
+{
+    private static readonly (int Start, int Length)[] NoMatches = [];
+    private static readonly List<(int Term, int Start, int Length)> NoHits = [];
+
+    private readonly Dictionary<Segment, List<(int Term, int Start, int Length)>>? _hits;
+    private readonly bool[]? _seen;
+
+    private PatternMatcher(Dictionary<Segment, List<(int Term, int Start, int Length)>>? hits, bool[]? seen)
+    {
+        _hits = hits;
+        _seen = seen;
+    }
+
+    /// <summary>A matcher without an automaton: every pattern scans on its own.</summary>
+    public static PatternMatcher Scanning { get; } = new(null, null);
+
+    /// <summary>Runs the automaton once over every segment of the document.</summary>
+    public static PatternMatcher For(Document document, TermAutomaton automaton)
+    {
+        var hits = new Dictionary<Segment, List<(int Term, int Start, int Length)>>(ReferenceEqualityComparer.Instance);
+        var seen = new bool[automaton.Count];
+        foreach (var segment in document.Segments)
+        {
+            var found = new List<(int Term, int Start, int Length)>();
+            automaton.FindAll(segment.Folded, found);
+            hits[segment] = found.Count > 0 ? found : NoHits;
+            foreach (var (term, _, _) in found)
+            {
+                seen[term] = true;
+            }
+        }
+
+        return new PatternMatcher(hits, seen);
+    }
+
+    /// <summary>False when the pattern is a term the automaton did not find anywhere in the document.</summary>
+    public bool MayMatch(TextPattern pattern) => _seen is null || pattern.AutomatonId < 0 || _seen[pattern.AutomatonId];
+
+    public IEnumerable<(int Start, int Length)> Of(TextPattern pattern, Segment segment)
+    {
+        if (_hits is null || pattern.AutomatonId < 0)
+        {
+            return pattern.Matches(segment);
+        }
+
+        if (!_seen![pattern.AutomatonId])
+        {
+            return NoMatches;
+        }
+
+        // Link text (the 'link' scope) is not one of the document's segments: it is searched on its own.
+        return _hits.TryGetValue(segment, out var hits) ? Select(hits, pattern.AutomatonId, segment.Text) : pattern.Matches(segment);
+    }
+
+    private static IEnumerable<(int Start, int Length)> Select(List<(int Term, int Start, int Length)> hits, int id, string text)
+    {
+        foreach (var (term, start, length) in hits)
+        {
+            if (term == id && TextPattern.IsWholeWord(text, start, length))
+            {
+                yield return (start, length);
+            }
+        }
+    }
+}
