@@ -15,5 +15,6 @@ internal static class BuiltinRules
         .. BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules),
         Linter.InternalError,
         Linter.UnusedSuppression,
+        Workspace.StyleGuidesMissing,
     ];
 }

@@ -16,6 +16,8 @@ internal sealed class Workspace
     public const string DefaultContent = "content";
     public const string StyleGuidesFolder = "styleguides";
 
+    public static readonly RuleDescriptor StyleGuidesMissing = new("styleguides.missing", "Style guide folder not found", Severity.Error);
+
     private Workspace(JourneyCatalog? catalog, string? catalogFolder, StyleSet style, List<Finding> findings)
     {
         Catalog = catalog;
@@ -65,7 +67,8 @@ internal sealed class Workspace
         }
         else if (styleGuidesOption is not null)
         {
-            findings.Add(new Finding("styleguides.missing", Severity.Error, $"The style guide folder '{styleGuidesOption}' does not exist.", styleGuidesOption, Location.FileStart));
+            findings.Add(StyleGuidesMissing.At(styleGuidesOption, Location.FileStart,
+                $"The style guide folder '{styleGuidesOption}' does not exist. Give the folder that holds your *.style files, or leave out --styleguides to use styleguides/."));
         }
 
         return new Workspace(catalog, catalogPath is null ? null : Path.GetDirectoryName(catalogPath), style, findings);
