@@ -16,5 +16,6 @@ internal static class BuiltinRules
         Linter.InternalError,
         Linter.UnusedSuppression,
         Workspace.StyleGuidesMissing,
+        Rules.Style.StyleRule.PatternTimeout,
     ];
 }

@@ -9,7 +9,7 @@ public sealed class DefaultGuideTests
     {
         {
             "newsletter.pl.html",
-            ["brand.name", "brand.no-superlatives", "brand.products", "channels.image-alt", "channels.links-domains", "channels.links-https",
+            ["brand.name", "brand.no-superlatives", "brand.products", "channels.image-alt", "channels.link-text", "channels.links-domains", "channels.links-https",
              "channels.preheader-length", "channels.subject-length", "facts.email", "facts.hotline", "facts.website", "legal.unsubscribe",
              "tone.address-pl", "tone.exclamations", "tone.sentence-length", "tone.shouting"]
         },

@@ -110,7 +110,7 @@ public sealed class StyleGuideCompilerTests
     [Fact]
     public void A_catastrophic_pattern_cannot_hang_a_run()
     {
-        var (style, errors) = Compile(("a.style", "styleguide \"A\"\nrule tone.slow warning \"Slow.\" { forbid /(a+)+$/ }\nrule tone.backref warning \"Repeated {match}.\" { forbid /\\b(\\w+) \\1\\b/ }\n"));
+        var (style, errors) = Compile(("a.style", "styleguide \"A\"\nrule tone.slow warning \"Slow.\" { forbid /(a+)+$/ }\nrule tone.backref warning \"Repeated {match}.\" { forbid /\\b(\\w+) \\1\\b/ }\nrule tone.explosive warning \"Never.\" { forbid /^(a+)+\\1b$/ }\n"));
         Assert.Empty(errors);
         var document = TestContent.Document("---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: en\n---\n" + new string('a', 5000) + "! and and then\n", ".txt");
         var findings = new List<Finding>();
@@ -121,6 +121,8 @@ public sealed class StyleGuideCompilerTests
         }
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.Equal("Repeated and and.", Assert.Single(findings).Message);
+        Assert.Equal(["style.pattern-timeout", "tone.backref"], findings.Select(f => f.RuleId).Order(StringComparer.Ordinal));
+        Assert.Contains("Repeated and and.", findings.Select(f => f.Message));
+        Assert.Contains("A pattern of rule 'tone.explosive' (a.style(4,6)) took longer than 100 ms", findings.Single(f => f.RuleId == "style.pattern-timeout").Message, StringComparison.Ordinal);
     }
 }

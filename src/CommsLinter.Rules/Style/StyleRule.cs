@@ -82,8 +82,19 @@ public abstract class StyleRule : IDocumentCheck
             return;
         }
 
-        Evaluate(document, context, new RuleOutput(this, document, findings), matches);
+        try
+        {
+            Evaluate(document, context, new RuleOutput(this, document, findings), matches);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            // A pattern that needs backtracking ran out of time on this text: say so, never hang.
+            findings.Add(PatternTimeout.At(document, default,
+                $"A pattern of rule '{Id}' ({Header.DefinedIn}({Header.DefinedAt.Start})) took longer than {TextPattern.Timeout.TotalMilliseconds:0} ms on this file and was stopped: /{ex.Pattern}/. Rewrite it without nested repetition or backreferences."));
+        }
     }
+
+    public static readonly RuleDescriptor PatternTimeout = new("style.pattern-timeout", "A style-guide pattern took too long", Severity.Warning);
 
     protected abstract void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches);
 
