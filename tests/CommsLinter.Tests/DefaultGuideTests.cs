@@ -13,7 +13,7 @@ public sealed class DefaultGuideTests
              "channels.preheader-length", "channels.subject-length", "facts.email", "facts.hotline", "facts.website", "legal.unsubscribe",
              "tone.address-pl", "tone.exclamations", "tone.sentence-length", "tone.shouting"]
         },
-        { "order.ru.html", ["channels.no-emoji-in-transactional", "legal.withdrawal", "tone.address-ru"] },
+        { "order.ru.html", ["channels.no-emoji-in-transactional", "facts.withdrawal-days", "legal.withdrawal", "tone.address-ru"] },
         { "review.it.txt", ["channels.sms-segments", "legal.sms-opt-out"] },
         { "invoice.en.md", ["legal.invoice-nip", "tone.readability-en"] },
         { "signup.en.md", ["legal.gdpr-dpo"] },

@@ -5,13 +5,16 @@ using CommsLinter.Pipeline;
 namespace CommsLinter.Rules.Style;
 
 /// <summary>
-/// <c>consistent phone|email|url with fact, …</c>: every value of that kind written in prose (and,
-/// for e-mail and URLs, in links) that looks like one of the facts must equal one of them after
-/// normalising. A phone number is a run of 9 digits, or '+' and 11–12 digits; an e-mail or URL is
-/// compared when it is on a fact's domain. Message values: {match}, {fact}.
-/// Docs: docs/rules/style/consistent.md.
+/// <c>consistent phone|email|url|days|money|percent with fact, … [near "term", …]</c>: every value of
+/// that kind written in prose (and, for e-mail and URLs, in links) that looks like one of the facts
+/// must equal one of them after normalising. A phone number is a run of 9 digits, or '+' and 11–12
+/// digits; an e-mail or URL is compared when it is on a fact's domain; a number of days is a number
+/// before a word for days (dni, days, giorni, дней…), an amount a number before zł, PLN, € or EUR,
+/// a percentage a number before %. With <c>near</c>, only values in a sentence that contains one of
+/// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline).
+/// Message values: {match}, {fact}. Docs: docs/rules/style/consistent.md.
 /// </summary>
-public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts) : StyleRule(header)
+public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near) : StyleRule(header)
 {
     private readonly HashSet<string> _allowed = [.. facts.Select(f => f.Normalized)];
     private readonly HashSet<string> _domains = [.. facts.Select(f => DomainOf(f.Kind, f.Value)).OfType<string>()];
@@ -28,12 +31,15 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
             {
                 FactKind.Phone => PhoneNumbers(segment.Text),
                 FactKind.Email => Candidates(EmailPattern(), segment.Text),
-                _ => Candidates(UrlPattern(), segment.Text),
+                FactKind.Url => Candidates(UrlPattern(), segment.Text),
+                FactKind.Days => Numbers(DaysPattern(), segment.Text),
+                FactKind.Money => Numbers(MoneyPattern(), segment.Text),
+                _ => Numbers(PercentPattern(), segment.Text),
             };
 
             foreach (var (start, text) in candidates)
             {
-                if (IsInconsistent(text))
+                if (IsNear(segment, start, matches) && IsInconsistent(text))
                 {
                     output.Report(segment, start, start + text.Length, new MessageValues(Match: text, Expected: expected, Fact: expected));
                 }
@@ -53,11 +59,31 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
         }
     }
 
+    public override IEnumerable<TextPattern> Patterns => near;
+
+    private bool IsNear(Segment segment, int at, PatternMatcher matches)
+    {
+        if (near.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var (start, length) in TextUnits.Sentences(segment.Text))
+        {
+            if (at >= start && at < start + length)
+            {
+                return near.Any(p => matches.Of(p, segment).Any(m => m.Start >= start && m.Start < start + length));
+            }
+        }
+
+        return false;
+    }
+
     private bool IsInconsistent(string text)
     {
-        if (kind == FactKind.Phone)
+        if (kind is FactKind.Phone or FactKind.Days or FactKind.Money or FactKind.Percent)
         {
-            return !_allowed.Contains(Fact.Normalize(FactKind.Phone, text));
+            return !_allowed.Contains(Fact.Normalize(kind, text));
         }
 
         var domain = DomainOf(kind, text);
@@ -94,6 +120,15 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
         }
     }
 
+    /// <summary>The number of each match of a pattern whose first group is the number.</summary>
+    private static IEnumerable<(int Start, string Text)> Numbers(Regex pattern, string text)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            yield return (match.Groups[1].Index, match.Groups[1].Value);
+        }
+    }
+
     private static string? DomainOf(FactKind kind, string value)
     {
         if (kind == FactKind.Email)
@@ -119,4 +154,13 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
 
     [GeneratedRegex(@"https?://[^\s<>""\uFFFC]+")]
     private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,4})[\s\u00A0-]*(?:dni|dnia|dzień|days?|giorni|giorno|дней|дня|день)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex DaysPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,3}(?:[\s\u00A0.]\d{3})*(?:[.,]\d{1,2})?)[\s\u00A0]*(?:zł|PLN|€|EUR)(?![\p{L}])")]
+    private static partial Regex MoneyPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d+)?)[\s\u00A0]*%")]
+    private static partial Regex PercentPattern();
 }

@@ -34,6 +34,7 @@ public sealed partial record Fact(string Name, FactKind Kind, string Value)
         FactKind.Email when !EmailShape().IsMatch(value) => "an e-mail address looks like \"kontakt@example.com\"",
         FactKind.Url when !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") => "a URL starts with https://",
         FactKind.Days or FactKind.Percent when !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => "write a number, such as 14",
+        FactKind.Money when !value.Any(char.IsAsciiDigit) => "write an amount, such as \"500 zł\"",
         _ => null,
     };
 
@@ -43,8 +44,28 @@ public sealed partial record Fact(string Name, FactKind Kind, string Value)
         FactKind.Phone => Digits(value) is var d && d.Length > 9 ? d[^9..] : Digits(value),
         FactKind.Email => value.Trim().ToLowerInvariant(),
         FactKind.Url => value.Trim().TrimEnd('/').ToLowerInvariant(),
+        FactKind.Days or FactKind.Money or FactKind.Percent => NormalizeNumber(value),
         _ => value.Trim(),
     };
+
+    /// <summary>"1 299,00", "1.299,00" and "1299" are one number; a trailing currency is ignored.</summary>
+    private static string NormalizeNumber(string value)
+    {
+        var number = new string([.. value.Where(c => char.IsAsciiDigit(c) || c is ',' or '.')]);
+        var decimalAt = number.LastIndexOfAny([',', '.']);
+        if (decimalAt >= 0 && number.Length - decimalAt - 1 is 1 or 2)
+        {
+            number = number[..decimalAt].Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal) + "." + number[(decimalAt + 1)..];
+        }
+        else
+        {
+            number = number.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
+        }
+
+        return decimal.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed.ToString("0.##", CultureInfo.InvariantCulture)
+            : value.Trim();
+    }
 
     private static string Digits(string value) => string.Concat(value.Where(char.IsAsciiDigit));
 

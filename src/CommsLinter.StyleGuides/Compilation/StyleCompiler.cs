@@ -280,10 +280,11 @@ public sealed class StyleCompiler
 
                 return new LimitRule(header, metric, limit.Bound.Value == "max", (int)decimal.Parse(limit.Value.Value, System.Globalization.CultureInfo.InvariantCulture), accepted);
             case ConsistentSyntax consistent:
-                if (!Fact.TryParseKind(consistent.FactKind.Value, out var kind) || kind is not (FactKind.Phone or FactKind.Email or FactKind.Url))
+                string[] checkable = ["phone", "email", "url", "days", "money", "percent"];
+                if (!Fact.TryParseKind(consistent.FactKind.Value, out var kind) || kind == FactKind.Text)
                 {
                     Error(DslErrors.UnknownFactKind, guide, consistent.FactKind.Range,
-                        $"'consistent' checks phone, email or url, not '{consistent.FactKind.Value}'.{Suggestions.DidYouMean(consistent.FactKind.Value, ["phone", "email", "url"])}");
+                        $"'consistent' checks {string.Join(", ", checkable)}, not '{consistent.FactKind.Value}'.{Suggestions.DidYouMean(consistent.FactKind.Value, checkable)}");
                     return null;
                 }
 
@@ -297,7 +298,7 @@ public sealed class StyleCompiler
                     }
                 }
 
-                return bound.All(f => f is not null) ? new ConsistentRule(header, kind, bound!) : null;
+                return bound.All(f => f is not null) ? new ConsistentRule(header, kind, bound!, Patterns(guide, consistent.Near)) : null;
             case SmsSyntax sms:
                 return new SmsRule(header, int.Parse(sms.MaxSegments.Value, System.Globalization.CultureInfo.InvariantCulture));
             case LinksSyntax links:

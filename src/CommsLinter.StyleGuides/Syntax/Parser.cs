@@ -258,7 +258,7 @@ internal sealed class Parser
                 while (Accept(","));
                 return new CapitalizationSyntax(kind, names);
             case "consistent":
-                var factKind = ExpectWord("a fact kind (phone, email, url)");
+                var factKind = ExpectWord("a fact kind (phone, email, url, days, money, percent)");
                 Expect("with", $"after '{factKind.Value}'");
                 var facts = new List<Located>();
                 do
@@ -266,7 +266,7 @@ internal sealed class Parser
                     facts.Add(ExpectWord("a fact name"));
                 }
                 while (Accept(","));
-                return new ConsistentSyntax(kind, factKind, facts);
+                return new ConsistentSyntax(kind, factKind, facts, Accept("near") ? PatternList("a \"term\" the value must be near") : []);
             case "sms":
                 Expect("segments", "after 'sms' (sms segments max 2)");
                 Expect("max", "after 'segments'");
