@@ -3,11 +3,15 @@ namespace CommsLinter.Rules.Style;
 /// <summary>
 /// Words and sentences of a segment's text, as offsets into it (no substrings). A word is a run of
 /// letters and digits, with an apostrophe, hyphen, colon, dot or '@' inside it (dell’ordine,
-/// e-mail, 8:00, kontakt@oknanowak.pl); a URL is one word; Liquid placeholders are not words. A sentence ends at '.', '!' or '?' followed by a space or the end,
+/// e-mail, 8:00, kontakt@oknanowak.pl); a number with separators is one word (1 299,00; 1.299,00);
+/// a URL is one word; Liquid placeholders are not words. A sentence ends at '.', '!' or '?' followed by a space or the end,
 /// except after a known abbreviation.
 /// </summary>
 public static class TextUnits
 {
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+    private static readonly System.Buffers.SearchValues<char> DigitsAndSpaces = System.Buffers.SearchValues.Create("0123456789 \u00A0\u202F");
+
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "np", "ul", "tzn", "tj", "itp", "itd", "nr", "godz", "tel", "ok", "zł", "pl", "al", "m.in", "sp", "o.o",
@@ -43,7 +47,9 @@ public static class TextUnits
                 continue;
             }
 
-            while (i < end && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]))))
+            while (i < end && (char.IsLetterOrDigit(text[i])
+                || (IsJoiner(text[i]) && i + 1 < end && char.IsLetterOrDigit(text[i + 1]))
+                || IsNumberSeparator(text, i, wordStart, end)))
             {
                 i++;
             }
@@ -112,6 +118,26 @@ public static class TextUnits
 
     // Inside a word: elisions and compounds (dell’ordine, e-mail), times (8:00), e-mail addresses and abbreviations (o.o.).
     private static bool IsJoiner(char c) => c is '\'' or '’' or '-' or '‐' or ':' or '.' or '@';
+
+    // Inside a number: 1 299,00 and 1.299,00 (a space, no-break space, comma or dot between digits,
+    // a space only before a group of exactly three digits).
+    private static bool IsNumberSeparator(string text, int i, int wordStart, int end)
+    {
+        if (i == wordStart || i + 1 >= end || !char.IsAsciiDigit(text[i - 1]) || !char.IsAsciiDigit(text[i + 1]))
+        {
+            return false;
+        }
+
+        if (text[i] is ',')
+        {
+            return true;
+        }
+
+        return text[i] is ' ' or '\u00A0' or '\u202F'
+            && text.AsSpan(wordStart, i - wordStart).IndexOfAnyExcept(DigitsAndSpaces) < 0
+            && i + 4 <= end && text.AsSpan(i + 1, 3).IndexOfAnyExcept(Digits) < 0
+            && (i + 4 == end || !char.IsAsciiDigit(text[i + 4]));
+    }
 
     private static bool StartsUrl(string text, int i) =>
         text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase)
