@@ -4,9 +4,15 @@ using System.Text;
 // Writes a corpus for timing `commslint check`: a catalog and N templates (HTML e-mail, Markdown page,
 // plain-text SMS) spread over four locales, about 250 words each, with Liquid, links and images.
 // Usage: dotnet run --project bench/CommsLinter.Bench -c Release -- <out-folder> [count]
+//        dotnet run --project bench/CommsLinter.Bench -c Release -- spelling [words]
+if (args is ["spelling", ..])
+{
+    return CommsLinter.Bench.SpellingBench.Run(args[1..]);
+}
+
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000]");
+    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000]");
     return 2;
 }
 

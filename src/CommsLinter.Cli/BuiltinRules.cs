@@ -17,5 +17,6 @@ internal static class BuiltinRules
         Linter.UnusedSuppression,
         Workspace.StyleGuidesMissing,
         Rules.Style.StyleRule.PatternTimeout,
+        Rules.Style.SpellingRule.DictionaryProblem,
     ];
 }

@@ -24,6 +24,7 @@ internal static class CommsLintApp
             CheckCommand.Create(output, error, workingDirectory, interactive),
             ExtractCommand.Create(output, error, workingDirectory),
             ExplainCommand.Create(output, error, workingDirectory),
+            SpellCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);

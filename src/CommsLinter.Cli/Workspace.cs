@@ -2,6 +2,8 @@ using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Catalog;
 using CommsLinter.Diagnostics;
+using CommsLinter.Rules.Style;
+using CommsLinter.Spelling;
 using CommsLinter.StyleGuides.Compilation;
 using CommsLinter.Text;
 
@@ -15,6 +17,9 @@ internal sealed class Workspace
 {
     public const string DefaultContent = "content";
     public const string StyleGuidesFolder = "styleguides";
+
+    /// <summary>A company's own dictionaries and word lists, inside the style guide folder.</summary>
+    public const string DictionariesFolder = "dictionaries";
 
     public static readonly RuleDescriptor StyleGuidesMissing = new("styleguides.missing", "Style guide folder not found", Severity.Error);
 
@@ -63,7 +68,13 @@ internal sealed class Workspace
             var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
                 .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), File.ReadAllText(path)));
-            style = StyleCompiler.Compile(files, catalog, findings);
+            var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, DictionariesFolder));
+            style = StyleCompiler.Compile(files, catalog, findings, dictionaries);
+            if (catalog is not null && style.Rules.OfType<SpellingRule>().Any())
+            {
+                // Reading the dictionaries overlaps reading the templates.
+                dictionaries.Preload(catalog.Locales);
+            }
         }
         else if (styleGuidesOption is not null)
         {

@@ -11,11 +11,11 @@ public sealed class DefaultGuideTests
             "newsletter.pl.html",
             ["brand.name", "brand.no-superlatives", "brand.products", "channels.image-alt", "channels.link-text", "channels.links-domains", "channels.links-https",
              "channels.preheader-length", "channels.subject-length", "facts.email", "facts.hotline", "facts.website", "legal.unsubscribe",
-             "tone.address-pl", "tone.exclamations", "tone.sentence-length", "tone.shouting"]
+             "spelling", "tone.address-pl", "tone.exclamations", "tone.sentence-length", "tone.shouting"]
         },
-        { "order.ru.html", ["channels.no-emoji-in-transactional", "facts.withdrawal-days", "legal.withdrawal", "tone.address-ru"] },
-        { "review.it.txt", ["channels.sms-segments", "legal.sms-opt-out"] },
-        { "invoice.en.md", ["legal.invoice-nip", "tone.readability-en"] },
+        { "order.ru.html", ["channels.no-emoji-in-transactional", "facts.withdrawal-days", "legal.withdrawal", "spelling", "tone.address-ru"] },
+        { "review.it.txt", ["channels.sms-segments", "legal.sms-opt-out", "spelling"] },
+        { "invoice.en.md", ["legal.invoice-nip", "spelling", "tone.readability-en"] },
         { "signup.en.md", ["legal.gdpr-dpo"] },
     };
 

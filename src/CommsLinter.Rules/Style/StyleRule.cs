@@ -141,10 +141,15 @@ public abstract class StyleRule : IDocumentCheck
 /// <summary>Makes findings of one rule on one document, with the rule's message filled in.</summary>
 public readonly struct RuleOutput(StyleRule rule, Document document, ICollection<Finding> findings)
 {
-    public void Report(TextRange range, MessageValues values, Fix? fix = null)
+    public void Report(TextRange range, MessageValues values, Fix? fix = null, string? addendum = null)
     {
         var header = rule.Header;
         var message = values.Format(header.Message);
+        if (addendum is not null)
+        {
+            message = $"{message.TrimEnd()} {addendum}";
+        }
+
         if (header.Review is { } team)
         {
             message += $" (review: {team})";
@@ -153,22 +158,26 @@ public readonly struct RuleOutput(StyleRule rule, Document document, ICollection
         findings.Add(header.Descriptor.At(document, range, message, fix));
     }
 
-    public void Report(Segment segment, int start, int end, MessageValues values, Func<Location, Fix>? fix = null)
+    public void Report(Segment segment, int start, int end, MessageValues values, Func<Location, Fix>? fix = null, string? addendum = null)
     {
         var range = segment.Map.ToSource(start, end);
-        Report(range, values, fix?.Invoke(document.Source.GetLocation(range)));
+        Report(range, values, fix?.Invoke(document.Source.GetLocation(range)), addendum);
     }
+
+    /// <summary>A finding of another rule that this rule's run produced (a missing dictionary, say).</summary>
+    public void Add(Finding finding) => findings.Add(finding);
 }
 
-/// <summary>The values a rule's message may name: {match}, {expected}, {count}, {limit}, {fact}.</summary>
-public readonly record struct MessageValues(string? Match = null, string? Expected = null, string? Count = null, string? Limit = null, string? Fact = null)
+/// <summary>The values a rule's message may name: {match}, {expected}, {count}, {limit}, {fact}, {language}.</summary>
+public readonly record struct MessageValues(string? Match = null, string? Expected = null, string? Count = null, string? Limit = null, string? Fact = null, string? Language = null)
 {
-    public static IReadOnlyList<string> Names { get; } = ["match", "expected", "count", "limit", "fact"];
+    public static IReadOnlyList<string> Names { get; } = ["match", "expected", "count", "limit", "fact", "language"];
 
     public string Format(string template) => template
         .Replace("{match}", Match ?? string.Empty, StringComparison.Ordinal)
         .Replace("{expected}", Expected ?? string.Empty, StringComparison.Ordinal)
         .Replace("{count}", Count ?? string.Empty, StringComparison.Ordinal)
         .Replace("{limit}", Limit ?? string.Empty, StringComparison.Ordinal)
-        .Replace("{fact}", Fact ?? string.Empty, StringComparison.Ordinal);
+        .Replace("{fact}", Fact ?? string.Empty, StringComparison.Ordinal)
+        .Replace("{language}", Language ?? string.Empty, StringComparison.Ordinal);
 }

@@ -3,6 +3,7 @@ using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Rules.Style;
+using CommsLinter.Spelling;
 using CommsLinter.StyleGuides.Syntax;
 using CommsLinter.Text;
 
@@ -35,18 +36,21 @@ public sealed class StyleCompiler
 
     private readonly JourneyCatalog? _catalog;
     private readonly List<Finding> _diagnostics;
+    private readonly SpellingDictionaries _dictionaries;
 
-    private StyleCompiler(JourneyCatalog? catalog, List<Finding> diagnostics)
+    private StyleCompiler(JourneyCatalog? catalog, List<Finding> diagnostics, SpellingDictionaries dictionaries)
     {
         _catalog = catalog;
         _diagnostics = diagnostics;
+        _dictionaries = dictionaries;
     }
 
-    public static StyleSet Compile(IEnumerable<SourceText> files, JourneyCatalog? catalog, List<Finding> diagnostics)
+    /// <param name="dictionaries">Where spelling rules find their dictionaries; the shipped ones when null.</param>
+    public static StyleSet Compile(IEnumerable<SourceText> files, JourneyCatalog? catalog, List<Finding> diagnostics, SpellingDictionaries? dictionaries = null)
     {
         var errors = new List<Finding>();
         var guides = files.Select(f => Parser.Parse(f, errors)).ToList();
-        var style = new StyleCompiler(catalog, errors).Bind(guides);
+        var style = new StyleCompiler(catalog, errors, dictionaries ?? new SpellingDictionaries(null)).Bind(guides);
         errors.Sort(Finding.Order);
         diagnostics.AddRange(errors);
         return style;
@@ -316,6 +320,8 @@ public sealed class StyleCompiler
                 // Readability is about running text: without 'in', it reads the body only.
                 var bodyHeader = header.Scope == RuleScope.Everything ? header with { Scope = RuleScope.Body } : header;
                 return new ReadabilityRule(bodyHeader, formula, readability.Bound.Value == "max", double.Parse(readability.Value.Value, System.Globalization.CultureInfo.InvariantCulture));
+            case SpellingSyntax spelling:
+                return new SpellingRule(header, _dictionaries, accepted.Concat(spelling.Accept.Select(a => a.Value)), Patterns(guide, spelling.Ignore));
             case AddressFormSyntax addressForm:
                 return new AddressFormRule(header, Patterns(guide, addressForm.Formal), Patterns(guide, addressForm.Informal));
             default:

@@ -44,6 +44,8 @@ internal sealed record ReadabilitySyntax(Located Kind, Located Formula, Located 
 
 internal sealed record AddressFormSyntax(Located Kind, IReadOnlyList<PatternSyntax> Formal, IReadOnlyList<PatternSyntax> Informal) : BodySyntax(Kind);
 
+internal sealed record SpellingSyntax(Located Kind, IReadOnlyList<Located> Accept, IReadOnlyList<PatternSyntax> Ignore) : BodySyntax(Kind);
+
 internal sealed record ConsistentSyntax(Located Kind, Located FactKind, IReadOnlyList<Located> Facts, IReadOnlyList<PatternSyntax> Near) : BodySyntax(Kind);
 
 internal sealed record RuleSyntax(

@@ -10,7 +10,7 @@ namespace CommsLinter.StyleGuides.Syntax;
 internal sealed class Parser
 {
     public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "facts", "rule"];
-    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent", "sms", "links", "images", "readability", "address-form"];
+    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent", "sms", "links", "images", "readability", "address-form", "spelling"];
     public static readonly string[] Severities = ["error", "warning", "suggestion"];
     public static readonly string[] RequireKinds = ["phrase", "pattern", "link", "fact"];
 
@@ -304,6 +304,29 @@ internal sealed class Parser
                 var formal = PatternList("a formal marker such as \"Państwo\"");
                 Expect("informal", "after the formal markers");
                 return new AddressFormSyntax(kind, formal, PatternList("an informal marker such as \"ty\""));
+            case "spelling":
+                var accept = new List<Located>();
+                var ignore = new List<PatternSyntax>();
+                while (true)
+                {
+                    if (Accept("accept"))
+                    {
+                        do
+                        {
+                            accept.Add(ExpectString("a word to accept, such as \"NowakTherm\""));
+                        }
+                        while (Accept(","));
+                    }
+                    else if (Accept("ignore"))
+                    {
+                        ignore.AddRange(PatternList("a \"term\" or /pattern/ whose text is not spell-checked"));
+                    }
+                    else
+                    {
+                        return new SpellingSyntax(kind, accept, ignore);
+                    }
+                }
+
             case "images":
                 var check = ExpectWord("'alt'");
                 if (check.Value != "alt")

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using CommsLinter.Spelling.Hunspell;
+
+namespace CommsLinter.Spelling;
+
+/// <summary>
+/// The dictionary of each locale, loaded on first use and shared by every thread of a run. The
+/// shipped dictionaries sit in <c>dictionaries/</c> beside the binary; a company folder
+/// (<c>styleguides/dictionaries/</c>) may replace one with its own <c>pl_PL.aff</c> and
+/// <c>pl_PL.dic</c>, or add word lists such as <c>pl_PL.company.dic</c> that use the shipped affixes.
+/// </summary>
+public sealed class SpellingDictionaries
+{
+    /// <summary>The dictionary each supported locale uses. English content is British (en_GB).</summary>
+    public static IReadOnlyDictionary<string, string> NameOfLocale { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pl"] = "pl_PL",
+        ["ru"] = "ru_RU",
+        ["it"] = "it_IT",
+        ["en"] = "en_GB",
+    };
+
+    private readonly ConcurrentDictionary<string, Lazy<Loaded>> _byLocale = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _shippedFolder;
+    private readonly string? _companyFolder;
+
+    public SpellingDictionaries(string? companyFolder, string? shippedFolder = null)
+    {
+        _companyFolder = companyFolder;
+        _shippedFolder = shippedFolder ?? ShippedFolder;
+    }
+
+    public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "dictionaries");
+
+    /// <summary>The languages' display names, for messages.</summary>
+    public static string LanguageName(string locale) => locale.ToLowerInvariant() switch
+    {
+        "pl" => "Polish",
+        "ru" => "Russian",
+        "it" => "Italian",
+        "en" => "English",
+        _ => locale,
+    };
+
+    /// <summary>The locale's dictionary, or why there is none (missing or unreadable files).</summary>
+    public Loaded For(string locale) => _byLocale.GetOrAdd(locale, l => new Lazy<Loaded>(() => Load(l))).Value;
+
+    /// <summary>Starts loading the dictionaries of these locales on the thread pool, so they are ready when the first template needs them.</summary>
+    public void Preload(IEnumerable<string> locales)
+    {
+        foreach (var locale in locales.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            _ = Task.Run(() => For(locale));
+        }
+    }
+
+    private Loaded Load(string locale)
+    {
+        var name = NameOfLocale.TryGetValue(locale, out var shipped) ? shipped : CompanyDictionaryOf(locale);
+        if (name is null)
+        {
+            return new Loaded(null, null, $"there is no dictionary for locale '{locale}'; CommsLinter ships {string.Join(", ", NameOfLocale.Keys)}. Add {locale}_XX.aff and .dic to styleguides/dictionaries/ or limit the spelling rule with 'when locale [...]'.");
+        }
+
+
+        var folder = _companyFolder is not null && File.Exists(Path.Combine(_companyFolder, name + ".aff")) ? _companyFolder : _shippedFolder;
+        var aff = Path.Combine(folder, name + ".aff");
+        var dic = Path.Combine(folder, name + ".dic");
+        if (!File.Exists(aff) || !File.Exists(dic))
+        {
+            return new Loaded(null, null, $"the {name} dictionary is missing: expected {aff} and {dic}. Reinstall CommsLinter or run scripts/update-dictionaries.sh.");
+        }
+
+        var extra = _companyFolder is not null && Directory.Exists(_companyFolder)
+            ? Directory.GetFiles(_companyFolder, name + ".*.dic").Order(StringComparer.Ordinal).ToList()
+            : [];
+        try
+        {
+            return new Loaded(HunspellSpeller.Load(aff, dic, extra), null, null);
+        }
+        catch (DictionaryFormatException ex)
+        {
+            return new Loaded(null, ex, ex.Reason);
+        }
+        catch (IOException ex)
+        {
+            return new Loaded(null, null, $"the {name} dictionary cannot be read: {ex.Message}");
+        }
+    }
+
+    /// <summary>A company dictionary for a locale CommsLinter does not ship, such as styleguides/dictionaries/de_DE.aff.</summary>
+    private string? CompanyDictionaryOf(string locale) =>
+        _companyFolder is not null && Directory.Exists(_companyFolder)
+            ? Directory.GetFiles(_companyFolder, locale + "_*.aff").Order(StringComparer.Ordinal).Select(Path.GetFileNameWithoutExtension).FirstOrDefault()
+            : null;
+
+    /// <summary>A locale's dictionary or the reason it is unavailable; <see cref="ClaimReport"/> makes that reason one finding per run.</summary>
+    public sealed class Loaded(HunspellSpeller? speller, DictionaryFormatException? formatError, string? problem)
+    {
+        private int _reported;
+
+        public HunspellSpeller? Speller { get; } = speller;
+
+        /// <summary>The speller with a per-run memory of verdicts and suggestions; null when there is no speller.</summary>
+        public CachedSpeller? Checker { get; } = speller is null ? null : new CachedSpeller(speller);
+
+        public DictionaryFormatException? FormatError { get; } = formatError;
+
+        public string? Problem { get; } = problem;
+
+        /// <summary>True the first time it is called, so a missing dictionary is reported once, not per template.</summary>
+        public bool ClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
+    }
+}
