@@ -25,11 +25,11 @@ internal static class SpellCommand
     private static int Execute(string[] words, string locale, string? styleGuides, TextWriter output, TextWriter error, string workingDirectory)
     {
         var styleFolder = Path.GetFullPath(styleGuides ?? Workspace.StyleGuidesFolder, workingDirectory);
-        var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, Workspace.DictionariesFolder));
+        var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, Workspace.DictionariesFolder), displayPath: path => Content.ContentDiscovery.DisplayPath(path, workingDirectory));
         var loaded = dictionaries.For(locale);
         if (loaded.Checker is not { } speller)
         {
-            var where = loaded.FormatError is { } format ? $"{format.Path}({format.Line},{format.Column}): " : string.Empty;
+            var where = loaded.FormatError is { } format ? $"{loaded.ErrorPath}({format.Line},{format.Column}): " : string.Empty;
             error.WriteLine($"{where}error spelling.dictionary: {loaded.Problem}");
             return CommsLintApp.ExitUsage;
         }

@@ -68,7 +68,7 @@ internal sealed class Workspace
             var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
                 .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), File.ReadAllText(path)));
-            var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, DictionariesFolder));
+            var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, DictionariesFolder), displayPath: path => ContentDiscovery.DisplayPath(path, workingDirectory));
             style = StyleCompiler.Compile(files, catalog, findings, dictionaries);
             if (catalog is not null && style.Rules.OfType<SpellingRule>().Any())
             {

@@ -23,11 +23,14 @@ public sealed class SpellingDictionaries
     private readonly ConcurrentDictionary<string, Lazy<Loaded>> _byLocale = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _shippedFolder;
     private readonly string? _companyFolder;
+    private readonly Func<string, string> _displayPath;
 
-    public SpellingDictionaries(string? companyFolder, string? shippedFolder = null)
+    /// <param name="displayPath">How a dictionary file's path is shown in findings (relative to the working folder, say).</param>
+    public SpellingDictionaries(string? companyFolder, string? shippedFolder = null, Func<string, string>? displayPath = null)
     {
         _companyFolder = companyFolder;
         _shippedFolder = shippedFolder ?? ShippedFolder;
+        _displayPath = displayPath ?? (path => path);
     }
 
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "dictionaries");
@@ -80,7 +83,7 @@ public sealed class SpellingDictionaries
         }
         catch (DictionaryFormatException ex)
         {
-            return new Loaded(null, ex, ex.Reason);
+            return new Loaded(null, ex, ex.Reason) { ErrorPath = _displayPath(ex.Path) };
         }
         catch (IOException ex)
         {
@@ -105,6 +108,9 @@ public sealed class SpellingDictionaries
         public CachedSpeller? Checker { get; } = speller is null ? null : new CachedSpeller(speller);
 
         public DictionaryFormatException? FormatError { get; } = formatError;
+
+        /// <summary>The unreadable file as findings show it.</summary>
+        public string? ErrorPath { get; init; }
 
         public string? Problem { get; } = problem;
 

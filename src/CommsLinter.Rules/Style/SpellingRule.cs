@@ -106,6 +106,13 @@ public sealed class SpellingRule : StyleRule
     /// <summary>Whether the word is part of an address written without a scheme ("oknanowak.pl/it", "biuro@…").</summary>
     private static bool InAddress(string text, int start, int length)
     {
+        // Only a word touching a dot, slash or '@' can be part of an address.
+        var end = start + length;
+        if ((start == 0 || !AddressMarks.Contains(text[start - 1])) && (end == text.Length || !AddressMarks.Contains(text[end])))
+        {
+            return false;
+        }
+
         var from = start;
         while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
         {
@@ -136,6 +143,8 @@ public sealed class SpellingRule : StyleRule
         return false;
     }
 
+    private static readonly System.Buffers.SearchValues<char> AddressMarks = System.Buffers.SearchValues.Create("./@");
+
     private static readonly System.Buffers.SearchValues<char> NotProse = System.Buffers.SearchValues.Create("0123456789@.:/_\uFFFC");
 
     private List<(int Start, int End)>? IgnoredRanges(Segment segment)
@@ -160,7 +169,7 @@ public sealed class SpellingRule : StyleRule
         if (dictionary.FormatError is { } error)
         {
             var position = new LinePosition(error.Line, error.Column);
-            return DictionaryProblem.At(error.Path, new Location(position, position), $"{error.Reason}. Fix the dictionary file or remove it to use the shipped one.");
+            return DictionaryProblem.At(dictionary.ErrorPath ?? error.Path, new Location(position, position), $"{error.Reason}. Fix the dictionary file or remove it to use the shipped one.");
         }
 
         return DictionaryProblem.At(document, default, $"Spelling is not checked in {document.Locale}: {dictionary.Problem}");

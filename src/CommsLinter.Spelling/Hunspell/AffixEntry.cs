@@ -31,13 +31,30 @@ internal sealed class AffixIndex
     private readonly Dictionary<string, AffixEntry[]> _byAppend;
     private readonly Dictionary<string, AffixEntry[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public AffixIndex(IEnumerable<AffixEntry> entries)
+    public AffixIndex(List<AffixEntry> entries)
     {
-        _byAppend = entries.GroupBy(e => e.Append, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        // Plain loops: this runs once per dictionary load, before the JIT has warmed up LINQ.
+        var groups = new Dictionary<string, List<AffixEntry>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!groups.TryGetValue(entry.Append, out var group))
+            {
+                groups[entry.Append] = group = [];
+            }
+
+            group.Add(entry);
+            MaxAppendLength = Math.Max(MaxAppendLength, entry.Append.Length);
+        }
+
+        _byAppend = new Dictionary<string, AffixEntry[]>(groups.Count, StringComparer.Ordinal);
+        foreach (var (append, group) in groups)
+        {
+            // Grouped by what they strip (a stable sort keeps the file's order within a group).
+            _byAppend[append] = [.. group.OrderBy(e => e.Strip, StringComparer.Ordinal)];
+        }
+
         _lookup = _byAppend.GetAlternateLookup<ReadOnlySpan<char>>();
-        MaxAppendLength = _byAppend.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
-        All = [.. _byAppend.Values.SelectMany(v => v)];
+        All = entries;
     }
 
     public int MaxAppendLength { get; }

@@ -43,6 +43,11 @@ internal sealed class AffixFileReader
         foreach (var line in latin1.Split('\n'))
         {
             lineNumber++;
+            if (!line.StartsWith("SET", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var fields = Fields(line);
             if (fields.Length >= 2 && fields[0] == "SET")
             {
@@ -89,7 +94,7 @@ internal sealed class AffixFileReader
     private AffixRules Parse(Encoding encoding)
     {
         var flagFormat = FlagFormat.Char;
-        foreach (var line in _lines)
+        foreach (var line in _lines.Where(l => l.StartsWith("FLAG", StringComparison.Ordinal)))
         {
             var fields = Fields(line);
             if (fields.Length >= 2 && fields[0] == "FLAG")
@@ -243,6 +248,7 @@ internal sealed class AffixFileReader
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void ParseAffixTable(string[] header, bool isPrefix)
     {
         if (header.Length < 4 || !int.TryParse(header[3], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
@@ -269,7 +275,7 @@ internal sealed class AffixFileReader
                 continue;
             }
 
-            if (fields.Length < 4 || fields[0] != header[0] || _rules.Flags.ParseOne(fields[1]) != flag)
+            if (fields.Length < 4 || fields[0] != header[0] || (fields[1] != header[1] && _rules.Flags.ParseOne(fields[1]) != flag))
             {
                 throw Error(1, $"entry {n + 1} of {count} of {header[0]} {header[1]} should read '{header[0]} {header[1]} strip append condition'");
             }

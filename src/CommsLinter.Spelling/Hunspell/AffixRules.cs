@@ -19,9 +19,10 @@ internal sealed class AffixRules
     /// <summary>AF: flag-set ids by 1-based alias number (index 0 unused).</summary>
     public List<int> FlagAliases { get; } = [0];
 
-    public AffixIndex Prefixes { get; set; } = new([]);
+    // Set by the reader once every PFX and SFX table has been read.
+    public AffixIndex Prefixes { get; set; } = null!;
 
-    public AffixIndex Suffixes { get; set; } = new([]);
+    public AffixIndex Suffixes { get; set; } = null!;
 
     /// <summary>Flags that appear as a continuation class of some affix (two-level affixes).</summary>
     public HashSet<char> ContinuationFlags { get; } = [];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CommsLinter.Spelling.Hunspell;
 
 /// <summary>Hunspell's capitalisation classes of a word.</summary>
@@ -21,6 +22,7 @@ internal enum CapType
 
 internal static class Casing
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CapType Classify(ReadOnlySpan<char> word)
     {
         int capitals = 0, neutral = 0;

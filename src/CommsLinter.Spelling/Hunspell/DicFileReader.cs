@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CommsLinter.Spelling.Hunspell;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace CommsLinter.Spelling.Hunspell;
 /// </summary>
 internal static class DicFileReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(string path, string text, AffixRules rules, WordTable words)
     {
         var lines = text.AsSpan();
@@ -77,6 +79,7 @@ internal static class DicFileReader
     /// Upper-case and mixed-case stems with affixes also get a hidden capitalised homonym that only
     /// upper-case input may use, so "OpenOffice.org" also accepts "OPENOFFICE.ORG" and "NATO's" "NATO'S".
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddHiddenCapitalised(ReadOnlySpan<char> stem, int flags, AffixRules rules, WordTable words)
     {
         var capType = Casing.Classify(stem);
@@ -96,6 +99,7 @@ internal static class DicFileReader
     }
 
     /// <summary>Drops morphological fields: after a tab, or from a space before an "xx:" field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> CutMorphology(ReadOnlySpan<char> line)
     {
         var cut = line.IndexOf('\t');
@@ -128,6 +132,7 @@ internal static class DicFileReader
     }
 
     /// <summary>The '/' that starts the flags: not escaped and not the first character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FlagSeparator(ReadOnlySpan<char> line)
     {
         for (var i = 1; i < line.Length; i++)
@@ -141,6 +146,7 @@ internal static class DicFileReader
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Unescape(ReadOnlySpan<char> word, Span<char> into, string ignore)
     {
         var length = 0;

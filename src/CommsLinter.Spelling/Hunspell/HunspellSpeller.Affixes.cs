@@ -83,23 +83,60 @@ public sealed partial class HunspellSpeller
 
     /// <param name="crossWith">The prefix already stripped, when checking a cross product.</param>
     /// <param name="continuing">The flag of an outer suffix this one must carry as a continuation class (two-level suffixes).</param>
+    /// <remarks>
+    /// Entries with the same appended text are sorted by what they strip, so the stem is built and
+    /// looked up once for all of them; most entries then fail on the lookup alone.
+    /// </remarks>
     private int SuffixCheck(ReadOnlySpan<char> word, AffixEntry? crossWith, char continuing, char needFlag, char avoid)
     {
-        Span<char> stem = stackalloc char[word.Length + _maxStrip];
+        Span<char> buffer = stackalloc char[word.Length + _maxStrip];
         var longest = Math.Min(word.Length, Rules.Suffixes.MaxAppendLength);
         for (var length = 0; length <= longest; length++)
         {
-            foreach (var suffix in Rules.Suffixes.WithAppend(word[(word.Length - length)..]))
+            var rest = word.Length - length;
+            if (rest <= 0 && !(rest == 0 && Rules.FullStrip))
             {
-                if ((length == 0 && continuing != 0 && suffix.Continuation == 0) || !SuffixAllowed(crossWith, suffix, continuing))
+                continue;
+            }
+
+            string? strip = null;
+            var stemLength = 0;
+            var stemEntry = -1;
+            foreach (var suffix in Rules.Suffixes.WithAppend(word[rest..]))
+            {
+                if ((crossWith is not null && !suffix.CrossProduct)
+                    || (length == 0 && continuing != 0 && suffix.Continuation == 0)
+                    || rest + suffix.Strip.Length < suffix.Condition.Length
+                    || !SuffixAllowed(crossWith, suffix, continuing))
                 {
                     continue;
                 }
 
-                var entry = SuffixEntryCheck(suffix, word, stem, crossWith, continuing, needFlag);
-                if (entry >= 0 && !(avoid != 0 && Has(entry, avoid)))
+                if (!string.Equals(strip, suffix.Strip, StringComparison.Ordinal))
                 {
-                    return entry;
+                    strip = suffix.Strip;
+                    word[..rest].CopyTo(buffer);
+                    strip.CopyTo(buffer[rest..]);
+                    stemLength = rest + strip.Length;
+                    stemEntry = Words.Find(buffer[..stemLength]);
+                }
+
+                if (stemEntry < 0 || !suffix.Condition.MatchesEnd(buffer[..stemLength]))
+                {
+                    continue;
+                }
+
+                for (var entry = stemEntry; entry >= 0; entry = Words.NextHomonym(entry))
+                {
+                    if (SuffixApplies(suffix, entry, crossWith, continuing, needFlag))
+                    {
+                        if (avoid == 0 || !Has(entry, avoid))
+                        {
+                            return entry;
+                        }
+
+                        break;
+                    }
                 }
             }
         }
@@ -124,38 +161,6 @@ public sealed partial class HunspellSpeller
         return continuing != 0
             || !_sets.Has(suffix.Continuation, Rules.NeedAffix)
             || (prefix is not null && !_sets.Has(prefix.Continuation, Rules.NeedAffix));
-    }
-
-    private int SuffixEntryCheck(AffixEntry suffix, ReadOnlySpan<char> word, Span<char> buffer, AffixEntry? crossWith, char continuing, char needFlag)
-    {
-        if (crossWith is not null && !suffix.CrossProduct)
-        {
-            return -1;
-        }
-
-        var rest = word.Length - suffix.Append.Length;
-        if ((rest <= 0 && !(rest == 0 && Rules.FullStrip)) || rest + suffix.Strip.Length < suffix.Condition.Length)
-        {
-            return -1;
-        }
-
-        word[..rest].CopyTo(buffer);
-        suffix.Strip.CopyTo(buffer[rest..]);
-        var stem = buffer[..(rest + suffix.Strip.Length)];
-        if (!suffix.Condition.MatchesEnd(stem))
-        {
-            return -1;
-        }
-
-        for (var entry = Words.Find(stem); entry >= 0; entry = Words.NextHomonym(entry))
-        {
-            if (SuffixApplies(suffix, entry, crossWith, continuing, needFlag))
-            {
-                return entry;
-            }
-        }
-
-        return -1;
     }
 
     private bool SuffixApplies(AffixEntry suffix, int entry, AffixEntry? prefix, char continuing, char needFlag)

@@ -1,23 +1,27 @@
+using System.Runtime.CompilerServices;
 namespace CommsLinter.Spelling.Hunspell;
 
 /// <summary>
-/// The dictionary's stems in one character buffer with an open hash over it: a lookup takes a span
-/// and allocates nothing. Entries with the same text (homonyms) are chained in the order the .dic
-/// file lists them, which is the order Hunspell tries them in.
+/// The dictionary's stems in one character buffer with an open-addressing hash over it: each slot
+/// holds a word's hash and index together, so a probe rarely touches the entries or the text, and
+/// a lookup takes a span and allocates nothing. Entries with the same text (homonyms) are chained
+/// in the order the .dic file lists them, which is the order Hunspell tries them in.
 /// </summary>
 internal sealed class WordTable
 {
     private char[] _text;
     private int _textLength;
     private Entry[] _entries;
-    private int[] _buckets;
+
+    // (hash << 32) | (index + 1); 0 marks an empty slot.
+    private long[] _slots;
     private int _mask;
+    private int _heads;
 
     public WordTable(int expectedWords)
     {
-        var size = 1 << Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(16, expectedWords) * 1.5)));
-        _buckets = new int[size];
-        Array.Fill(_buckets, -1);
+        var size = 1 << Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(16, expectedWords) * 2.0)));
+        _slots = new long[size];
         _mask = size - 1;
         _entries = new Entry[Math.Max(16, expectedWords)];
         _text = new char[Math.Max(1024, expectedWords * 10)];
@@ -32,19 +36,31 @@ internal sealed class WordTable
     public int NextHomonym(int entry) => _entries[entry].NextHomonym;
 
     /// <summary>The first entry spelled <paramref name="word"/>, or -1.</summary>
-    public int Find(ReadOnlySpan<char> word)
+    public int Find(ReadOnlySpan<char> word) => Find(word, Hash(word), out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Find(ReadOnlySpan<char> word, int hash, out int emptySlot)
     {
-        var hash = Hash(word);
-        for (var e = _buckets[hash & _mask]; e >= 0; e = _entries[e].NextInBucket)
+        for (var i = hash & _mask; ; i = (i + 1) & _mask)
         {
-            ref var entry = ref _entries[e];
-            if (entry.Hash == hash && _text.AsSpan(entry.Start, entry.Length).SequenceEqual(word))
+            var slot = _slots[i];
+            if (slot == 0)
             {
-                return e;
+                emptySlot = i;
+                return -1;
+            }
+
+            if ((int)(slot >> 32) == hash)
+            {
+                var e = (int)slot - 1;
+                ref var entry = ref _entries[e];
+                if (_text.AsSpan(entry.Start, entry.Length).SequenceEqual(word))
+                {
+                    emptySlot = -1;
+                    return e;
+                }
             }
         }
-
-        return -1;
     }
 
     /// <summary>
@@ -52,9 +68,11 @@ internal sealed class WordTable
     /// "OPENOFFICE.ORG" match "OpenOffice.org") is added only where no entry of that text exists,
     /// and a real entry takes over a hidden one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> word, int flags, bool hidden, FlagSets sets)
     {
-        var first = Find(word);
+        var hash = Hash(word);
+        var first = Find(word, hash, out var emptySlot);
         if (first >= 0)
         {
             var last = first;
@@ -79,23 +97,23 @@ internal sealed class WordTable
                 return;
             }
 
-            var added = Append(word, flags, _entries[first].Hash);
-            _entries[added].IsHomonym = true;
+            var added = Append(word, flags);
             _entries[last].NextHomonym = added;
             return;
         }
 
-        var hash = Hash(word);
-        var index = Append(word, flags, hash);
-        _entries[index].NextInBucket = _buckets[hash & _mask];
-        _buckets[hash & _mask] = index;
-        if (Count > _buckets.Length * 3 / 4)
+        var index = Append(word, flags);
+        _slots[emptySlot] = Slot(hash, index);
+        if (++_heads > _slots.Length / 2)
         {
             Rehash();
         }
     }
 
-    private int Append(ReadOnlySpan<char> word, int flags, int hash)
+    private static long Slot(int hash, int index) => ((long)hash << 32) | (uint)(index + 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Append(ReadOnlySpan<char> word, int flags)
     {
         if (Count == _entries.Length)
         {
@@ -108,28 +126,32 @@ internal sealed class WordTable
         }
 
         word.CopyTo(_text.AsSpan(_textLength));
-        _entries[Count] = new Entry { Start = _textLength, Length = word.Length, Flags = flags, Hash = hash, NextInBucket = -1, NextHomonym = -1 };
+        _entries[Count] = new Entry { Start = _textLength, Length = word.Length, Flags = flags, NextHomonym = -1 };
         _textLength += word.Length;
         return Count++;
     }
 
     private void Rehash()
     {
-        _buckets = new int[_buckets.Length * 2];
-        Array.Fill(_buckets, -1);
-        _mask = _buckets.Length - 1;
-        for (var e = 0; e < Count; e++)
+        var old = _slots;
+        _slots = new long[old.Length * 2];
+        _mask = _slots.Length - 1;
+        foreach (var slot in old)
         {
-            // Homonyms after the first are reached through their chain, not their bucket.
-            if (!_entries[e].IsHomonym)
+            if (slot != 0)
             {
-                ref var entry = ref _entries[e];
-                entry.NextInBucket = _buckets[entry.Hash & _mask];
-                _buckets[entry.Hash & _mask] = e;
+                var i = (int)(slot >> 32) & _mask;
+                while (_slots[i] != 0)
+                {
+                    i = (i + 1) & _mask;
+                }
+
+                _slots[i] = slot;
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<char> word)
     {
         var hash = 2166136261u;
@@ -146,9 +168,6 @@ internal sealed class WordTable
         public int Start;
         public int Length;
         public int Flags;
-        public int Hash;
-        public int NextInBucket;
         public int NextHomonym;
-        public bool IsHomonym;
     }
 }
