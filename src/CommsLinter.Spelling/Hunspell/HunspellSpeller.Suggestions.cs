@@ -27,8 +27,12 @@ public sealed partial class HunspellSpeller
         var source = capType is CapType.Initial or CapType.All ? word.ToLowerInvariant() : word;
         var search = new CandidateSearch(this, source);
         search.Consider(Casing.Capitalise(source), Tier.Case);
-        search.Consider(word.ToUpperInvariant(), Tier.Case);
         search.Consider(word.ToLowerInvariant(), Tier.Case);
+        if (search.Found == 0)
+        {
+            // An acronym written in lower case: "nato" for "NATO".
+            search.Consider(word.ToUpperInvariant(), Tier.Case);
+        }
         Replace(search);
         MapLetters(search, source, 0, 0);
         Swap(search);

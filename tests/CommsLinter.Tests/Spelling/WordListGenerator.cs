@@ -102,7 +102,8 @@ internal static class WordListGenerator
     /// </summary>
     private static bool TokenStable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? form, AffixRules rules) =>
         form is { Length: > 1 }
-        && !form.Any(c => char.IsWhiteSpace(c) || c is '/' or '.')
+        && form.All(c => char.IsLetter(c) || c is '-' or '\'' or '’' || rules.WordChars.Contains(c, StringComparison.Ordinal))
+        && !form.Contains("''", StringComparison.Ordinal)
         && form[0] is not ('\'' or '’') && form[^1] is not ('\'' or '’')
         && (rules.Language != "it_IT" || !form.Contains('\'', StringComparison.Ordinal))
         && (rules.WordChars.Contains('-', StringComparison.Ordinal) || !form.Contains('-', StringComparison.Ordinal));
