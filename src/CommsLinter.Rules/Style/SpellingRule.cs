@@ -99,9 +99,9 @@ public sealed class SpellingRule : StyleRule
         _ => $"Did you mean {string.Join(", ", suggestions.Take(suggestions.Count - 1).Select(s => $"“{s}”"))} or “{suggestions[^1]}”?",
     };
 
-    /// <summary>Codes, units, times, addresses and domains are not words of a language.</summary>
+    /// <summary>Codes, units, times, addresses and domains are not words of a language; nor is a run of 100 letters (Hunspell's own limit).</summary>
     private static bool ShouldCheck(ReadOnlySpan<char> word) =>
-        word.Length > 1 && word.IndexOfAny(NotProse) < 0;
+        word.Length is > 1 and < 100 && word.IndexOfAny(NotProse) < 0;
 
     /// <summary>Whether the word is part of an address written without a scheme ("oknanowak.pl/it", "biuro@…").</summary>
     private static bool InAddress(string text, int start, int length)

@@ -13,6 +13,9 @@ public sealed partial class HunspellSpeller
 {
     private const int MaxCandidateChecks = 40_000;
 
+    /// <summary>How long one word's suggestions may take; a hostile or foreign word gets what was found by then.</summary>
+    private static readonly TimeSpan SuggestionTimeLimit = TimeSpan.FromMilliseconds(60);
+
     // "platnosc" needs three letters mapped to become "płatność".
     private const int MaxMapChanges = 4;
 
@@ -39,7 +42,7 @@ public sealed partial class HunspellSpeller
         KeyNeighbours(search);
         SingleEdits(search);
         Split(search);
-        if (search.Found < max)
+        if (search.Found == 0 && !search.OutOfTime)
         {
             NgramCandidates(search, max);
         }
@@ -181,8 +184,15 @@ public sealed partial class HunspellSpeller
             search.Consider(word.Remove(i, 1), Tier.Edit);
         }
 
+        // Capitals from TRY only matter inside a word that has capitals.
+        var hasCapitals = Casing.Classify(word) != CapType.None;
         foreach (var letter in Rules.TryChars)
         {
+            if (!hasCapitals && char.IsUpper(letter))
+            {
+                continue;
+            }
+
             var text = letter.ToString();
             for (var i = 0; i <= word.Length; i++)
             {
@@ -361,6 +371,10 @@ public sealed partial class HunspellSpeller
     {
         private readonly Dictionary<string, (Tier Tier, int Order)> _found = new(StringComparer.Ordinal);
         private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
+        private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(SuggestionTimeLimit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        private bool _outOfTime;
+
+        public bool OutOfTime => _outOfTime || (_outOfTime = System.Diagnostics.Stopwatch.GetTimestamp() > _deadline);
 
         public string Source { get; } = source;
 
@@ -368,7 +382,7 @@ public sealed partial class HunspellSpeller
 
         public void Consider(string candidate, Tier tier)
         {
-            if (_tried.Count >= MaxCandidateChecks || candidate == Source || !_tried.Add(candidate))
+            if (_tried.Count >= MaxCandidateChecks || candidate == Source || !_tried.Add(candidate) || (_tried.Count % 64 == 0 && OutOfTime))
             {
                 return;
             }
@@ -382,7 +396,7 @@ public sealed partial class HunspellSpeller
         /// <summary>A candidate of several words: each must be correct on its own.</summary>
         public void ConsiderWords(string candidate, Tier tier)
         {
-            if (_tried.Count >= MaxCandidateChecks || !_tried.Add(candidate))
+            if (_tried.Count >= MaxCandidateChecks || !_tried.Add(candidate) || (_tried.Count % 64 == 0 && OutOfTime))
             {
                 return;
             }
