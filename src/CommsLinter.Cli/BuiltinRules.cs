@@ -11,8 +11,8 @@ internal static class BuiltinRules
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         .. ContentRules.All,
-        .. BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules),
-        .. BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules),
+        // A check that runs per document and across documents is in both lists.
+        .. BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules).Concat(BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules)).Distinct(),
         Linter.InternalError,
         Linter.UnusedSuppression,
         Workspace.StyleGuidesMissing,

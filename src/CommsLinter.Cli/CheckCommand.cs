@@ -91,7 +91,7 @@ internal static class CheckCommand
         }
 
         var linter = new Linter(new DocumentLoader(), [.. BuiltinChecks.DocumentChecks, workspace.Style.Checks], [.. BuiltinChecks.CorpusChecks, .. workspace.Style.Rules.OfType<ICorpusCheck>()]);
-        var request = new LintRequest(files, workspace.Catalog, workspace.Findings, workspace.IsWholeCorpus(options.Paths, workingDirectory));
+        var request = new LintRequest(files, workspace.Catalog, workspace.Findings, workspace.IsWholeCorpus(options.Paths, workingDirectory), workspace.Snippets);
         var result = options.ShowProgress && options.Format == "text"
             ? RunWithProgress(linter, request, error)
             : linter.Run(request);

@@ -2,6 +2,7 @@ using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Catalog;
 using CommsLinter.Diagnostics;
+using CommsLinter.Model;
 using CommsLinter.Rules.Style;
 using CommsLinter.Spelling;
 using CommsLinter.StyleGuides.Compilation;
@@ -23,15 +24,19 @@ internal sealed class Workspace
 
     public static readonly RuleDescriptor StyleGuidesMissing = new("styleguides.missing", "Style guide folder not found", Severity.Error);
 
-    private Workspace(JourneyCatalog? catalog, string? catalogFolder, StyleSet style, List<Finding> findings)
+    private Workspace(JourneyCatalog? catalog, string? catalogFolder, StyleSet style, List<Finding> findings, SnippetLibrary? snippets)
     {
         Catalog = catalog;
         CatalogFolder = catalogFolder;
         Style = style;
         Findings = findings;
+        Snippets = snippets;
     }
 
     public JourneyCatalog? Catalog { get; }
+
+    /// <summary>The shared snippets in the _partials folder beside the catalog.</summary>
+    public SnippetLibrary? Snippets { get; }
 
     public StyleSet Style { get; }
 
@@ -82,7 +87,9 @@ internal sealed class Workspace
                 $"The style guide folder '{styleGuidesOption}' does not exist. Give the folder that holds your *.style files, or leave out --styleguides to use styleguides/."));
         }
 
-        return new Workspace(catalog, catalogPath is null ? null : Path.GetDirectoryName(catalogPath), style, findings);
+        var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
+        var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
+        return new Workspace(catalog, catalogFolder, style, findings, snippets);
     }
 
     /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>

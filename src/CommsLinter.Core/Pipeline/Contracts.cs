@@ -19,10 +19,11 @@ public interface IDocumentLoader
 /// <summary>What every check may consult besides the document itself.</summary>
 public sealed class CheckContext
 {
-    public CheckContext(JourneyCatalog? catalog, bool isWholeCorpus)
+    public CheckContext(JourneyCatalog? catalog, bool isWholeCorpus, SnippetLibrary? snippets = null)
     {
         Catalog = catalog;
         IsWholeCorpus = isWholeCorpus;
+        Snippets = snippets;
     }
 
     /// <summary>The journey catalog; null when it is missing or invalid.</summary>
@@ -30,6 +31,9 @@ public sealed class CheckContext
 
     /// <summary>True when every file under the content root is being checked, so absences mean something.</summary>
     public bool IsWholeCorpus { get; }
+
+    /// <summary>The shared snippets of the content folder, whether or not they are among the checked files; null when there is no _partials folder.</summary>
+    public SnippetLibrary? Snippets { get; }
 }
 
 /// <summary>A check that looks at one document at a time; runs in parallel over documents.</summary>

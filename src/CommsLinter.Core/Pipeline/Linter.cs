@@ -9,7 +9,8 @@ public sealed record LintRequest(
     IReadOnlyList<ContentFile> Files,
     JourneyCatalog? Catalog,
     IReadOnlyList<Finding> ConfigurationFindings,
-    bool IsWholeCorpus);
+    bool IsWholeCorpus,
+    SnippetLibrary? Snippets = null);
 
 /// <summary>The outcome of a run: every document read and every finding, sorted.</summary>
 public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList<Finding> Findings, int FileCount)
@@ -47,7 +48,7 @@ public sealed class Linter
     /// <param name="progress">Told after each file is done, with the number done so far.</param>
     public LintResult Run(LintRequest request, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var context = new CheckContext(request.Catalog, request.IsWholeCorpus);
+        var context = new CheckContext(request.Catalog, request.IsWholeCorpus, request.Snippets);
         var files = request.Files;
         var documents = new Document?[files.Count];
         var perFile = new List<Finding>[files.Count];

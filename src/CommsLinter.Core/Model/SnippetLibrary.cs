@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace CommsLinter.Model;
+
+/// <summary>
+/// The shared snippets a template may include: every file under the content's <c>_partials/</c>
+/// folder, by the name an include gives it (its path inside the folder without the extension, so
+/// <c>_partials/legal-footer.pl.html</c> is <c>legal-footer.pl</c>), with the snippets each one
+/// includes in turn.
+/// </summary>
+public sealed partial class SnippetLibrary
+{
+    private readonly Dictionary<string, Snippet> _byName;
+
+    public SnippetLibrary(string folderDisplayPath, IEnumerable<Snippet> snippets)
+    {
+        FolderDisplayPath = folderDisplayPath;
+        _byName = new Dictionary<string, Snippet>(StringComparer.Ordinal);
+        foreach (var snippet in snippets)
+        {
+            _byName.TryAdd(snippet.Name, snippet);
+        }
+    }
+
+    /// <summary>The folder as findings show it, such as <c>content/_partials</c>.</summary>
+    public string FolderDisplayPath { get; }
+
+    public IReadOnlyCollection<Snippet> Snippets => _byName.Values;
+
+    public IEnumerable<string> Names => _byName.Keys;
+
+    /// <summary>The snippet an include names, with or without its file extension.</summary>
+    public Snippet? Resolve(string name) =>
+        _byName.TryGetValue(name, out var snippet) ? snippet
+        : _byName.TryGetValue(Path.ChangeExtension(name, null) ?? name, out snippet) && name.EndsWith(snippet.Extension, StringComparison.Ordinal) ? snippet
+        : null;
+
+    /// <summary>The chain of includes from snippet <paramref name="from"/> to snippet <paramref name="target"/> (both named), or null when there is none.</summary>
+    public IReadOnlyList<string>? PathTo(string from, string target)
+    {
+        var path = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        return Walk(from) ? path : null;
+
+        bool Walk(string name)
+        {
+            if (Resolve(name) is not { } snippet || !visited.Add(snippet.Name))
+            {
+                return false;
+            }
+
+            path.Add(snippet.Name);
+            if (snippet.Name == target || snippet.Includes.Any(Walk))
+            {
+                return true;
+            }
+
+            path.RemoveAt(path.Count - 1);
+            return false;
+        }
+    }
+
+    /// <summary>The literal names of the includes in a piece of Liquid code: <c>{% include 'name' %}</c> or <c>{% render "name" %}</c>.</summary>
+    public static IEnumerable<(string Name, int Offset, int Length)> IncludesIn(string code)
+    {
+        foreach (Match match in IncludePattern().Matches(code))
+        {
+            var name = match.Groups["name"];
+            yield return (name.Value, name.Index, name.Length);
+        }
+    }
+
+    [GeneratedRegex(@"\{%-?\s*(?:include|render)\s+(?<quote>['""])(?<name>[^'""\r\n]*)\k<quote>", RegexOptions.CultureInvariant)]
+    private static partial Regex IncludePattern();
+}
+
+/// <summary>One shared snippet: its include name, its file and the names it includes.</summary>
+public sealed record Snippet(string Name, string DisplayPath, string Extension, IReadOnlyList<string> Includes);
