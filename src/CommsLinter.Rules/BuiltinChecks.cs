@@ -20,5 +20,6 @@ public static class BuiltinChecks
         new DuplicateTemplateCheck(),
         new CoverageCheck(),
         Includes,
+        new LocaleParityCheck(),
     ];
 }

@@ -17,7 +17,7 @@ public static class CatalogReader
 
     private static readonly string[] RootKeys = ["company", "locales", "source-locale", "channels", "teams", "stages", "processes", "touchpoints"];
     private static readonly string[] ItemKeys = ["id", "name", "description"];
-    private static readonly string[] TouchpointKeys = ["id", "name", "description", "stage", "process", "owner", "channels", "locales", "flags"];
+    private static readonly string[] TouchpointKeys = ["id", "name", "description", "stage", "process", "owner", "channels", "locales", "flags", "localized"];
 
     public static JourneyCatalog? Load(string fullPath, string displayPath, out IReadOnlyList<Finding> findings)
     {
@@ -97,6 +97,7 @@ public static class CatalogReader
             state.Reference(entry, "owner", teams, "team");
             state.References(entry, "channels", channels.Select(c => c.Id).ToArray(), "channel");
             state.References(entry, "locales", locales, "locale");
+            state.References(entry, "localized", ParityAspects.All, "parity aspect");
             touchpoints.Add(new Touchpoint(
                 id.Value,
                 state.Scalar(entry, "name")?.Value ?? id.Value,
@@ -106,7 +107,10 @@ public static class CatalogReader
                 touchpointChannels,
                 touchpointLocales,
                 state.Strings(entry, "flags", required: false),
-                id.Range));
+                id.Range)
+            {
+                Localized = state.Strings(entry, "localized", required: false),
+            });
         }
 
         return new JourneyCatalog(source, state.Scalar(mapping, "company")?.Value, locales, sourceLocale?.Value,

@@ -17,7 +17,26 @@ public sealed record Touchpoint(
     IReadOnlyList<string> Flags,
     TextRange Range)
 {
+    /// <summary>What the catalog says may legitimately differ between this touchpoint's locales (a local hotline, prices in another currency); see <see cref="ParityAspects"/>.</summary>
+    public IReadOnlyList<string> Localized { get; init; } = [];
+
     public bool HasFlag(string flag) => Flags.Contains(flag, StringComparer.Ordinal);
+}
+
+/// <summary>What the templates of one touchpoint and channel must agree on across locales.</summary>
+public static class ParityAspects
+{
+    public const string Placeholders = "placeholders";
+    public const string Days = "days";
+    public const string Money = "money";
+    public const string Percent = "percent";
+    public const string Urls = "urls";
+    public const string Emails = "emails";
+    public const string Phones = "phones";
+    public const string Links = "links";
+    public const string Images = "images";
+
+    public static IReadOnlyList<string> All { get; } = [Placeholders, Days, Money, Percent, Urls, Emails, Phones, Links, Images];
 }
 
 /// <summary>

@@ -27,17 +27,7 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
         var expected = string.Join(" or ", facts.Select(f => f.Value));
         foreach (var segment in SegmentsInScope(document))
         {
-            var candidates = kind switch
-            {
-                FactKind.Phone => PhoneNumbers(segment.Text),
-                FactKind.Email => Candidates(EmailPattern(), segment.Text),
-                FactKind.Url => Candidates(UrlPattern(), segment.Text),
-                FactKind.Days => Numbers(DaysPattern(), segment.Text),
-                FactKind.Money => Numbers(MoneyPattern(), segment.Text),
-                _ => Numbers(PercentPattern(), segment.Text),
-            };
-
-            foreach (var (start, text) in candidates)
+            foreach (var (start, text) in ValuesIn(kind, segment.Text))
             {
                 if (IsNear(segment, start, matches) && IsInconsistent(text))
                 {
@@ -97,6 +87,17 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
             ? !_allowed.Contains(normalized)
             : !_allowed.Any(a => normalized.StartsWith(a, StringComparison.Ordinal));
     }
+
+    /// <summary>Each value of a kind written in <paramref name="text"/>: for days, money and percent, the number alone.</summary>
+    public static IEnumerable<(int Start, string Text)> ValuesIn(FactKind kind, string text) => kind switch
+    {
+        FactKind.Phone => PhoneNumbers(text),
+        FactKind.Email => Candidates(EmailPattern(), text),
+        FactKind.Url => Candidates(UrlPattern(), text),
+        FactKind.Days => Numbers(DaysPattern(), text),
+        FactKind.Money => Numbers(MoneyPattern(), text),
+        _ => Numbers(PercentPattern(), text),
+    };
 
     /// <summary>Phone-like runs: digits with spaces or hyphens, 9 digits, or '+' and 11–12 digits.</summary>
     public static IEnumerable<(int Start, string Text)> PhoneNumbers(string text)

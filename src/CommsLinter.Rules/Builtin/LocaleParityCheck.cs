@@ -1,0 +1,256 @@
+using CommsLinter.Catalog;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Rules.Style;
+using CommsLinter.Text;
+
+namespace CommsLinter.Rules.Builtin;
+
+/// <summary>
+/// The templates of one touchpoint and channel in different locales are one message in several
+/// languages: they must agree on their placeholders, their numbers (days, amounts, percentages), their
+/// URLs, e-mail addresses and phone numbers, and how many links and images they have. A value is
+/// reported on the template that differs from the majority of its locales (on a tie, from the
+/// catalog's source locale), naming the others. What the catalog declares <c>localized</c> for a
+/// touchpoint is not compared. Docs: docs/rules/parity.*.md.
+/// </summary>
+public sealed class LocaleParityCheck : ICorpusCheck
+{
+    public static readonly RuleDescriptor PlaceholderParity = new("parity.placeholders", "Locales of a message use different placeholders", Severity.Warning);
+    public static readonly RuleDescriptor NumberParity = new("parity.numbers", "Locales of a message state different numbers", Severity.Warning);
+    public static readonly RuleDescriptor ContactParity = new("parity.contacts", "Locales of a message give different URLs, e-mail addresses or phone numbers", Severity.Warning);
+    public static readonly RuleDescriptor MediaParity = new("parity.media", "Locales of a message have different numbers of links or images", Severity.Warning);
+
+    private static readonly (string Aspect, FactKind Kind, string Unit)[] TextAspects =
+    [
+        (ParityAspects.Days, FactKind.Days, "days"),
+        (ParityAspects.Money, FactKind.Money, "amount"),
+        (ParityAspects.Percent, FactKind.Percent, "%"),
+        (ParityAspects.Emails, FactKind.Email, "e-mail"),
+        (ParityAspects.Phones, FactKind.Phone, "phone"),
+        (ParityAspects.Urls, FactKind.Url, "URL"),
+    ];
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = [PlaceholderParity, NumberParity, ContactParity, MediaParity];
+
+    public void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    {
+        var groups = documents
+            .Where(d => d.Kind == DocumentKind.Template && d.Touchpoint is not null && d.Channel is not null && d.Locale is not null)
+            .GroupBy(d => (d.Touchpoint, d.Channel))
+            .Where(g => g.Select(d => d.Locale).Distinct(StringComparer.Ordinal).Count() > 1);
+        foreach (var group in groups)
+        {
+            // Two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
+            var members = group.GroupBy(d => d.Locale, StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Path, StringComparer.Ordinal).First())
+                .Select(d => new Member(d, Extract(d, context.Catalog)))
+                .OrderBy(m => m.Document.Path, StringComparer.Ordinal)
+                .ToList();
+            var localized = context.Catalog?.FindTouchpoint(group.Key.Touchpoint!)?.Localized ?? [];
+            var source = context.Catalog?.SourceLocale;
+            foreach (var aspect in ParityAspects.All.Where(a => !localized.Contains(a, StringComparer.Ordinal)))
+            {
+                if (aspect is ParityAspects.Links or ParityAspects.Images)
+                {
+                    CompareCounts(aspect, members, source, findings);
+                }
+                else
+                {
+                    CompareSets(aspect, members, source, findings);
+                }
+            }
+        }
+    }
+
+    private static void CompareSets(string aspect, List<Member> members, string? source, ICollection<Finding> findings)
+    {
+        var keys = members.SelectMany(m => m.Values.Where(v => v.Aspect == aspect).Select(v => v.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            return;
+        }
+
+        var expected = keys.Where(k => InMajority(members, m => m.Has(aspect, k), source) == true).ToList();
+        var unexpected = keys.Where(k => InMajority(members, m => m.Has(aspect, k), source) == false).ToHashSet(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            var extras = member.Values.Where(v => v.Aspect == aspect && unexpected.Contains(v.Key)).DistinctBy(v => v.Key).ToList();
+            var missing = expected.Where(k => !member.Has(aspect, k)).ToList();
+            if (extras.Count == 0 && missing.Count == 0)
+            {
+                continue;
+            }
+
+            var others = members.Where(m => m != member).ToList();
+            var having = others.Where(m => missing.Any(k => m.Has(aspect, k))).ToList();
+            var missingText = Join(missing.Select(k => Display(members, aspect, k)));
+            foreach (var extra in extras)
+            {
+                findings.Add(Descriptor(aspect).At(member.Document, extra.Range, missing.Count == 0
+                    ? $"{extra.Display} is only in this {member.Document.Locale} version; the {Locales(others)} versions do not have it ({Representative(others, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."
+                    : $"{extra.Display} is only in this {member.Document.Locale} version, where the {Locales(having)} versions have {missingText} ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
+            }
+
+            if (extras.Count == 0)
+            {
+                findings.Add(Descriptor(aspect).At(member.Document, default,
+                    $"This {member.Document.Locale} version lacks {missingText}, which the {Locales(having)} versions have ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
+            }
+        }
+    }
+
+    private static void CompareCounts(string aspect, List<Member> members, string? source, ICollection<Finding> findings)
+    {
+        int CountOf(Member m) => aspect == ParityAspects.Links ? m.Document.Links.Count : m.Document.Images.Count;
+        var majority = members.GroupBy(CountOf).OrderByDescending(g => g.Count()).ToList();
+        int expected;
+        if (majority.Count < 2)
+        {
+            return;
+        }
+        else if (majority[0].Count() > majority[1].Count())
+        {
+            expected = majority[0].Key;
+        }
+        else if (members.FirstOrDefault(m => m.Document.Locale == source) is { } reference)
+        {
+            expected = CountOf(reference);
+        }
+        else
+        {
+            return;
+        }
+
+        foreach (var member in members.Where(m => CountOf(m) != expected))
+        {
+            var noun = aspect == ParityAspects.Links ? "links" : "images";
+            string Counted(int count) => count == 1 ? $"1 {noun[..^1]}" : $"{count} {noun}";
+            var agreeing = members.Where(m => CountOf(m) == expected).ToList();
+            findings.Add(MediaParity.At(member.Document, default,
+                $"This {member.Document.Locale} version has {Counted(CountOf(member))}; the {Locales(agreeing)} versions have {expected} ({Representative(agreeing, source, _ => true)}). Translations of one message must agree on {noun}."));
+        }
+    }
+
+    /// <summary>True when most members satisfy the test, false when most do not, null on a tie without a source locale to follow.</summary>
+    private static bool? InMajority(List<Member> members, Func<Member, bool> test, string? source)
+    {
+        var yes = members.Count(test);
+        var no = members.Count - yes;
+        if (yes != no)
+        {
+            return yes > no;
+        }
+
+        return members.FirstOrDefault(m => m.Document.Locale == source) is { } reference ? test(reference) : null;
+    }
+
+    private static List<Value> Extract(Document document, JourneyCatalog? catalog)
+    {
+        var values = new List<Value>();
+        foreach (var placeholder in document.Placeholders)
+        {
+            if (placeholder.Kind == PlaceholderKind.Output && VariableOf(placeholder.Code.Span) is { Length: > 0 } variable)
+            {
+                values.Add(new Value(ParityAspects.Placeholders, variable, $"{{{{ {variable} }}}}", placeholder.Range));
+            }
+        }
+
+        foreach (var segment in document.Segments)
+        {
+            foreach (var (aspect, kind, unit) in TextAspects)
+            {
+                foreach (var (start, text) in ConsistentRule.ValuesIn(kind, segment.Text))
+                {
+                    var range = segment.Map.ToSource(start, start + text.Length);
+                    values.Add(new Value(aspect, Key(kind, text, catalog), kind is FactKind.Days or FactKind.Money or FactKind.Percent ? $"{text} ({unit})" : text, range));
+                }
+            }
+        }
+
+        foreach (var link in document.Links)
+        {
+            var (aspect, kind, target) = link.Url switch
+            {
+                var u when u.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) => (ParityAspects.Emails, FactKind.Email, u[7..].Split('?')[0]),
+                var u when u.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) => (ParityAspects.Phones, FactKind.Phone, u[4..]),
+                var u when u.StartsWith("http", StringComparison.OrdinalIgnoreCase) => (ParityAspects.Urls, FactKind.Url, u),
+                _ => (string.Empty, FactKind.Text, string.Empty),
+            };
+            if (aspect.Length > 0)
+            {
+                values.Add(new Value(aspect, Key(kind, target, catalog), target, link.UrlRange));
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The variable an output reads: <c>{{ customer.first_name | default: "Klient" }}</c> reads customer.first_name.</summary>
+    private static string VariableOf(ReadOnlySpan<char> code)
+    {
+        var inner = code.Trim("{}").Trim('-').Trim();
+        var pipe = inner.IndexOf('|');
+        return (pipe >= 0 ? inner[..pipe] : inner).Trim().ToString();
+    }
+
+    /// <summary>A value as compared: normalised, with a path segment naming a locale (/pl/, /it/) standing for any locale.</summary>
+    private static string Key(FactKind kind, string text, JourneyCatalog? catalog)
+    {
+        var normalized = Fact.Normalize(kind, text);
+        if (kind != FactKind.Url || catalog is null)
+        {
+            return normalized;
+        }
+
+        var parts = normalized.Split('/');
+        for (var i = 3; i < parts.Length; i++)
+        {
+            if (catalog.HasLocale(parts[i]))
+            {
+                parts[i] = "{locale}";
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static string Display(List<Member> members, string aspect, string key) =>
+        members.SelectMany(m => m.Values).First(v => v.Aspect == aspect && v.Key == key).Display;
+
+    private static string Representative(List<Member> members, string? source, Func<Member, bool> test)
+    {
+        var candidates = members.Where(test).ToList();
+        return (candidates.FirstOrDefault(m => m.Document.Locale == source) ?? candidates.FirstOrDefault() ?? members[0]).Document.Path;
+    }
+
+    private static string Locales(IEnumerable<Member> members) => Join(members.Select(m => m.Document.Locale!));
+
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
+    }
+
+    private static string Noun(string aspect) => aspect switch
+    {
+        ParityAspects.Placeholders => "placeholders",
+        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent => "numbers",
+        _ => "URLs, e-mail addresses and phone numbers",
+    };
+
+    private static RuleDescriptor Descriptor(string aspect) => aspect switch
+    {
+        ParityAspects.Placeholders => PlaceholderParity,
+        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent => NumberParity,
+        ParityAspects.Links or ParityAspects.Images => MediaParity,
+        _ => ContactParity,
+    };
+
+    private sealed record Value(string Aspect, string Key, string Display, TextRange Range);
+
+    private sealed record Member(Document Document, List<Value> Values)
+    {
+        public bool Has(string aspect, string key) => Values.Exists(v => v.Aspect == aspect && v.Key == key);
+    }
+}
