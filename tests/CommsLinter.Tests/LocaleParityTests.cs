@@ -1,0 +1,114 @@
+using CommsLinter.Tests.Support;
+
+namespace CommsLinter.Tests;
+
+/// <summary>The locales of one touchpoint and channel must say the same things: placeholders, numbers, contacts, links and images.</summary>
+public sealed class LocaleParityTests
+{
+    private const string Catalog = """
+        locales: [pl, ru, it, en]
+        source-locale: pl
+        channels:
+          - id: email
+        teams:
+          - id: sales
+        stages:
+          - id: purchase
+        processes:
+          - id: sales
+        touchpoints:
+          - id: order-confirmation
+            stage: purchase
+            process: sales
+            owner: sales
+            channels: [email]
+        """;
+
+    private const string Polish = """
+        <p>Zamówienie {{ order.number }} przyjęte. Zwrot w ciągu 14 dni.</p>
+        <p><a href="https://www.oknanowak.pl/pl/zwroty">Zwroty</a>, tel. +48 22 307 41 00.</p>
+        """;
+
+    [Fact]
+    public void The_version_that_differs_from_the_majority_is_reported_naming_the_others()
+    {
+        using var folder = Corpus(
+            ru: """
+                <p>Заказ принят. Возврат в течение 14 дней.</p>
+                <p><a href="https://www.oknanowak.pl/ru/zwroty">Возврат</a>, тел. +48 22 307 41 00.</p>
+                """,
+            it: """
+                <p>Ordine {{ order.number }} ricevuto. Reso entro 30 giorni.</p>
+                <p><a href="https://www.oknanowak.pl/it/zwroty">Resi</a>, tel. +48 22 307 41 00.</p>
+                """,
+            en: """
+                <p>Order {{ order.number }} received. Returns within 14 days.</p>
+                <p><a href="https://www.oknanowak.pl/en/zwroty">Returns</a>, <a href="https://www.oknanowak.pl/en/faq">FAQ</a>, phone +48 22 307 41 00.</p>
+                """);
+
+        Assert.Equal(
+            [
+                "content/purchase/order-confirmation/email.en.html(1,1): warning parity.media: This en version has 2 links; the it, pl and ru versions have 1 (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on links.",
+                "content/purchase/order-confirmation/email.en.html(9,71): warning parity.contacts: https://www.oknanowak.pl/en/faq is only in this en version; the it, pl and ru versions do not have it (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on URLs, e-mail addresses and phone numbers.",
+                "content/purchase/order-confirmation/email.it.html(8,51): warning parity.numbers: 30 (days) is only in this it version, where the en, pl and ru versions have 14 (days) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers.",
+                "content/purchase/order-confirmation/email.ru.html(1,1): warning parity.placeholders: This ru version lacks {{ order.number }}, which the en, it and pl versions have (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on placeholders.",
+            ],
+            Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+    }
+
+    [Fact]
+    public void On_a_tie_the_source_locale_decides_and_the_catalog_can_declare_what_is_local()
+    {
+        using var folder = Corpus(
+            ru: Polish.Replace("14 dni", "30 dni", StringComparison.Ordinal),
+            it: Polish.Replace("14 dni", "30 dni", StringComparison.Ordinal),
+            en: Polish);
+        Assert.Equal(
+            [
+                "content/purchase/order-confirmation/email.it.html(8,58): warning parity.numbers: 30 (days) is only in this it version, where the en and pl versions have 14 (days) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers.",
+                "content/purchase/order-confirmation/email.ru.html(8,58): warning parity.numbers: 30 (days) is only in this ru version, where the en and pl versions have 14 (days) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers.",
+            ],
+            Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+
+        folder.Write("content/touchpoints.yml", Catalog + "\n    localized: [days]\n");
+        Assert.Empty(Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+    }
+
+    [Fact]
+    public void Numbers_are_compared_after_normalisation_and_urls_without_their_locale_segment()
+    {
+        using var folder = Corpus(
+            ru: Polish.Replace("/pl/", "/ru/", StringComparison.Ordinal).Replace("14 dni", "14 дней", StringComparison.Ordinal),
+            it: Polish.Replace("/pl/", "/it/", StringComparison.Ordinal).Replace("14 dni", "14 giorni", StringComparison.Ordinal).Replace("+48 22 307 41 00", "+48 223 074 100", StringComparison.Ordinal),
+            en: Polish.Replace("/pl/", "/en/", StringComparison.Ordinal).Replace("14 dni", "14 days", StringComparison.Ordinal));
+
+        Assert.Empty(Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+    }
+
+    [Fact]
+    public void An_unknown_localized_aspect_is_a_catalog_error_with_did_you_mean()
+    {
+        using var folder = Corpus(ru: Polish, it: Polish, en: Polish);
+        folder.Write("content/touchpoints.yml", Catalog + "\n    localized: [phone]\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("content/touchpoints.yml(17,17): error catalog.invalid: Unknown parity aspect 'phone'. Did you mean 'phones'?", result.Output, StringComparison.Ordinal);
+    }
+
+    private static TempFolder Corpus(string ru, string it, string en)
+    {
+        var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog);
+        foreach (var (locale, body) in new[] { ("pl", Polish), ("ru", ru), ("it", it), ("en", en) })
+        {
+            folder.Write($"content/purchase/order-confirmation/email.{locale}.html",
+                $"---\ntouchpoint: order-confirmation\nchannel: email\nlocale: {locale}\nsubject: S\npreheader: P\n---\n{body}\n");
+        }
+
+        return folder;
+    }
+
+    private static string[] Lines(string output) =>
+        [.. CliRunner.WithoutTiming(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Checked ", StringComparison.Ordinal))];
+}
