@@ -36,6 +36,13 @@ for (var t = 0; t < touchpoints; t++)
 
 Directory.CreateDirectory(root);
 File.WriteAllText(Path.Combine(root, "touchpoints.yml"), catalog.ToString());
+
+// The legal footer every e-mail includes, one per locale, as in content/_partials.
+Directory.CreateDirectory(Path.Combine(root, "_partials"));
+foreach (var locale in locales)
+{
+    File.WriteAllText(Path.Combine(root, "_partials", $"legal-footer.{locale}.html"), $"<p>Okna Nowak sp. z o.o., ul. Fabryczna 12, 05-800 Pruszków. {string.Join(' ', words[locale].Take(12))}.</p>\n");
+}
 var random = new Random(20261122);
 var totalWords = 0;
 for (var i = 0; i < count; i++)
