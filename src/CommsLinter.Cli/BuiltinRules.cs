@@ -11,6 +11,7 @@ internal static class BuiltinRules
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         .. ContentRules.All,
+        .. Content.Samples.SampleCheck.Descriptors,
         // A check that runs per document and across documents is in both lists.
         .. BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules).Concat(BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules)).Distinct(),
         Linter.InternalError,

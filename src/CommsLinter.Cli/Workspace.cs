@@ -1,6 +1,8 @@
 using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Catalog;
+using CommsLinter.Content.Samples;
+using CommsLinter.Pipeline;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Rules.Style;
@@ -37,6 +39,9 @@ internal sealed class Workspace
 
     /// <summary>The shared snippets in the _partials folder beside the catalog.</summary>
     public SnippetLibrary? Snippets { get; }
+
+    /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
+    public IReadOnlyList<IDocumentCheck> ContentChecks { get; private init; } = [];
 
     public StyleSet Style { get; }
 
@@ -89,7 +94,10 @@ internal sealed class Workspace
 
         var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
         var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
-        return new Workspace(catalog, catalogFolder, style, findings, snippets);
+        return new Workspace(catalog, catalogFolder, style, findings, snippets)
+        {
+            ContentChecks = catalogFolder is null ? [] : [new SampleCheck(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory))],
+        };
     }
 
     /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>

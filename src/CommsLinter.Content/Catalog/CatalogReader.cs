@@ -17,7 +17,7 @@ public static class CatalogReader
 
     private static readonly string[] RootKeys = ["company", "locales", "source-locale", "channels", "teams", "stages", "processes", "touchpoints"];
     private static readonly string[] ItemKeys = ["id", "name", "description"];
-    private static readonly string[] TouchpointKeys = ["id", "name", "description", "stage", "process", "owner", "channels", "locales", "flags", "localized"];
+    private static readonly string[] TouchpointKeys = ["id", "name", "description", "stage", "process", "owner", "channels", "locales", "flags", "localized", "sample"];
 
     public static JourneyCatalog? Load(string fullPath, string displayPath, out IReadOnlyList<Finding> findings)
     {
@@ -110,6 +110,7 @@ public static class CatalogReader
                 id.Range)
             {
                 Localized = state.Strings(entry, "localized", required: false),
+                Sample = state.Scalar(entry, "sample")?.Value,
             });
         }
 

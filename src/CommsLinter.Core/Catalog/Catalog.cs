@@ -20,6 +20,9 @@ public sealed record Touchpoint(
     /// <summary>What the catalog says may legitimately differ between this touchpoint's locales (a local hotline, prices in another currency); see <see cref="ParityAspects"/>.</summary>
     public IReadOnlyList<string> Localized { get; init; } = [];
 
+    /// <summary>The sample data its templates are checked and rendered with unless their front matter names another, relative to the content folder.</summary>
+    public string? Sample { get; init; }
+
     public bool HasFlag(string flag) => Flags.Contains(flag, StringComparer.Ordinal);
 }
 
