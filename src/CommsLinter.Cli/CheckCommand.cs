@@ -90,8 +90,8 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var linter = new Linter(new DocumentLoader(), [.. BuiltinChecks.DocumentChecks, .. workspace.ContentChecks, workspace.Style.Checks], [.. BuiltinChecks.CorpusChecks, .. workspace.Style.Rules.OfType<ICorpusCheck>()]);
-        var request = new LintRequest(files, workspace.Catalog, workspace.Findings, workspace.IsWholeCorpus(options.Paths, workingDirectory), workspace.Snippets);
+        var linter = workspace.CreateLinter();
+        var request = workspace.Request(files, options.Paths, workingDirectory);
         var result = options.ShowProgress && options.Format == "text"
             ? RunWithProgress(linter, request, error)
             : linter.Run(request);

@@ -25,6 +25,7 @@ internal static class CommsLintApp
             ExtractCommand.Create(output, error, workingDirectory),
             ExplainCommand.Create(output, error, workingDirectory),
             SpellCommand.Create(output, error, workingDirectory),
+            RenderCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);

@@ -3,6 +3,7 @@ using CommsLinter.Content;
 using CommsLinter.Content.Catalog;
 using CommsLinter.Content.Samples;
 using CommsLinter.Pipeline;
+using CommsLinter.Rules;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Rules.Style;
@@ -40,8 +41,11 @@ internal sealed class Workspace
     /// <summary>The shared snippets in the _partials folder beside the catalog.</summary>
     public SnippetLibrary? Snippets { get; }
 
+    /// <summary>The sample data of the content folder; null without a catalog.</summary>
+    public SampleStore? Samples { get; private init; }
+
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
-    public IReadOnlyList<IDocumentCheck> ContentChecks { get; private init; } = [];
+    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null ? [] : [new SampleCheck(Samples)];
 
     public StyleSet Style { get; }
 
@@ -96,9 +100,16 @@ internal sealed class Workspace
         var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
-            ContentChecks = catalogFolder is null ? [] : [new SampleCheck(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory))],
+            Samples = catalogFolder is null ? null : new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)),
         };
     }
+
+    /// <summary>Every check of a run: built in, reading the content folder, and from the style guides.</summary>
+    public Linter CreateLinter() =>
+        new(new DocumentLoader(), [.. BuiltinChecks.DocumentChecks, .. ContentChecks, Style.Checks], [.. BuiltinChecks.CorpusChecks, .. Style.Rules.OfType<ICorpusCheck>()]);
+
+    public LintRequest Request(IReadOnlyList<ContentFile> files, IReadOnlyList<string> paths, string workingDirectory) =>
+        new(files, Catalog, Findings, IsWholeCorpus(paths, workingDirectory), Snippets);
 
     /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>
     public bool IsWholeCorpus(IEnumerable<string> paths, string workingDirectory) =>

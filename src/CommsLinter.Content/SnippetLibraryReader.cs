@@ -36,7 +36,7 @@ public static class SnippetLibraryReader
                 text = string.Empty;
             }
 
-            snippets.Add(new Snippet(relative[..^extension.Length], ContentDiscovery.DisplayPath(path, workingDirectory), extension,
+            snippets.Add(new Snippet(relative[..^extension.Length], ContentDiscovery.DisplayPath(path, workingDirectory), path, extension,
                 [.. SnippetLibrary.IncludesIn(text).Select(i => i.Name)]));
         }
 

@@ -74,5 +74,5 @@ public sealed partial class SnippetLibrary
     private static partial Regex IncludePattern();
 }
 
-/// <summary>One shared snippet: its include name, its file and the names it includes.</summary>
-public sealed record Snippet(string Name, string DisplayPath, string Extension, IReadOnlyList<string> Includes);
+/// <summary>One shared snippet: its include name, its file (as shown and on disk) and the names it includes.</summary>
+public sealed record Snippet(string Name, string DisplayPath, string FullPath, string Extension, IReadOnlyList<string> Includes);

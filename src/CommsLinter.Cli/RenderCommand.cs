@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using CommsLinter.Content;
+using CommsLinter.Content.Rendering;
+using CommsLinter.Content.Samples;
+using CommsLinter.Model;
+using CommsLinter.Reports;
+using CommsLinter.Rules.Style;
+
+namespace CommsLinter.Cli;
+
+/// <summary><c>commslint render</c>: the document generator. Every template rendered with its sample, with an index.</summary>
+internal static class RenderCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Templates or folders to render. Default: content.", Arity = ArgumentArity.ZeroOrMore };
+        var outFolder = new Option<string>("--out", "-o") { Description = "The folder to write the pages and index.html to.", DefaultValueFactory = _ => "out/preview", HelpName = "folder" };
+        var sample = new Option<string?>("--sample") { Description = "A JSON sample to render every template with, instead of each template's own (front matter 'sample:' or its touchpoint's).", HelpName = "file" };
+        var catalog = new Option<string?>("--catalog") { Description = "The journey catalog. Default: found from the paths upwards.", HelpName = "file" };
+        var styleGuides = new Option<string?>("--styleguides") { Description = "The folder of style guides whose findings are shown beside each page. Default: found from the catalog upwards.", HelpName = "folder" };
+        var command = new Command("render",
+            "Render every template as the customer receives it, with its sample data, into a folder of HTML pages with an index by stage, " +
+            "touchpoint and locale. E-mails show from, subject and preheader above the body at desktop and mobile widths; SMS show the text " +
+            "with its segments and encoding; letters are A4 pages. Each page lists the template's findings. Template HTML is shown in a " +
+            "sandboxed frame, so nothing in a template runs.\n\n" +
+            "Examples:\n  commslint render --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one")
+        {
+            paths, outFolder, sample, catalog, styleGuides,
+        };
+        command.SetAction(parse => Execute(
+            parse.GetValue(paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent],
+            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), output, error, workingDirectory));
+        return command;
+    }
+
+    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var files = ContentDiscovery.Discover(paths, workingDirectory, out var missing);
+        foreach (var path in missing)
+        {
+            error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/.");
+        }
+
+        if (missing.Count > 0)
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
+        SampleFile? forced = null;
+        if (sampleOption is not null)
+        {
+            var full = Path.GetFullPath(sampleOption, workingDirectory);
+            forced = SampleFile.Load(full, ContentDiscovery.DisplayPath(full, workingDirectory));
+            if (forced.IsMissing || forced.Problem is not null)
+            {
+                error.WriteLine(forced.Problem is { } problem
+                    ? $"{problem.Path}({problem.Location.Start.Line},{problem.Location.Start.Column}): error {problem.RuleId}: {problem.Message}"
+                    : $"commslint: error: the sample '{sampleOption}' does not exist.");
+                return CommsLintApp.ExitUsage;
+            }
+        }
+
+        var workspace = Workspace.Load(paths, catalogOption, styleGuides, workingDirectory);
+        var result = workspace.CreateLinter().Run(workspace.Request(files, paths, workingDirectory));
+        var findingsByPath = result.Findings.ToLookup(f => f.Path, StringComparer.Ordinal);
+        var renderer = new TemplateRenderer(workspace.Snippets);
+        var pages = new List<PreviewPage>();
+        foreach (var document in result.Documents.Where(d => d.Kind == DocumentKind.Template).OrderBy(d => d.Path, StringComparer.Ordinal))
+        {
+            var data = forced?.Data ?? SampleOf(document, workspace)?.Data;
+            var rendered = renderer.Render(document, data, out var failure);
+            pages.Add(Page(document, rendered, failure, workspace, [.. findingsByPath[document.Path]]));
+        }
+
+        var folder = Path.GetFullPath(outFolder, workingDirectory);
+        var index = PreviewSite.Write(folder, pages, workspace.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent");
+        output.WriteLine($"Rendered {pages.Count} templates ({pages.Count(p => p.Failure is not null)} could not be rendered with their sample) to {ContentDiscovery.DisplayPath(index, workingDirectory)}");
+        return CommsLintApp.ExitClean;
+    }
+
+    private static SampleFile? SampleOf(Document document, Workspace workspace) =>
+        workspace.Samples is { } samples && SampleStore.NameOf(document, workspace.Catalog) is { } named && !samples.IsOutside(named.Name)
+            ? samples.Load(named.Name)
+            : null;
+
+    private static PreviewPage Page(Document document, RenderedTemplate rendered, RenderFailure? failure, Workspace workspace, IReadOnlyList<Diagnostics.Finding> findings)
+    {
+        var touchpoint = document.Touchpoint is { } id ? workspace.Catalog?.FindTouchpoint(id) : null;
+        var kind = document.Format switch
+        {
+            ContentFormat.Html => PreviewKind.Email,
+            ContentFormat.Markdown => document.Channel is "letter" ? PreviewKind.Letter : PreviewKind.Page,
+            _ => document.Channel is "sms" ? PreviewKind.Sms : PreviewKind.Page,
+        };
+        string? sms = null;
+        var body = rendered.Body;
+        string html;
+        switch (kind)
+        {
+            case PreviewKind.Email:
+                html = body;
+                break;
+            case PreviewKind.Letter or PreviewKind.Page when document.Format == ContentFormat.Markdown:
+                html = TemplateRenderer.MarkdownToHtml(body);
+                break;
+            default:
+                var text = body.Trim();
+                var (encoding, segments, _) = SmsRule.Measure(text);
+                sms = $"{text.Length} characters, {encoding}, {segments} segment{(segments == 1 ? string.Empty : "s")}";
+                html = WebUtility.HtmlEncode(text);
+                break;
+        }
+
+        var failureText = failure is null ? null
+            : document.Source.GetLocation(new Text.TextRange(failure.Offset, failure.Offset + 1)).Start is var at ? $"{failure.Message} (line {at.Line}, column {at.Column})" : null;
+        return new PreviewPage(document.Path, touchpoint?.Stage, document.Touchpoint, document.Channel, document.Locale, kind,
+            document.FrontMatter.Get(FrontMatterKeys.From)?.Value ?? workspace.Catalog?.Company,
+            rendered.Subject, rendered.Preheader, html, sms,
+            failureText,
+            findings);
+    }
+}

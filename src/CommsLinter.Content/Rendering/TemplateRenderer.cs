@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Markdig;
+using CommsLinter.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace CommsLinter.Content.Rendering;
+
+/// <summary>A template as a customer receives it: subject, preheader and body rendered with sample data.</summary>
+public sealed record RenderedTemplate(string? Subject, string? Preheader, string Body);
+
+/// <summary>Why a template could not be rendered: the message and where in the source it happened.</summary>
+public sealed record RenderFailure(string Message, int Offset);
+
+/// <summary>
+/// Renders templates with Scriban in Liquid mode, the engine the loader parses with. Includes come
+/// from the snippet library (the content's <c>_partials/</c>) and nowhere else. A hostile template
+/// cannot hang or exhaust a run: loops stop at 10,000 iterations, includes at 20 levels, output at
+/// 1 MB, and every render at 2 seconds.
+/// </summary>
+public sealed class TemplateRenderer(SnippetLibrary? snippets)
+{
+    public const int LoopLimit = 10_000;
+    public const int RecursionLimit = 20;
+    public const int OutputLimit = 1_000_000;
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
+    private static readonly LexerOptions Lexer = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
+
+    public RenderedTemplate Render(Document document, JsonElement? data, out RenderFailure? failure)
+    {
+        failure = null;
+        var bodyStart = document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
+        var body = RenderText(document.Source.Text[bodyStart..], bodyStart, data, ref failure);
+        var subject = document.FrontMatter.Get(FrontMatterKeys.Subject) is { Value: { } s } field
+            ? RenderText(s, field.ValueRange.Start, data, ref failure)
+            : null;
+        var preheader = document.FrontMatter.Get(FrontMatterKeys.Preheader) is { Value: { } p } pre
+            ? RenderText(p, pre.ValueRange.Start, data, ref failure)
+            : null;
+        return new RenderedTemplate(subject, preheader, body);
+    }
+
+    private string RenderText(string text, int offset, JsonElement? data, ref RenderFailure? failure)
+    {
+        var template = Template.ParseLiquid(text, lexerOptions: Lexer);
+        if (template.HasErrors)
+        {
+            var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
+            failure ??= new RenderFailure($"Liquid cannot be parsed: {error.Message}", offset + Math.Max(0, error.Span.Start.Offset));
+            return text;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeLimit);
+        var context = new LiquidTemplateContext
+        {
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursionLimit,
+            OutputLimit = OutputLimit,
+            LimitToString = OutputLimit,
+            TemplateLoader = new SnippetLoader(snippets),
+            CancellationToken = timeout.Token,
+            StrictVariables = false,
+        };
+        var globals = new ScriptObject();
+        if (data is { ValueKind: JsonValueKind.Object } root)
+        {
+            foreach (var property in root.EnumerateObject())
+            {
+                globals[property.Name] = ToScript(property.Value);
+            }
+        }
+
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            failure ??= new RenderFailure(ex.OriginalMessage, offset + Math.Max(0, ex.Span.Start.Offset));
+        }
+        catch (OperationCanceledException)
+        {
+            failure ??= new RenderFailure($"rendering took longer than {TimeLimit.TotalSeconds:0} s and was stopped; look for a loop that never ends", offset);
+        }
+        catch (InvalidOperationException ex)
+        {
+            failure ??= new RenderFailure(ex.Message, offset);
+        }
+
+        return text;
+    }
+
+    /// <summary>A rendered Markdown letter or page as HTML, for previews.</summary>
+    public static string MarkdownToHtml(string markdown) => Markdown.ToHtml(markdown, PreviewPipeline);
+
+    private static readonly MarkdownPipeline PreviewPipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+
+    private static object? ToScript(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => ToObject(element),
+        JsonValueKind.Array => new ScriptArray(element.EnumerateArray().Select(ToScript)),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number when element.TryGetInt64(out var whole) => whole,
+        JsonValueKind.Number => element.GetDecimal(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    private static ScriptObject ToObject(JsonElement element)
+    {
+        var result = new ScriptObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            result[property.Name] = ToScript(property.Value);
+        }
+
+        return result;
+    }
+
+    /// <summary>Loads <c>{% include 'name' %}</c> from the snippet library only.</summary>
+    private sealed class SnippetLoader(SnippetLibrary? snippets) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+            snippets?.Resolve(templateName)?.FullPath
+            ?? throw new ScriptRuntimeException(callerSpan, $"snippet '{templateName}' is not in the _partials folder");
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            new(Load(context, callerSpan, templatePath));
+    }
+}

@@ -1,0 +1,101 @@
+using CommsLinter.Tests.Support;
+
+namespace CommsLinter.Tests;
+
+/// <summary><c>commslint render</c>: templates rendered with their samples into a safe, static preview.</summary>
+public sealed class RenderTests
+{
+    private const string Catalog = """
+        company: Okna Nowak
+        locales: [pl, en]
+        channels:
+          - id: email
+          - id: sms
+          - id: letter
+        teams:
+          - id: sales
+        stages:
+          - id: purchase
+        processes:
+          - id: sales
+        touchpoints:
+          - id: order-confirmation
+            stage: purchase
+            process: sales
+            owner: sales
+            channels: [email, sms, letter]
+            sample: samples/order.json
+        """;
+
+    [Fact]
+    public void Each_template_is_rendered_with_its_sample_and_the_index_links_them()
+    {
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            Front("email", "pl", "subject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Dzień dobry, {{ customer.first_name }}!</p>{% for item in order.items %}<p>{{ item.name }}</p>{% endfor %}{% include 'footer.pl' %}\n");
+        folder.Write("content/_partials/footer.pl.html", "<p>Okna Nowak sp. z o.o.</p>");
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", Front("sms", "pl", string.Empty) + "Zamowienie {{ order.number }} przyjete.\n");
+        folder.Write("content/purchase/order-confirmation/letter.en.md", Front("letter", "en", string.Empty) + "# Order {{ order.number }}\n\nDear {{ customer.first_name }},\n");
+
+        var result = CliRunner.Run(folder.Path, "render", "--out", "out");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("Rendered 3 templates (0 could not be rendered with their sample) to out/index.html\n", result.Output.ReplaceLineEndings("\n"));
+        var email = File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/email.pl.html.html"));
+        Assert.Contains("<dt>Subject</dt><dd>Zam&#243;wienie ZAM/1</dd>", email, StringComparison.Ordinal);
+        Assert.Contains("Dzień dobry, Anna!", System.Net.WebUtility.HtmlDecode(email), StringComparison.Ordinal);
+        Assert.Contains("&lt;p&gt;NowakTherm 82&lt;/p&gt;&lt;p&gt;Okna Nowak sp. z o.o.&lt;/p&gt;", email, StringComparison.Ordinal);
+        var sms = File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/sms.pl.txt.html"));
+        Assert.Contains("<dd>26 characters, GSM-7, 1 segment</dd>", sms, StringComparison.Ordinal);
+        var letter = File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/letter.en.md.html"));
+        Assert.Contains("@page{size:A4", letter, StringComparison.Ordinal);
+        Assert.Contains("&lt;h1&gt;Order ZAM/1&lt;/h1&gt;", letter, StringComparison.Ordinal);
+        var index = File.ReadAllText(Path.Combine(folder.Path, "out/index.html"));
+        Assert.Contains("<a href=\"content/purchase/order-confirmation/email.pl.html.html\">email.pl.html</a>", index, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_in_a_template_can_run_in_the_preview()
+    {
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            Front("email", "pl", "subject: \"<script>alert(1)</script>\"\npreheader: P\n") + "<p onclick=\"alert(2)\">Hej</p><script>alert(3)</script><img src=x onerror=\"alert(4)\">\n");
+
+        CliRunner.Run(folder.Path, "render", "--out", "out");
+
+        var page = File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/email.pl.html.html"));
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" onerror=\"", page, StringComparison.Ordinal);
+        Assert.Contains("<iframe sandbox=\"\"", page, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy\" content=\"default-src 'none'", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_template_that_loops_forever_or_includes_itself_is_stopped_and_shown_as_written()
+    {
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            Front("email", "pl", "subject: S\npreheader: P\n") + "{% for i in (1..100000000) %}x{% endfor %}\n");
+        folder.Write("content/purchase/order-confirmation/email.en.html",
+            Front("email", "en", "subject: S\npreheader: P\n") + "{% include 'loop' %}\n");
+        folder.Write("content/_partials/loop.html", "again {% include 'loop' %}");
+
+        var result = CliRunner.Run(folder.Path, "render", "--out", "out");
+
+        Assert.Equal("Rendered 2 templates (2 could not be rendered with their sample) to out/index.html\n", result.Output.ReplaceLineEndings("\n"));
+        var pl = File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/email.pl.html.html"));
+        Assert.Contains("class=\"failure\">Not rendered with its sample: ", pl, StringComparison.Ordinal);
+        Assert.Contains("loop", pl, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static TempFolder Corpus()
+    {
+        var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/samples/order.json", """{ "customer": { "first_name": "Anna" }, "order": { "number": "ZAM/1", "items": [ { "name": "NowakTherm 82" } ] } }""");
+        return folder;
+    }
+
+    private static string Front(string channel, string locale, string extra) =>
+        $"---\ntouchpoint: order-confirmation\nchannel: {channel}\nlocale: {locale}\n{extra}---\n";
+}
