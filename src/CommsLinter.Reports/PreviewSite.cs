@@ -35,7 +35,8 @@ public enum PreviewKind
 /// </summary>
 public static class PreviewSite
 {
-    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:";
+    // frame-src 'self' lets the srcdoc frames load; the frames themselves get no permissions (sandbox="").
+    private const string Policy = "default-src 'none'; frame-src 'self'; style-src 'unsafe-inline'; img-src https: http: data:";
 
     private const string PageStyle = """
         body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;background:#f4f5f7}
@@ -193,7 +194,8 @@ public static class PreviewSite
 
     private static string Document(string body, bool print) =>
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{font-family:Georgia,serif;line-height:1.5;margin:20mm;color:#111}"
-        + (print ? "@page{size:A4;margin:20mm}@media print{body{margin:0}}" : string.Empty)
+        // Inside @media print: a bare @page rule in a sandboxed frame leaves Chromium's frame blank.
+        + (print ? "@media print{@page{size:A4;margin:20mm}body{margin:0}}" : string.Empty)
         + "</style></head><body>" + body + "</body></html>";
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
