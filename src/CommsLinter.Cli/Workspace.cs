@@ -1,6 +1,7 @@
 using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Catalog;
+using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
 using CommsLinter.Pipeline;
 using CommsLinter.Rules;
@@ -45,7 +46,7 @@ internal sealed class Workspace
     public SampleStore? Samples { get; private init; }
 
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
-    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null ? [] : [new SampleCheck(Samples)];
+    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null ? [] : [new SampleCheck(Samples), new RenderCheck(Samples, Snippets)];
 
     public StyleSet Style { get; }
 

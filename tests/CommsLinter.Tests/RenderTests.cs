@@ -88,6 +88,20 @@ public sealed class RenderTests
         Assert.Contains("loop", pl, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Check_reports_a_template_that_cannot_be_rendered_with_its_sample_where_rendering_stopped()
+    {
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            Front("email", "pl", "subject: S\npreheader: P\n") + "<p>Hej</p>\n<p>{% for i in (1..100000000) %}x{% endfor %}</p>\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+
+        Assert.Contains(
+            "content/purchase/order-confirmation/email.pl.html(9,18): error render.failed: Rendering with samples/order.json fails here: Range expression exceeds LoopLimit `10000`. The customer would get no message.",
+            result.Output, StringComparison.Ordinal);
+    }
+
     private static TempFolder Corpus()
     {
         var folder = new TempFolder();

@@ -27,6 +27,9 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     public const int OutputLimit = 1_000_000;
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
 
+    /// <summary>Starts the message of a failure to parse, which liquid.syntax already reports.</summary>
+    public const string ParseFailurePrefix = "Liquid cannot be parsed";
+
     private static readonly LexerOptions Lexer = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
 
     public RenderedTemplate Render(Document document, JsonElement? data, out RenderFailure? failure)
@@ -49,7 +52,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         if (template.HasErrors)
         {
             var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
-            failure ??= new RenderFailure($"Liquid cannot be parsed: {error.Message}", offset + Math.Max(0, error.Span.Start.Offset));
+            failure ??= new RenderFailure($"{ParseFailurePrefix}: {error.Message}", offset + Math.Max(0, error.Span.Start.Offset));
             return text;
         }
 
