@@ -28,6 +28,9 @@ public enum PreviewKind
     Page,
 }
 
+/// <summary>A shared snippet and the files that include it.</summary>
+public sealed record SnippetUse(string Name, string Path, IReadOnlyList<string> UsedBy);
+
 /// <summary>
 /// The document generator's output: one self-contained HTML page per template and an index by stage,
 /// touchpoint and locale. Template content is always shown inside a sandboxed frame and every page
@@ -54,7 +57,7 @@ public static class PreviewSite
         """;
 
     /// <summary>Writes the pages and index.html under <paramref name="folder"/>; returns the index's path.</summary>
-    public static string Write(string folder, IReadOnlyList<PreviewPage> pages, string title)
+    public static string Write(string folder, IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse>? snippets = null)
     {
         Directory.CreateDirectory(folder);
         foreach (var page in pages)
@@ -65,7 +68,7 @@ public static class PreviewSite
         }
 
         var index = System.IO.Path.Combine(folder, "index.html");
-        File.WriteAllText(index, Index(pages, title), new UTF8Encoding(false));
+        File.WriteAllText(index, Index(pages, title, snippets ?? []), new UTF8Encoding(false));
         return index;
     }
 
@@ -129,7 +132,7 @@ public static class PreviewSite
         return html.ToString();
     }
 
-    private static string Index(IReadOnlyList<PreviewPage> pages, string title)
+    private static string Index(IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse> snippets)
     {
         var html = new StringBuilder();
         Open(html, title, string.Empty);
@@ -169,7 +172,22 @@ public static class PreviewSite
             html.Append("</tr>");
         }
 
-        html.Append("</table></main></body></html>\n");
+        html.Append("</table>");
+        if (snippets.Count > 0)
+        {
+            // Editing a snippet changes every message listed beside it.
+            html.Append("<h2>Shared snippets</h2><table><tr><th>Snippet</th><th>Used by</th></tr>");
+            foreach (var snippet in snippets.OrderBy(s => s.Name, StringComparer.Ordinal))
+            {
+                html.Append($"<tr><td>{E(snippet.Name)}<br><small>{E(snippet.Path)}</small></td><td>{snippet.UsedBy.Count} file{(snippet.UsedBy.Count == 1 ? string.Empty : "s")}: ");
+                html.Append(string.Join(", ", snippet.UsedBy.Select(path => pages.Any(p => p.Path == path) ? $"<a href=\"{E(path)}.html\">{E(path)}</a>" : E(path))));
+                html.Append("</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        html.Append("</main></body></html>\n");
         return html.ToString();
     }
 

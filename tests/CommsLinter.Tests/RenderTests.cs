@@ -52,6 +52,7 @@ public sealed class RenderTests
         Assert.Contains("&lt;h1&gt;Order ZAM/1&lt;/h1&gt;", letter, StringComparison.Ordinal);
         var index = File.ReadAllText(Path.Combine(folder.Path, "out/index.html"));
         Assert.Contains("<a href=\"content/purchase/order-confirmation/email.pl.html.html\">email.pl.html</a>", index, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>footer.pl<br><small>content/_partials/footer.pl.html</small></td><td>1 file: <a href=\"content/purchase/order-confirmation/email.pl.html.html\">content/purchase/order-confirmation/email.pl.html</a></td></tr>", index, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,6 +90,24 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
         }
     }
 
+    /// <summary>Which templates and snippets include each snippet, by snippet name, for reports.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> UsedBy(IEnumerable<Document> documents, SnippetLibrary library)
+    {
+        var users = library.Snippets.ToDictionary(s => s.Name, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            foreach (var (name, _) in Includes(document))
+            {
+                if (library.Resolve(name) is { } snippet)
+                {
+                    users[snippet.Name].Add(document.Path);
+                }
+            }
+        }
+
+        return users.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal);
+    }
+
     /// <summary>The literal include names of a document, each with the source range of the name.</summary>
     private static IEnumerable<(string Name, TextRange Range)> Includes(Document document)
     {
