@@ -46,7 +46,10 @@ internal sealed class Workspace
     public SampleStore? Samples { get; private init; }
 
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
-    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null ? [] : [new SampleCheck(Samples), new RenderCheck(Samples, Snippets)];
+    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null || Rendering is null ? [] : [new SampleCheck(Samples), new RenderCheck(Rendering)];
+
+    /// <summary>Templates rendered with their samples, once per run.</summary>
+    public SampleRendering? Rendering { get; private init; }
 
     public StyleSet Style { get; }
 
@@ -99,9 +102,11 @@ internal sealed class Workspace
 
         var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
         var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
+        var samples = catalogFolder is null ? null : new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory));
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
-            Samples = catalogFolder is null ? null : new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)),
+            Samples = samples,
+            Rendering = samples is null ? null : new SampleRendering(samples, snippets),
         };
     }
 
@@ -110,7 +115,7 @@ internal sealed class Workspace
         new(new DocumentLoader(), [.. BuiltinChecks.DocumentChecks, .. ContentChecks, Style.Checks], [.. BuiltinChecks.CorpusChecks, .. Style.Rules.OfType<ICorpusCheck>()]);
 
     public LintRequest Request(IReadOnlyList<ContentFile> files, IReadOnlyList<string> paths, string workingDirectory) =>
-        new(files, Catalog, Findings, IsWholeCorpus(paths, workingDirectory), Snippets);
+        new(files, Catalog, Findings, IsWholeCorpus(paths, workingDirectory), Snippets, Rendering);
 
     /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>
     public bool IsWholeCorpus(IEnumerable<string> paths, string workingDirectory) =>

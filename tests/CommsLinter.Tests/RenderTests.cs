@@ -103,6 +103,20 @@ public sealed class RenderTests
             result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_sms_with_a_sample_is_measured_as_rendered()
+    {
+        using var folder = Corpus();
+        folder.Write("styleguides/channels.style", "styleguide \"C\"\nrule sms.length warning \"{count} segments in {match}, max {limit}.\" { when channel sms  sms segments max 1 }\n");
+        // 16 characters as written, the placeholder counted as 10; 176 once rendered with a long value.
+        folder.Write("content/samples/long.json", $$"""{ "order": { "number": "{{new string('7', 170)}}" } }""");
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", Front("sms", "pl", "sample: samples/long.json\n") + "Nr {{ order.number }} ok\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+
+        Assert.Contains("content/purchase/order-confirmation/sms.pl.txt(7,1): warning sms.length: 2 segments in GSM-7, max 1. (Rendered with its sample: 176 characters.)", result.Output, StringComparison.Ordinal);
+    }
+
     private static TempFolder Corpus()
     {
         var folder = new TempFolder();

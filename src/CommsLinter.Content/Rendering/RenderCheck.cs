@@ -1,4 +1,3 @@
-using CommsLinter.Content.Samples;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
@@ -11,28 +10,20 @@ namespace CommsLinter.Content.Rendering;
 /// include that cannot be loaded or a render that runs out of time is what a customer would get
 /// instead of the message. Reported where rendering stopped. Docs: docs/rules/render.failed.md.
 /// </summary>
-public sealed class RenderCheck(SampleStore samples, SnippetLibrary? snippets) : IDocumentCheck
+public sealed class RenderCheck(SampleRendering rendering) : IDocumentCheck
 {
     public static readonly RuleDescriptor Failed = new("render.failed", "A template cannot be rendered with its sample", Severity.Error);
-
-    private readonly TemplateRenderer _renderer = new(snippets);
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [Failed];
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {
-        if (document.Kind != DocumentKind.Template || SampleStore.NameOf(document, context.Catalog) is not { } named || samples.IsOutside(named.Name)
-            || samples.Load(named.Name) is not { Data: { } data })
-        {
-            // No usable sample: sample.* says why; liquid.syntax reports what does not parse.
-            return;
-        }
-
-        _renderer.Render(document, data, out var failure);
+        // Without a usable sample nothing renders: sample.* says why; liquid.syntax reports what does not parse.
+        var (_, failure, sample) = rendering.Result(document, context);
         if (failure is not null && !failure.Message.StartsWith(TemplateRenderer.ParseFailurePrefix, StringComparison.Ordinal))
         {
             findings.Add(Failed.At(document, new TextRange(failure.Offset, Math.Min(document.Source.Text.Length, failure.Offset + 1)),
-                $"Rendering with {named.Name} fails here: {failure.Message.TrimEnd('.')}. The customer would get no message."));
+                $"Rendering with {sample} fails here: {failure.Message.TrimEnd('.')}. The customer would get no message."));
         }
     }
 }

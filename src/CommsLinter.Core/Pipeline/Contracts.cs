@@ -19,11 +19,12 @@ public interface IDocumentLoader
 /// <summary>What every check may consult besides the document itself.</summary>
 public sealed class CheckContext
 {
-    public CheckContext(JourneyCatalog? catalog, bool isWholeCorpus, SnippetLibrary? snippets = null)
+    public CheckContext(JourneyCatalog? catalog, bool isWholeCorpus, SnippetLibrary? snippets = null, ITemplateRendering? rendering = null)
     {
         Catalog = catalog;
         IsWholeCorpus = isWholeCorpus;
         Snippets = snippets;
+        Rendering = rendering;
     }
 
     /// <summary>The journey catalog; null when it is missing or invalid.</summary>
@@ -34,6 +35,19 @@ public sealed class CheckContext
 
     /// <summary>The shared snippets of the content folder, whether or not they are among the checked files; null when there is no _partials folder.</summary>
     public SnippetLibrary? Snippets { get; }
+
+    /// <summary>Templates rendered with their samples, for rules that need the values a customer sees; null when nothing renders.</summary>
+    public ITemplateRendering? Rendering { get; }
+}
+
+/// <summary>A template as the customer receives it: its subject, preheader and body rendered with sample data.</summary>
+public sealed record RenderedText(string? Subject, string? Preheader, string Body);
+
+/// <summary>Renders templates with their samples, once per template and run. Implemented by the content layer.</summary>
+public interface ITemplateRendering
+{
+    /// <summary>The rendered template, or null when it has no usable sample or cannot be rendered.</summary>
+    RenderedText? RenderedFor(Document document, CheckContext context);
 }
 
 /// <summary>A check that looks at one document at a time; runs in parallel over documents.</summary>

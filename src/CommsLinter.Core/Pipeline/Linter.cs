@@ -10,7 +10,8 @@ public sealed record LintRequest(
     JourneyCatalog? Catalog,
     IReadOnlyList<Finding> ConfigurationFindings,
     bool IsWholeCorpus,
-    SnippetLibrary? Snippets = null);
+    SnippetLibrary? Snippets = null,
+    ITemplateRendering? Rendering = null);
 
 /// <summary>The outcome of a run: every document read and every finding, sorted.</summary>
 public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList<Finding> Findings, int FileCount)
@@ -48,7 +49,7 @@ public sealed class Linter
     /// <param name="progress">Told after each file is done, with the number done so far.</param>
     public LintResult Run(LintRequest request, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var context = new CheckContext(request.Catalog, request.IsWholeCorpus, request.Snippets);
+        var context = new CheckContext(request.Catalog, request.IsWholeCorpus, request.Snippets, request.Rendering);
         var files = request.Files;
         var documents = new Document?[files.Count];
         var perFile = new List<Finding>[files.Count];

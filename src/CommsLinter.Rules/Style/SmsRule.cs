@@ -9,8 +9,8 @@ namespace CommsLinter.Rules.Style;
 /// character is in the GSM 03.38 default alphabet or its extension table (which costs two septets:
 /// ^ { } \ [ ] ~ | €); one character outside it (ą, ć, д, È, ’, an emoji) makes the whole message
 /// UCS-2. Single messages hold 160 GSM-7 or 70 UCS-2 characters; concatenated parts 153 or 67.
-/// Until templates are rendered with samples, each Liquid placeholder counts as
-/// <see cref="PlaceholderLength"/> GSM-7 characters. Message values: {count}, {limit}, {match}
+/// A template with a sample is measured as rendered with it; without one, each Liquid placeholder
+/// counts as <see cref="PlaceholderLength"/> GSM-7 characters. Message values: {count}, {limit}, {match}
 /// (the encoding). Docs: docs/rules/style/sms.md.
 /// </summary>
 public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule(header)
@@ -26,12 +26,28 @@ public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule
 
     protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
-        foreach (var segment in SegmentsInScope(document))
+        var segments = SegmentsInScope(document).ToList();
+        // With a sample, the message is measured as the customer receives it, placeholders filled in.
+        if (segments.Count > 0 && segments.TrueForAll(s => s.Scope == SegmentScope.Sms)
+            && context.Rendering?.RenderedFor(document, context) is { } rendered)
         {
-            var (encoding, segments, _) = Measure(segment.Text);
-            if (segments > maxSegments)
+            var text = rendered.Body.Trim();
+            var (encoding, count, _) = Measure(text);
+            if (count > maxSegments)
             {
-                var values = new MessageValues(Match: encoding, Count: segments.ToString(CultureInfo.InvariantCulture), Limit: maxSegments.ToString(CultureInfo.InvariantCulture));
+                var values = new MessageValues(Match: encoding, Count: count.ToString(CultureInfo.InvariantCulture), Limit: maxSegments.ToString(CultureInfo.InvariantCulture));
+                output.Report(segments[0], 0, segments[0].Text.Length, values, addendum: $"(Rendered with its sample: {text.Length} characters.)");
+            }
+
+            return;
+        }
+
+        foreach (var segment in segments)
+        {
+            var (encoding, count, _) = Measure(segment.Text);
+            if (count > maxSegments)
+            {
+                var values = new MessageValues(Match: encoding, Count: count.ToString(CultureInfo.InvariantCulture), Limit: maxSegments.ToString(CultureInfo.InvariantCulture));
                 output.Report(segment, 0, segment.Text.Length, values);
             }
         }
