@@ -117,6 +117,20 @@ public sealed class RenderTests
         Assert.Contains("content/purchase/order-confirmation/sms.pl.txt(7,1): warning sms.length: 2 segments in GSM-7, max 1. (Rendered with its sample: 176 characters.)", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_subject_with_a_sample_is_measured_as_the_inbox_shows_it()
+    {
+        using var folder = Corpus();
+        folder.Write("styleguides/channels.style", "styleguide \"C\"\nrule subject.length warning \"The subject has {count} characters; keep it under {limit}.\" { in subject  limit characters max 20 }\n");
+        folder.Write("content/samples/long.json", """{ "order": { "number": "ZAM/2027/000001187" } }""");
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            Front("email", "pl", "sample: samples/long.json\nsubject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Zamówienie {{ order.number }}.</p>\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+
+        Assert.Contains("content/purchase/order-confirmation/email.pl.html(6,11): warning subject.length: The subject has 29 characters; keep it under 20. (Rendered with its sample.)", result.Output, StringComparison.Ordinal);
+    }
+
     private static TempFolder Corpus()
     {
         var folder = new TempFolder();

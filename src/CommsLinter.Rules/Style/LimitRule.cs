@@ -16,7 +16,8 @@ public enum LimitMetric
 
 /// <summary>
 /// <c>limit metric max|min N</c>. Metrics: words-per-sentence and exclamations-per-sentence (per
-/// sentence), characters (per segment: subject and preheader lengths; a placeholder counts as one),
+/// sentence), characters (per segment: subject and preheader lengths, rendered with the template's
+/// sample when it has one; otherwise a placeholder counts as one),
 /// caps-words, paragraphs and emoji (per message). Words the guides accept (NIP, KRS, brand names)
 /// are not caps words. Message values: {count}, {limit}, {match}. Docs: docs/rules/style/limit.md.
 /// </summary>
@@ -57,11 +58,20 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
 
                 break;
             case LimitMetric.Characters:
+                // A subject or preheader with a sample is measured as the inbox shows it, values filled in.
+                var rendered = context.Rendering?.RenderedFor(document, context);
                 foreach (var segment in segments)
                 {
-                    if (Breaks(segment.Text.Length))
+                    var text = segment.Scope switch
                     {
-                        output.Report(segment, 0, segment.Text.Length, Values(segment.Text.Length, segment.Text));
+                        SegmentScope.Subject when rendered?.Subject is { } subject => subject.Trim(),
+                        SegmentScope.Preheader when rendered?.Preheader is { } preheader => preheader.Trim(),
+                        _ => null,
+                    };
+                    var length = text?.Length ?? segment.Text.Length;
+                    if (Breaks(length))
+                    {
+                        output.Report(segment, 0, segment.Text.Length, Values(length, text ?? segment.Text), addendum: text is null ? null : "(Rendered with its sample.)");
                     }
                 }
 
