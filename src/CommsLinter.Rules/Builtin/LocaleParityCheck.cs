@@ -39,9 +39,16 @@ public sealed class LocaleParityCheck : ICorpusCheck
         var groups = documents
             .Where(d => d.Kind == DocumentKind.Template && d.Touchpoint is not null && d.Channel is not null && d.Locale is not null)
             .GroupBy(d => (d.Touchpoint, d.Channel))
-            .Where(g => g.Select(d => d.Locale).Distinct(StringComparer.Ordinal).Count() > 1);
-        foreach (var group in groups)
+            .Where(g => g.Select(d => d.Locale).Distinct(StringComparer.Ordinal).Count() > 1)
+            .ToList();
+
+        // Groups are independent and extracting values reads every segment: compare them in parallel.
+        var perGroup = new List<Finding>[groups.Count];
+        Parallel.For(0, groups.Count, i =>
         {
+            var group = groups[i];
+            var found = perGroup[i] = [];
+
             // Two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
             var members = group.GroupBy(d => d.Locale, StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Path, StringComparer.Ordinal).First())
                 .Select(d => new Member(d, Extract(d, context.Catalog)))
@@ -53,17 +60,25 @@ public sealed class LocaleParityCheck : ICorpusCheck
             {
                 if (aspect is ParityAspects.Links or ParityAspects.Images)
                 {
-                    CompareCounts(aspect, members, source, findings);
+                    CompareCounts(aspect, members, source, found);
                 }
                 else
                 {
-                    CompareSets(aspect, members, source, findings);
+                    CompareSets(aspect, members, source, found);
                 }
+            }
+        });
+
+        foreach (var found in perGroup)
+        {
+            foreach (var finding in found)
+            {
+                findings.Add(finding);
             }
         }
     }
 
-    private static void CompareSets(string aspect, List<Member> members, string? source, ICollection<Finding> findings)
+    private static void CompareSets(string aspect, List<Member> members, string? source, List<Finding> findings)
     {
         var keys = members.SelectMany(m => m.Values.Where(v => v.Aspect == aspect).Select(v => v.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (keys.Count == 0)
@@ -100,7 +115,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
         }
     }
 
-    private static void CompareCounts(string aspect, List<Member> members, string? source, ICollection<Finding> findings)
+    private static void CompareCounts(string aspect, List<Member> members, string? source, List<Finding> findings)
     {
         int CountOf(Member m) => aspect == ParityAspects.Links ? m.Document.Links.Count : m.Document.Images.Count;
         var majority = members.GroupBy(CountOf).OrderByDescending(g => g.Count()).ToList();

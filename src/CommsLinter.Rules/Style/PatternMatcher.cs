@@ -10,7 +10,6 @@ namespace CommsLinter.Rules.Style;
 public sealed class PatternMatcher
 {
     private static readonly (int Start, int Length)[] NoMatches = [];
-    private static readonly List<(int Term, int Start, int Length)> NoHits = [];
 
     private readonly Dictionary<Segment, List<(int Term, int Start, int Length)>>? _hits;
     private readonly bool[]? _seen;
@@ -25,19 +24,28 @@ public sealed class PatternMatcher
     public static PatternMatcher Scanning { get; } = new(null, null);
 
     /// <summary>Runs the automaton once over every segment of the document.</summary>
+    /// <remarks>Only segments with hits get an entry: most segments of most documents have none, and
+    /// a segment without an entry is searched on its own, which finds nothing there.</remarks>
     public static PatternMatcher For(Document document, TermAutomaton automaton)
     {
         var hits = new Dictionary<Segment, List<(int Term, int Start, int Length)>>(ReferenceEqualityComparer.Instance);
         var seen = new bool[automaton.Count];
+        var found = new List<(int Term, int Start, int Length)>();
         foreach (var segment in document.Segments)
         {
-            var found = new List<(int Term, int Start, int Length)>();
-            automaton.FindAll(segment.Folded, found);
-            hits[segment] = found.Count > 0 ? found : NoHits;
+            automaton.FindAll(segment.Text, found);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            hits[segment] = [.. found];
             foreach (var (term, _, _) in found)
             {
                 seen[term] = true;
             }
+
+            found.Clear();
         }
 
         return new PatternMatcher(hits, seen);
@@ -58,7 +66,7 @@ public sealed class PatternMatcher
             return NoMatches;
         }
 
-        // Link text (the 'link' scope) is not one of the document's segments: it is searched on its own.
+        // A segment without hits, or link text (the 'link' scope, not one of the document's segments), is searched on its own.
         return _hits.TryGetValue(segment, out var hits) ? Select(hits, pattern.AutomatonId, segment.Text) : pattern.Matches(segment);
     }
 

@@ -27,13 +27,16 @@ public sealed class TermAutomaton
     /// <summary>The id of a term, or -1 when it is not in the automaton.</summary>
     public int IdOf(string term) => _ids.GetValueOrDefault(term, -1);
 
-    /// <summary>Every occurrence of every term in <paramref name="folded"/>, as (term id, start, length).</summary>
-    public void FindAll(string folded, List<(int Term, int Start, int Length)> hits)
+    /// <summary>
+    /// Every occurrence of every term in <paramref name="text"/>, as (term id, start, length). The text
+    /// is case-folded as it is read (invariant lower case keeps every offset), so no folded copy is made.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<char> text, List<(int Term, int Start, int Length)> hits)
     {
         var state = 0;
-        for (var i = 0; i < folded.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = folded[i];
+            var c = char.ToLowerInvariant(text[i]);
             while (state != 0 && !_next[state].ContainsKey(c))
             {
                 state = _fail[state];
