@@ -46,7 +46,7 @@ internal sealed class Workspace
     public SampleStore? Samples { get; private init; }
 
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
-    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null || Rendering is null ? [] : [new SampleCheck(Samples), new RenderCheck(Rendering)];
+    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null || Rendering is null ? [] : [new SampleCheck(Samples), new RenderCheck(Rendering), new EmptyValueCheck(Rendering, Snippets)];
 
     /// <summary>Templates rendered with their samples, once per run.</summary>
     public SampleRendering? Rendering { get; private init; }

@@ -131,6 +131,23 @@ public sealed class RenderTests
         Assert.Contains("content/purchase/order-confirmation/email.pl.html(6,11): warning subject.length: The subject has 29 characters; keep it under 20. (Rendered with its sample.)", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_optional_value_left_empty_must_not_leave_a_hole_in_the_text()
+    {
+        using var folder = Corpus();
+        folder.Write("content/samples/b2b.json", """{ "customer": { "first_name": "Anna", "company_name": "Kowalska Architekci" } }""");
+        // The company is optional (tested once), but the greeting uses it unguarded; the name is guarded, but an empty string is true in Liquid.
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            Front("email", "pl", "sample: samples/b2b.json\nsubject: S\npreheader: P\n") +
+            "<p>{% if customer.first_name %}Dzień dobry, {{ customer.first_name }},{% else %}Szanowni Państwo,{% endif %}</p>\n" +
+            "<p>Zamówienie dla {{ customer.company_name }}, dziękujemy.</p>{% if customer.company_name %}<p>Faktura VAT.</p>{% endif %}\n");
+
+        var lines = CliRunner.WithoutTiming(CliRunner.Run(folder.Path, "check", "--no-progress").Output).Split('\n');
+
+        Assert.Contains("content/purchase/order-confirmation/email.pl.html(10,19): warning render.empty-value: When 'customer.company_name' is empty, this reads “Anna, Zamówienie dla , dziękujemy. Faktura”. Put the words and punctuation around it inside {% if customer.company_name %}…{% endif %}, or give it a default.", lines);
+        Assert.Contains("content/purchase/order-confirmation/email.pl.html(9,45): warning render.empty-value: When 'customer.first_name' is empty, this reads “Dzień dobry, , Zamówienie dla Kowa”. Put the words and punctuation around it inside {% if customer.first_name %}…{% endif %}, or give it a default.", lines);
+    }
+
     private static TempFolder Corpus()
     {
         var folder = new TempFolder();

@@ -20,6 +20,10 @@ public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippet
     public (RenderedText? Text, RenderFailure? Failure, string? Sample) Result(Document document, CheckContext context) =>
         _results.GetOrAdd(document.Path, _ => new Lazy<(RenderedText?, RenderFailure?, string?)>(() => Render(document, context))).Value;
 
+    /// <summary>The sample data of a template, or null when it has no usable sample.</summary>
+    public System.Text.Json.JsonElement? DataOf(Document document, CheckContext context) =>
+        SampleStore.NameOf(document, context.Catalog) is { } named && !samples.IsOutside(named.Name) ? samples.Load(named.Name).Data : null;
+
     private (RenderedText?, RenderFailure?, string?) Render(Document document, CheckContext context)
     {
         if (document.Kind != DocumentKind.Template || SampleStore.NameOf(document, context.Catalog) is not { } named || samples.IsOutside(named.Name)

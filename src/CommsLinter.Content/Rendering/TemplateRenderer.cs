@@ -32,21 +32,22 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
 
     private static readonly LexerOptions Lexer = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
 
-    public RenderedTemplate Render(Document document, JsonElement? data, out RenderFailure? failure)
+    /// <param name="emptied">A data path ("customer.company_name") rendered as empty text, to see what the message looks like without it.</param>
+    public RenderedTemplate Render(Document document, JsonElement? data, out RenderFailure? failure, string? emptied = null)
     {
         failure = null;
         var bodyStart = document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
-        var body = RenderText(document.Source.Text[bodyStart..], bodyStart, data, ref failure);
+        var body = RenderText(document.Source.Text[bodyStart..], bodyStart, data, emptied, ref failure);
         var subject = document.FrontMatter.Get(FrontMatterKeys.Subject) is { Value: { } s } field
-            ? RenderText(s, field.ValueRange.Start, data, ref failure)
+            ? RenderText(s, field.ValueRange.Start, data, emptied, ref failure)
             : null;
         var preheader = document.FrontMatter.Get(FrontMatterKeys.Preheader) is { Value: { } p } pre
-            ? RenderText(p, pre.ValueRange.Start, data, ref failure)
+            ? RenderText(p, pre.ValueRange.Start, data, emptied, ref failure)
             : null;
         return new RenderedTemplate(subject, preheader, body);
     }
 
-    private string RenderText(string text, int offset, JsonElement? data, ref RenderFailure? failure)
+    private string RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
     {
         var template = Template.ParseLiquid(text, lexerOptions: Lexer);
         if (template.HasErrors)
@@ -76,6 +77,11 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
             }
         }
 
+        if (emptied is not null)
+        {
+            Empty(globals, emptied.Split('.'));
+        }
+
         context.PushGlobal(globals);
         try
         {
@@ -95,6 +101,26 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         }
 
         return text;
+    }
+
+    /// <summary>Sets the value at a path of plain members to empty text; paths through lists are left alone.</summary>
+    private static void Empty(ScriptObject globals, string[] path)
+    {
+        var current = globals;
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            if (current[path[i]] is not ScriptObject next)
+            {
+                return;
+            }
+
+            current = next;
+        }
+
+        if (current.ContainsKey(path[^1]))
+        {
+            current[path[^1]] = string.Empty;
+        }
     }
 
     /// <summary>A rendered Markdown letter or page as HTML, for previews.</summary>
