@@ -20,23 +20,31 @@ internal static class RenderCommand
         var sample = new Option<string?>("--sample") { Description = "A JSON sample to render every template with, instead of each template's own (front matter 'sample:' or its touchpoint's).", HelpName = "file" };
         var catalog = new Option<string?>("--catalog") { Description = "The journey catalog. Default: found from the paths upwards.", HelpName = "file" };
         var styleGuides = new Option<string?>("--styleguides") { Description = "The folder of style guides whose findings are shown beside each page. Default: found from the catalog upwards.", HelpName = "folder" };
+        var pdf = new Option<bool>("--pdf") { Description = "Also print letters to PDF (A4) with a headless Chromium (Debian: apt-get install chromium; or set COMMSLINT_CHROMIUM)." };
         var command = new Command("render",
             "Render every template as the customer receives it, with its sample data, into a folder of HTML pages with an index by stage, " +
             "touchpoint and locale. E-mails show from, subject and preheader above the body at desktop and mobile widths; SMS show the text " +
             "with its segments and encoding; letters are A4 pages. Each page lists the template's findings. Template HTML is shown in a " +
             "sandboxed frame, so nothing in a template runs.\n\n" +
-            "Examples:\n  commslint render --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one")
+            "Examples:\n  commslint render --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one --pdf")
         {
-            paths, outFolder, sample, catalog, styleGuides,
+            paths, outFolder, sample, catalog, styleGuides, pdf,
         };
         command.SetAction(parse => Execute(
             parse.GetValue(paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent],
-            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), output, error, workingDirectory));
+            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), parse.GetValue(pdf), output, error, workingDirectory));
         return command;
     }
 
-    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, bool pdf, TextWriter output, TextWriter error, string workingDirectory)
     {
+        var printer = pdf ? PdfPrinter.Find() : null;
+        if (pdf && printer is null)
+        {
+            error.WriteLine("commslint: error: --pdf needs Chromium, and none was found (/usr/bin/chromium, or COMMSLINT_CHROMIUM). Install it (Debian: apt-get install chromium) or set COMMSLINT_CHROMIUM to its path; without --pdf the HTML pages are written.");
+            return CommsLintApp.ExitUsage;
+        }
+
         var files = ContentDiscovery.Discover(paths, workingDirectory, out var missing);
         foreach (var path in missing)
         {
@@ -75,11 +83,40 @@ internal static class RenderCommand
         }
 
         var folder = Path.GetFullPath(outFolder, workingDirectory);
+        var printed = 0;
+        if (printer is not null)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                if (pages[i].Kind != PreviewKind.Letter)
+                {
+                    continue;
+                }
+
+                var html = Path.Combine(folder, pages[i].Path + ".print.html");
+                var file = pages[i].Path + ".pdf";
+                Directory.CreateDirectory(Path.GetDirectoryName(html)!);
+                File.WriteAllText(html, PreviewSite.PrintableLetter(pages[i]));
+                if (printer.Print(html, Path.Combine(folder, file)) is { } problem)
+                {
+                    error.WriteLine($"{pages[i].Path}: warning render.pdf: not printed to PDF: {problem}");
+                    continue;
+                }
+
+                pages[i] = pages[i] with { PdfFile = file };
+                printed++;
+            }
+        }
+
         var snippets = workspace.Snippets is { } library
             ? Rules.Builtin.IncludeCheck.UsedBy(result.Documents, library).Select(u => new SnippetUse(u.Key, library.Resolve(u.Key)!.DisplayPath, u.Value)).ToList()
             : null;
         var index = PreviewSite.Write(folder, pages, workspace.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent", snippets);
         output.WriteLine($"Rendered {pages.Count} templates ({pages.Count(p => p.Failure is not null)} could not be rendered with their sample) to {ContentDiscovery.DisplayPath(index, workingDirectory)}");
+        if (printer is not null)
+        {
+            output.WriteLine($"Printed {printed} letters to PDF beside their pages.");
+        }
         return CommsLintApp.ExitClean;
     }
 

@@ -18,7 +18,11 @@ public sealed record PreviewPage(
     string BodyHtml,
     string? SmsSummary,
     string? Failure,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>The letter printed to PDF, relative to the preview folder; null when it was not printed.</summary>
+    public string? PdfFile { get; init; }
+}
 
 public enum PreviewKind
 {
@@ -74,6 +78,13 @@ public static class PreviewSite
 
     public static string PageFile(PreviewPage page) => page.Path.Replace('\\', '/').TrimStart('/') + ".html";
 
+    /// <summary>
+    /// A letter as a standalone A4 document, for printing to PDF. It carries the same policy as the
+    /// pages (no script) since a browser prints it outside any sandboxed frame.
+    /// </summary>
+    public static string PrintableLetter(PreviewPage page) =>
+        Document(page.BodyHtml, print: true).Replace("<head>", $"<head><meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">", StringComparison.Ordinal);
+
     private static string RootFrom(string pageFile) => string.Concat(Enumerable.Repeat("../", pageFile.Count(c => c == '/')));
 
     private static string Page(PreviewPage page, string root)
@@ -89,6 +100,10 @@ public static class PreviewSite
         Field(html, "Preheader", page.Preheader);
         Field(html, "SMS", page.SmsSummary);
         html.Append("</dl>");
+        if (page.PdfFile is { } pdf)
+        {
+            html.Append($"<p><a href=\"{root}{E(pdf)}\">The letter as PDF</a></p>");
+        }
         if (page.Failure is { } failure)
         {
             html.Append("<p class=\"failure\">Not rendered with its sample: ").Append(E(failure)).Append(". Shown as written.</p>");

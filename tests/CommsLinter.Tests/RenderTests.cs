@@ -148,6 +148,42 @@ public sealed class RenderTests
         Assert.Contains("content/purchase/order-confirmation/email.pl.html(9,45): warning render.empty-value: When 'customer.first_name' is empty, this reads “Dzień dobry, , Zamówienie dla Kowa”. Put the words and punctuation around it inside {% if customer.first_name %}…{% endif %}, or give it a default.", lines);
     }
 
+    [SkippableFact]
+    public void Letters_are_printed_to_pdf_with_chromium_when_asked()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it to print letters to PDF.");
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/letter.pl.md", Front("letter", "pl", string.Empty) + "# Umowa {{ order.number }}\n\nSzanowni Państwo, <script>document.title='x'</script>\n");
+
+        var result = CliRunner.Run(folder.Path, "render", "--out", "out", "--pdf");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("Printed 1 letters to PDF beside their pages.", result.Output, StringComparison.Ordinal);
+        var pdf = File.ReadAllBytes(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/letter.pl.md.pdf"));
+        Assert.True(pdf.AsSpan().StartsWith("%PDF"u8), "not a PDF");
+        Assert.Contains("The letter as PDF", File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/letter.pl.md.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_without_chromium_says_so_and_writes_nothing()
+    {
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/letter.pl.md", Front("letter", "pl", string.Empty) + "# Umowa\n");
+        Environment.SetEnvironmentVariable("COMMSLINT_CHROMIUM", Path.Combine(folder.Path, "no-chromium-here"));
+        try
+        {
+            var result = CliRunner.Run(folder.Path, "render", "--out", "out", "--pdf");
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("--pdf needs Chromium, and none was found", result.Error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(folder.Path, "out")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("COMMSLINT_CHROMIUM", null);
+        }
+    }
+
     private static TempFolder Corpus()
     {
         var folder = new TempFolder();
