@@ -47,7 +47,8 @@ public sealed partial class HunspellSpeller
             NgramCandidates(search, max);
         }
 
-        return [.. search.Ranked().Take(max).Select(s => RestoreCase(s, capType))];
+        // OCONV turns the dictionary's spelling back into the text's (an apostrophe, a ligature).
+        return [.. search.Ranked().Take(max).Select(s => RestoreCase(s, capType)).Select(s => Rules.OutputConversion?.Convert(s) ?? s)];
     }
 
     private static string RestoreCase(string suggestion, CapType capType) => capType switch
@@ -265,7 +266,7 @@ public sealed partial class HunspellSpeller
             }
         }
 
-        foreach (var (form, _) in forms.OrderBy(f => f.Distance).ThenBy(f => f.Form, StringComparer.Ordinal).Take(max * 2))
+        foreach (var (form, _) in forms.OrderBy(f => f.Distance).ThenBy(f => f.Form, StringComparer.Ordinal).Take(Math.Max(max, Rules.MaxNgramSuggestions)))
         {
             search.Consider(form, Tier.Similar);
         }

@@ -32,9 +32,6 @@ public sealed partial class HunspellSpeller
     /// <summary>The file name without extension, such as pl_PL.</summary>
     public string Name { get; }
 
-    /// <summary>Characters that belong to words besides letters (WORDCHARS), for tokenizers.</summary>
-    public string WordChars => Rules.WordChars;
-
     internal AffixRules Rules { get; }
 
     internal WordTable Words { get; }
