@@ -5,6 +5,7 @@ using CommsLinter.Content;
 using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
 using CommsLinter.Model;
+using CommsLinter.Pipeline;
 using CommsLinter.Reports;
 using CommsLinter.Rules.Style;
 
@@ -73,12 +74,23 @@ internal static class RenderCommand
         var workspace = Workspace.Load(paths, catalogOption, styleGuides, workingDirectory);
         var result = workspace.CreateLinter().Run(workspace.Request(files, paths, workingDirectory));
         var findingsByPath = result.Findings.ToLookup(f => f.Path, StringComparer.Ordinal);
-        var renderer = new TemplateRenderer(workspace.Snippets);
+        // The check has already rendered each template with its own sample: those renderings are reused.
+        var renderer = workspace.Rendering?.Renderer ?? new TemplateRenderer(workspace.Snippets);
+        var context = new CheckContext(workspace.Catalog, isWholeCorpus: false, workspace.Snippets, workspace.Rendering);
         var pages = new List<PreviewPage>();
         foreach (var document in result.Documents.Where(d => d.Kind == DocumentKind.Template).OrderBy(d => d.Path, StringComparer.Ordinal))
         {
-            var data = forced?.Data ?? SampleOf(document, workspace)?.Data;
-            var rendered = renderer.Render(document, data, out var failure);
+            RenderedText rendered;
+            RenderFailure? failure;
+            if (forced is null && workspace.Rendering?.Result(document, context) is { } own)
+            {
+                (rendered, failure) = (own.Text, own.Failure);
+            }
+            else
+            {
+                rendered = renderer.Render(document, forced?.Data, out failure);
+            }
+
             pages.Add(Page(document, rendered, failure, workspace, [.. findingsByPath[document.Path]]));
         }
 
@@ -120,12 +132,7 @@ internal static class RenderCommand
         return CommsLintApp.ExitClean;
     }
 
-    private static SampleFile? SampleOf(Document document, Workspace workspace) =>
-        workspace.Samples is { } samples && SampleStore.NameOf(document, workspace.Catalog) is { } named && !samples.IsOutside(named.Name)
-            ? samples.Load(named.Name)
-            : null;
-
-    private static PreviewPage Page(Document document, RenderedTemplate rendered, RenderFailure? failure, Workspace workspace, IReadOnlyList<Diagnostics.Finding> findings)
+    private static PreviewPage Page(Document document, RenderedText rendered, RenderFailure? failure, Workspace workspace, IReadOnlyList<Diagnostics.Finding> findings)
     {
         var touchpoint = document.Touchpoint is { } id ? workspace.Catalog?.FindTouchpoint(id) : null;
         var kind = document.Format switch

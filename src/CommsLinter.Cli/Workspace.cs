@@ -42,13 +42,10 @@ internal sealed class Workspace
     /// <summary>The shared snippets in the _partials folder beside the catalog.</summary>
     public SnippetLibrary? Snippets { get; }
 
-    /// <summary>The sample data of the content folder; null without a catalog.</summary>
-    public SampleStore? Samples { get; private init; }
-
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
-    public IReadOnlyList<IDocumentCheck> ContentChecks => Samples is null || Rendering is null ? [] : [new SampleCheck(Samples), new RenderCheck(Rendering), new EmptyValueCheck(Rendering, Snippets)];
+    public IReadOnlyList<IDocumentCheck> ContentChecks => Rendering is null ? [] : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering)];
 
-    /// <summary>Templates rendered with their samples, once per run.</summary>
+    /// <summary>The content folder's samples and the templates rendered with them, once per run; null without a catalog.</summary>
     public SampleRendering? Rendering { get; private init; }
 
     public StyleSet Style { get; }
@@ -102,11 +99,9 @@ internal sealed class Workspace
 
         var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
         var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
-        var samples = catalogFolder is null ? null : new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory));
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
-            Samples = samples,
-            Rendering = samples is null ? null : new SampleRendering(samples, snippets),
+            Rendering = catalogFolder is null ? null : new SampleRendering(new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)), snippets),
         };
     }
 

@@ -24,14 +24,14 @@ public static class LiquidVariables
     /// reports that). <c>Optional</c> marks a chain the template itself treats as possibly absent: it
     /// tests it in an <c>if</c> or <c>unless</c>, or gives it a <c>default</c>, anywhere.
     /// </summary>
-    public static IReadOnlyList<(string Path, TextRange Range, bool Optional)> Collect(string text)
-    {
-        if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal))
-        {
-            return [];
-        }
+    public static IReadOnlyList<(string Path, TextRange Range, bool Optional)> Collect(string text) =>
+        text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal)
+            ? Collect(Template.ParseLiquid(text, lexerOptions: Options))
+            : [];
 
-        var template = Template.ParseLiquid(text, lexerOptions: Options);
+    /// <summary>The chains read by an already parsed template (see the other overload).</summary>
+    public static IReadOnlyList<(string Path, TextRange Range, bool Optional)> Collect(Template template)
+    {
         if (template.HasErrors || template.Page is null)
         {
             return [];

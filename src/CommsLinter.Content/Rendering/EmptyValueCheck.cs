@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CommsLinter.Content.Liquid;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
@@ -15,38 +14,34 @@ namespace CommsLinter.Content.Rendering;
 /// brackets or (outside HTML) a doubled space that only appears then is reported at the field's first
 /// output. Docs: docs/rules/render.empty-value.md.
 /// </summary>
-public sealed partial class EmptyValueCheck(SampleRendering rendering, SnippetLibrary? snippets) : IDocumentCheck
+public sealed partial class EmptyValueCheck(SampleRendering rendering) : IDocumentCheck
 {
     public static readonly RuleDescriptor EmptyValue = new("render.empty-value", "An optional value left empty breaks the text around it", Severity.Warning);
 
     private const int MaxFieldsPerTemplate = 12;
 
-    private readonly TemplateRenderer _renderer = new(snippets);
-
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [EmptyValue];
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {
-        var (rendered, _, sample) = rendering.Result(document, context);
-        if (rendered is null || sample is null || rendering.DataOf(document, context) is not { } data)
+        if (rendering.Result(document, context) is not { Failure: null } rendered)
         {
             return;
         }
 
-        var variables = LiquidVariables.Collect(document.Source.Text);
-        var optional = variables.Where(v => v.Optional && !v.Path.Contains("[]", StringComparison.Ordinal))
+        var optional = rendering.VariablesOf(document).Where(v => v.Optional && !v.Path.Contains("[]", StringComparison.Ordinal))
             .Select(v => v.Path).Distinct(StringComparer.Ordinal).Take(MaxFieldsPerTemplate);
         var isHtml = document.Format == ContentFormat.Html;
-        var before = Artifacts(rendered, isHtml);
+        var before = Artifacts(rendered.Text, isHtml);
         foreach (var path in optional)
         {
-            var emptied = _renderer.Render(document, data, out var failure, emptied: path);
+            var emptied = rendering.Renderer.Render(document, rendered.Data, out var failure, emptied: path);
             if (failure is not null)
             {
                 continue;
             }
 
-            var after = Artifacts(new RenderedText(emptied.Subject, emptied.Preheader, emptied.Body), isHtml);
+            var after = Artifacts(emptied, isHtml);
             var fresh = after.FirstOrDefault(a => !before.Contains(a));
             if (fresh is null || FirstOutput(document, path) is not { } at)
             {

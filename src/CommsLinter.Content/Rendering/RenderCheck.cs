@@ -19,11 +19,10 @@ public sealed class RenderCheck(SampleRendering rendering) : IDocumentCheck
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {
         // Without a usable sample nothing renders: sample.* says why; liquid.syntax reports what does not parse.
-        var (_, failure, sample) = rendering.Result(document, context);
-        if (failure is not null && !failure.Message.StartsWith(TemplateRenderer.ParseFailurePrefix, StringComparison.Ordinal))
+        if (rendering.Result(document, context) is { Failure: { } failure } result && !failure.Message.StartsWith(TemplateRenderer.ParseFailurePrefix, StringComparison.Ordinal))
         {
             findings.Add(Failed.At(document, new TextRange(failure.Offset, Math.Min(document.Source.Text.Length, failure.Offset + 1)),
-                $"Rendering with {sample} fails here: {failure.Message.TrimEnd('.')}. The customer would get no message."));
+                $"Rendering with {result.Sample} fails here: {failure.Message.TrimEnd('.')}. The customer would get no message."));
         }
     }
 }

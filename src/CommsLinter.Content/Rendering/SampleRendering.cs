@@ -1,38 +1,48 @@
 using System.Collections.Concurrent;
+using CommsLinter.Content.Liquid;
 using CommsLinter.Content.Samples;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
+using CommsLinter.Text;
 
 namespace CommsLinter.Content.Rendering;
 
 /// <summary>
 /// Each template rendered with its sample once per run, shared by every check that needs real values
-/// (render.failed, SMS segments). Thread-safe.
+/// (render.failed, render.empty-value, SMS segments, lengths) and by <c>commslint render</c>; also the
+/// data each template reads. Thread-safe.
 /// </summary>
 public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippets) : ITemplateRendering
 {
-    private readonly TemplateRenderer _renderer = new(snippets);
-    private readonly ConcurrentDictionary<string, Lazy<(RenderedText? Text, RenderFailure? Failure, string? Sample)>> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Rendering?>> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(string Path, TextRange Range, bool Optional)>>> _variables = new(StringComparer.Ordinal);
 
-    public RenderedText? RenderedFor(Document document, CheckContext context) => Result(document, context).Text;
+    public SampleStore Samples => samples;
 
-    /// <summary>The rendering, why it failed, and the sample's name; all null when the template has no usable sample.</summary>
-    public (RenderedText? Text, RenderFailure? Failure, string? Sample) Result(Document document, CheckContext context) =>
-        _results.GetOrAdd(document.Path, _ => new Lazy<(RenderedText?, RenderFailure?, string?)>(() => Render(document, context))).Value;
+    /// <summary>The renderer, for a template rendered with other data (an empty field, a sample given on the command line).</summary>
+    public TemplateRenderer Renderer { get; } = new(snippets);
 
-    /// <summary>The sample data of a template, or null when it has no usable sample.</summary>
-    public System.Text.Json.JsonElement? DataOf(Document document, CheckContext context) =>
-        SampleStore.NameOf(document, context.Catalog) is { } named && !samples.IsOutside(named.Name) ? samples.Load(named.Name).Data : null;
+    public RenderedText? RenderedFor(Document document, CheckContext context) => Result(document, context) is { Failure: null } done ? done.Text : null;
 
-    private (RenderedText?, RenderFailure?, string?) Render(Document document, CheckContext context)
+    /// <summary>The template rendered with its sample (or, when that failed, as far as it came and why); null when it has no usable sample.</summary>
+    public Rendering? Result(Document document, CheckContext context) =>
+        _results.GetOrAdd(document.Path, _ => new Lazy<Rendering?>(() => Render(document, context))).Value;
+
+    /// <summary>The data the template reads, as collected by <see cref="LiquidVariables"/>, once per template.</summary>
+    public IReadOnlyList<(string Path, TextRange Range, bool Optional)> VariablesOf(Document document) =>
+        _variables.GetOrAdd(document.Path, _ => new Lazy<IReadOnlyList<(string, TextRange, bool)>>(() => LiquidVariables.Collect(document.Source.Text))).Value;
+
+    private Rendering? Render(Document document, CheckContext context)
     {
-        if (document.Kind != DocumentKind.Template || SampleStore.NameOf(document, context.Catalog) is not { } named || samples.IsOutside(named.Name)
-            || samples.Load(named.Name) is not { Data: { } data })
+        if (document.Kind != DocumentKind.Template || samples.For(document, context.Catalog) is not { File.Data: { } data } sample)
         {
-            return (null, null, null);
+            return null;
         }
 
-        var rendered = _renderer.Render(document, data, out var failure);
-        return failure is null ? (new RenderedText(rendered.Subject, rendered.Preheader, rendered.Body), null, named.Name) : (null, failure, named.Name);
+        var text = Renderer.Render(document, data, out var failure);
+        return new Rendering(text, failure, sample.Name, data);
     }
+
+    /// <summary>What rendering a template with its sample gave: the text (as written where rendering stopped), the failure, the sample's name and data.</summary>
+    public sealed record Rendering(RenderedText Text, RenderFailure? Failure, string Sample, System.Text.Json.JsonElement Data);
 }

@@ -1,15 +1,14 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Markdig;
 using CommsLinter.Model;
+using CommsLinter.Pipeline;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace CommsLinter.Content.Rendering;
-
-/// <summary>A template as a customer receives it: subject, preheader and body rendered with sample data.</summary>
-public sealed record RenderedTemplate(string? Subject, string? Preheader, string Body);
 
 /// <summary>Why a template could not be rendered: the message and where in the source it happened.</summary>
 public sealed record RenderFailure(string Message, int Offset);
@@ -18,10 +17,13 @@ public sealed record RenderFailure(string Message, int Offset);
 /// Renders templates with Scriban in Liquid mode, the engine the loader parses with. Includes come
 /// from the snippet library (the content's <c>_partials/</c>) and nowhere else. A hostile template
 /// cannot hang or exhaust a run: loops stop at 10,000 iterations, includes at 20 levels, output at
-/// 1 MB, and every render at 2 seconds.
+/// 1 MB, and every render at 2 seconds. Each piece of text is parsed once, however often it is
+/// rendered (the empty-value check renders a template once per optional field). Thread-safe.
 /// </summary>
 public sealed class TemplateRenderer(SnippetLibrary? snippets)
 {
+    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+
     public const int LoopLimit = 10_000;
     public const int RecursionLimit = 20;
     public const int OutputLimit = 1_000_000;
@@ -33,7 +35,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     private static readonly LexerOptions Lexer = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
 
     /// <param name="emptied">A data path ("customer.company_name") rendered as empty text, to see what the message looks like without it.</param>
-    public RenderedTemplate Render(Document document, JsonElement? data, out RenderFailure? failure, string? emptied = null)
+    public RenderedText Render(Document document, JsonElement? data, out RenderFailure? failure, string? emptied = null)
     {
         failure = null;
         var bodyStart = document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
@@ -44,12 +46,12 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         var preheader = document.FrontMatter.Get(FrontMatterKeys.Preheader) is { Value: { } p } pre
             ? RenderText(p, pre.ValueRange.Start, data, emptied, ref failure)
             : null;
-        return new RenderedTemplate(subject, preheader, body);
+        return new RenderedText(subject, preheader, body);
     }
 
     private string RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
     {
-        var template = Template.ParseLiquid(text, lexerOptions: Lexer);
+        var template = Parse(text);
         if (template.HasErrors)
         {
             var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
@@ -102,6 +104,9 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
 
         return text;
     }
+
+    /// <summary>The Liquid of <paramref name="text"/>, parsed on first use.</summary>
+    public Template Parse(string text) => _parsed.GetOrAdd(text, t => Template.ParseLiquid(t, lexerOptions: Lexer));
 
     /// <summary>Sets the value at a path of plain members to empty text; paths through lists are left alone.</summary>
     private static void Empty(ScriptObject globals, string[] path)

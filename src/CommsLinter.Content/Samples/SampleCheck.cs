@@ -1,4 +1,4 @@
-using CommsLinter.Content.Liquid;
+using CommsLinter.Content.Rendering;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
@@ -13,8 +13,10 @@ namespace CommsLinter.Content.Samples;
 /// reported at the template's expression with the nearest name the sample has. Samples live inside the
 /// content folder; each is read once per run. Docs: docs/rules/sample.*.md.
 /// </summary>
-public sealed class SampleCheck(SampleStore samples) : IDocumentCheck
+public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck
 {
+    private readonly SampleStore _samples = rendering.Samples;
+
     public static readonly RuleDescriptor UnknownVariable = new("sample.unknown-variable", "A template reads data its sample does not have", Severity.Warning);
     public static readonly RuleDescriptor Missing = new("sample.missing", "A template's sample file does not exist or is outside the content folder", Severity.Error);
     public static readonly RuleDescriptor Invalid = new("sample.invalid", "A sample is not valid JSON", Severity.Error);
@@ -36,16 +38,16 @@ public sealed class SampleCheck(SampleStore samples) : IDocumentCheck
         }
 
         var (name, at) = named;
-        if (samples.IsOutside(name))
+        if (_samples.IsOutside(name))
         {
-            findings.Add(Missing.At(document, at, $"The sample '{name}' is outside the content folder ({samples.FolderDisplayPath}/). Samples are named relative to it, such as 'samples/order.json'."));
+            findings.Add(Missing.At(document, at, $"The sample '{name}' is outside the content folder ({_samples.FolderDisplayPath}/). Samples are named relative to it, such as 'samples/order.json'."));
             return;
         }
 
-        var sample = samples.Load(name);
+        var sample = _samples.Load(name);
         if (sample.IsMissing)
         {
-            findings.Add(Missing.At(document, at, $"The sample '{name}' does not exist in {samples.FolderDisplayPath}/. Create it or name an existing one."));
+            findings.Add(Missing.At(document, at, $"The sample '{name}' does not exist in {_samples.FolderDisplayPath}/. Create it or name an existing one."));
             return;
         }
 
@@ -60,7 +62,7 @@ public sealed class SampleCheck(SampleStore samples) : IDocumentCheck
             return;
         }
 
-        foreach (var (path, range, optional) in LiquidVariables.Collect(document.Source.Text))
+        foreach (var (path, range, optional) in rendering.VariablesOf(document))
         {
             if (sample.Has(path))
             {

@@ -32,6 +32,10 @@ public sealed class SampleStore(string contentFolder, Func<string, string> displ
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative);
     }
 
+    /// <summary>The sample file a template uses, or null when it names none or one outside the content folder.</summary>
+    public (string Name, SampleFile File)? For(Document document, JourneyCatalog? catalog) =>
+        NameOf(document, catalog) is { } named && !IsOutside(named.Name) ? (named.Name, Load(named.Name)) : null;
+
     public SampleFile Load(string name)
     {
         var full = Path.GetFullPath(name, contentFolder);

@@ -86,8 +86,9 @@ public sealed class LocaleParityCheck : ICorpusCheck
             return;
         }
 
-        var expected = keys.Where(k => InMajority(members, m => m.Has(aspect, k), source) == true).ToList();
-        var unexpected = keys.Where(k => InMajority(members, m => m.Has(aspect, k), source) == false).ToHashSet(StringComparer.Ordinal);
+        var majority = keys.ToDictionary(k => k, k => InMajority(members, m => m.Has(aspect, k), source), StringComparer.Ordinal);
+        var expected = keys.Where(k => majority[k] == true).ToList();
+        var unexpected = keys.Where(k => majority[k] == false).ToHashSet(StringComparer.Ordinal);
         foreach (var member in members)
         {
             var extras = member.Values.Where(v => v.Aspect == aspect && unexpected.Contains(v.Key)).DistinctBy(v => v.Key).ToList();

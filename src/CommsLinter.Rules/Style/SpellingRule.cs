@@ -132,9 +132,9 @@ public sealed class SpellingRule : StyleRule
         }
 
         // A dot between letters marks a domain (oknanowak.pl); a final dot ends a sentence.
-        for (var i = run.IndexOf('.'); i >= 0 && i < run.Length - 1; i = run[(i + 1)..].IndexOf('.') is var next and >= 0 ? i + 1 + next : -1)
+        for (var i = 1; i < run.Length - 1; i++)
         {
-            if (i > 0 && char.IsLetter(run[i - 1]) && char.IsLetter(run[i + 1]))
+            if (run[i] == '.' && char.IsLetter(run[i - 1]) && char.IsLetter(run[i + 1]))
             {
                 return true;
             }

@@ -379,6 +379,8 @@ public sealed partial class HunspellSpeller
 
         public string Source { get; } = source;
 
+        private readonly string _lowerSource = source.ToLowerInvariant();
+
         public int Found => _found.Count;
 
         public void Consider(string candidate, Tier tier)
@@ -422,7 +424,7 @@ public sealed partial class HunspellSpeller
         /// <summary>Shared letter pairs, a shared beginning and the same length make a candidate closer.</summary>
         private int Closeness(string candidate)
         {
-            var a = Source.ToLowerInvariant();
+            var a = _lowerSource;
             var b = candidate.ToLowerInvariant();
             var sharedStart = Math.Min(3, a.AsSpan().CommonPrefixLength(b));
             return (SharedBigrams(a, b) * 2) + sharedStart - Math.Abs(a.Length - b.Length) - (EditDistance(a, b) * 2);
