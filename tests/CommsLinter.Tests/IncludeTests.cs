@@ -5,24 +5,6 @@ namespace CommsLinter.Tests;
 /// <summary>Shared snippets: includes resolve to content/_partials and nowhere else, without circles, in the template's locale, and every snippet is used.</summary>
 public sealed class IncludeTests
 {
-    private const string Catalog = """
-        locales: [pl, en]
-        channels:
-          - id: email
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email]
-        """;
-
     [Fact]
     public void Each_include_problem_is_reported_at_the_snippet_name()
     {
@@ -47,7 +29,7 @@ public sealed class IncludeTests
                 "content/purchase/order-confirmation/email.pl.html(9,16): error include.unknown: Snippet 'legal-foter.pl' does not exist in content/_partials. Did you mean 'legal-footer.pl'? Snippets there: a, b, legal-footer.en, legal-footer.pl.",
                 "content/purchase/order-confirmation/email.pl.html(10,16): error include.outside-partials: The snippet name '../secret' points outside content/_partials. Snippets are included by their name inside that folder, such as 'legal-footer.pl'.",
             ],
-            Lines(result.Output));
+            CliRunner.FindingLines(result.Output));
     }
 
     [Fact]
@@ -58,10 +40,10 @@ public sealed class IncludeTests
         folder.Write("content/_partials/legal-footer.en.html", "<p>Footer.</p>");
         folder.Write("content/_partials/spare.html", "<p>Spare.</p>");
 
-        Assert.Empty(Lines(CliRunner.Run(folder.Path, "check", "content/purchase", "--no-progress").Output));
+        Assert.Empty(CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "content/purchase", "--no-progress").Output));
         Assert.Equal(
             ["content/_partials/spare.html(1,1): suggestion include.unused: No template includes snippet 'spare'. Include it with {% include 'spare' %} or delete it."],
-            Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+            CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
     }
 
     [Fact]
@@ -69,22 +51,17 @@ public sealed class IncludeTests
     {
         using var folder = Corpus(pl: "<p>{% include 'legal-footer.pl' %}</p>\n", en: "<p>Hello.</p>\n");
 
-        var line = Assert.Single(Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+        var line = Assert.Single(CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
         Assert.Equal("content/purchase/order-confirmation/email.pl.html(8,16): error include.unknown: Snippet 'legal-footer.pl' cannot be found: the content folder has no content/_partials folder. Create it and put the snippet there.", line);
     }
 
     private static TempFolder Corpus(string pl, string en)
     {
         var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
-        folder.Write("content/purchase/order-confirmation/email.pl.html", Template("pl") + pl);
-        folder.Write("content/purchase/order-confirmation/email.en.html", Template("en") + en);
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, en", channels: "email"));
+        folder.Write("content/purchase/order-confirmation/email.pl.html", TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + pl);
+        folder.Write("content/purchase/order-confirmation/email.en.html", TestCatalog.FrontMatter("email", "en", "subject: S\npreheader: P\n") + en);
         return folder;
     }
 
-    private static string Template(string locale) =>
-        $"---\ntouchpoint: order-confirmation\nchannel: email\nlocale: {locale}\nsubject: S\npreheader: P\n---\n";
-
-    private static string[] Lines(string output) =>
-        [.. CliRunner.WithoutTiming(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Checked ", StringComparison.Ordinal))];
 }

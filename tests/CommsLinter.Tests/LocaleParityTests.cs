@@ -5,25 +5,6 @@ namespace CommsLinter.Tests;
 /// <summary>The locales of one touchpoint and channel must say the same things: placeholders, numbers, contacts, links and images.</summary>
 public sealed class LocaleParityTests
 {
-    private const string Catalog = """
-        locales: [pl, ru, it, en]
-        source-locale: pl
-        channels:
-          - id: email
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email]
-        """;
-
     private const string Polish = """
         <p>Zamówienie {{ order.number }} przyjęte. Zwrot w ciągu 14 dni.</p>
         <p><a href="https://www.oknanowak.pl/pl/zwroty">Zwroty</a>, tel. +48 22 307 41 00.</p>
@@ -53,7 +34,7 @@ public sealed class LocaleParityTests
                 "content/purchase/order-confirmation/email.it.html(8,51): warning parity.numbers: 30 (days) is only in this it version, where the en, pl and ru versions have 14 (days) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers.",
                 "content/purchase/order-confirmation/email.ru.html(1,1): warning parity.placeholders: This ru version lacks {{ order.number }}, which the en, it and pl versions have (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on placeholders.",
             ],
-            Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+            CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
     }
 
     [Fact]
@@ -68,10 +49,10 @@ public sealed class LocaleParityTests
                 "content/purchase/order-confirmation/email.it.html(8,58): warning parity.numbers: 30 (days) is only in this it version, where the en and pl versions have 14 (days) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers.",
                 "content/purchase/order-confirmation/email.ru.html(8,58): warning parity.numbers: 30 (days) is only in this ru version, where the en and pl versions have 14 (days) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers.",
             ],
-            Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+            CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
 
-        folder.Write("content/touchpoints.yml", Catalog + "\n    localized: [days]\n");
-        Assert.Empty(Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+        folder.Write("content/touchpoints.yml", Catalog("    localized: [days]"));
+        Assert.Empty(CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
     }
 
     [Fact]
@@ -82,14 +63,14 @@ public sealed class LocaleParityTests
             it: Polish.Replace("/pl/", "/it/", StringComparison.Ordinal).Replace("14 dni", "14 giorni", StringComparison.Ordinal).Replace("+48 22 307 41 00", "+48 223 074 100", StringComparison.Ordinal),
             en: Polish.Replace("/pl/", "/en/", StringComparison.Ordinal).Replace("14 dni", "14 days", StringComparison.Ordinal));
 
-        Assert.Empty(Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+        Assert.Empty(CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
     }
 
     [Fact]
     public void An_unknown_localized_aspect_is_a_catalog_error_with_did_you_mean()
     {
         using var folder = Corpus(ru: Polish, it: Polish, en: Polish);
-        folder.Write("content/touchpoints.yml", Catalog + "\n    localized: [phone]\n");
+        folder.Write("content/touchpoints.yml", Catalog("    localized: [phone]"));
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
         Assert.Equal(2, result.ExitCode);
@@ -99,16 +80,16 @@ public sealed class LocaleParityTests
     private static TempFolder Corpus(string ru, string it, string en)
     {
         var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/touchpoints.yml", Catalog());
         foreach (var (locale, body) in new[] { ("pl", Polish), ("ru", ru), ("it", it), ("en", en) })
         {
             folder.Write($"content/purchase/order-confirmation/email.{locale}.html",
-                $"---\ntouchpoint: order-confirmation\nchannel: email\nlocale: {locale}\nsubject: S\npreheader: P\n---\n{body}\n");
+                TestCatalog.FrontMatter("email", locale, "subject: S\npreheader: P\n") + body + "\n");
         }
 
         return folder;
     }
 
-    private static string[] Lines(string output) =>
-        [.. CliRunner.WithoutTiming(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Checked ", StringComparison.Ordinal))];
+    private static string Catalog(string touchpointExtra = "") =>
+        TestCatalog.Build(channels: "email", rootExtra: "source-locale: pl", touchpointExtra: touchpointExtra);
 }

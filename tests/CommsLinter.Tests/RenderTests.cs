@@ -5,37 +5,15 @@ namespace CommsLinter.Tests;
 /// <summary><c>commslint render</c>: templates rendered with their samples into a safe, static preview.</summary>
 public sealed class RenderTests
 {
-    private const string Catalog = """
-        company: Okna Nowak
-        locales: [pl, en]
-        channels:
-          - id: email
-          - id: sms
-          - id: letter
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email, sms, letter]
-            sample: samples/order.json
-        """;
-
     [Fact]
     public void Each_template_is_rendered_with_its_sample_and_the_index_links_them()
     {
         using var folder = Corpus();
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            Front("email", "pl", "subject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Dzień dobry, {{ customer.first_name }}!</p>{% for item in order.items %}<p>{{ item.name }}</p>{% endfor %}{% include 'footer.pl' %}\n");
+            TestCatalog.FrontMatter("email", "pl", "subject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Dzień dobry, {{ customer.first_name }}!</p>{% for item in order.items %}<p>{{ item.name }}</p>{% endfor %}{% include 'footer.pl' %}\n");
         folder.Write("content/_partials/footer.pl.html", "<p>Okna Nowak sp. z o.o.</p>");
-        folder.Write("content/purchase/order-confirmation/sms.pl.txt", Front("sms", "pl", string.Empty) + "Zamowienie {{ order.number }} przyjete.\n");
-        folder.Write("content/purchase/order-confirmation/letter.en.md", Front("letter", "en", string.Empty) + "# Order {{ order.number }}\n\nDear {{ customer.first_name }},\n");
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", TestCatalog.FrontMatter("sms", "pl", string.Empty) + "Zamowienie {{ order.number }} przyjete.\n");
+        folder.Write("content/purchase/order-confirmation/letter.en.md", TestCatalog.FrontMatter("letter", "en", string.Empty) + "# Order {{ order.number }}\n\nDear {{ customer.first_name }},\n");
 
         var result = CliRunner.Run(folder.Path, "render", "--out", "out");
 
@@ -60,7 +38,7 @@ public sealed class RenderTests
     {
         using var folder = Corpus();
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            Front("email", "pl", "subject: \"<script>alert(1)</script>\"\npreheader: P\n") + "<p onclick=\"alert(2)\">Hej</p><script>alert(3)</script><img src=x onerror=\"alert(4)\">\n");
+            TestCatalog.FrontMatter("email", "pl", "subject: \"<script>alert(1)</script>\"\npreheader: P\n") + "<p onclick=\"alert(2)\">Hej</p><script>alert(3)</script><img src=x onerror=\"alert(4)\">\n");
 
         CliRunner.Run(folder.Path, "render", "--out", "out");
 
@@ -76,9 +54,9 @@ public sealed class RenderTests
     {
         using var folder = Corpus();
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            Front("email", "pl", "subject: S\npreheader: P\n") + "{% for i in (1..100000000) %}x{% endfor %}\n");
+            TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + "{% for i in (1..100000000) %}x{% endfor %}\n");
         folder.Write("content/purchase/order-confirmation/email.en.html",
-            Front("email", "en", "subject: S\npreheader: P\n") + "{% include 'loop' %}\n");
+            TestCatalog.FrontMatter("email", "en", "subject: S\npreheader: P\n") + "{% include 'loop' %}\n");
         folder.Write("content/_partials/loop.html", "again {% include 'loop' %}");
 
         var result = CliRunner.Run(folder.Path, "render", "--out", "out");
@@ -94,7 +72,7 @@ public sealed class RenderTests
     {
         using var folder = Corpus();
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            Front("email", "pl", "subject: S\npreheader: P\n") + "<p>Hej</p>\n<p>{% for i in (1..100000000) %}x{% endfor %}</p>\n");
+            TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + "<p>Hej</p>\n<p>{% for i in (1..100000000) %}x{% endfor %}</p>\n");
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
 
@@ -110,7 +88,7 @@ public sealed class RenderTests
         folder.Write("styleguides/channels.style", "styleguide \"C\"\nrule sms.length warning \"{count} segments in {match}, max {limit}.\" { when channel sms  sms segments max 1 }\n");
         // 16 characters as written, the placeholder counted as 10; 176 once rendered with a long value.
         folder.Write("content/samples/long.json", $$"""{ "order": { "number": "{{new string('7', 170)}}" } }""");
-        folder.Write("content/purchase/order-confirmation/sms.pl.txt", Front("sms", "pl", "sample: samples/long.json\n") + "Nr {{ order.number }} ok\n");
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", TestCatalog.FrontMatter("sms", "pl", "sample: samples/long.json\n") + "Nr {{ order.number }} ok\n");
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
 
@@ -124,7 +102,7 @@ public sealed class RenderTests
         folder.Write("styleguides/channels.style", "styleguide \"C\"\nrule subject.length warning \"The subject has {count} characters; keep it under {limit}.\" { in subject  limit characters max 20 }\n");
         folder.Write("content/samples/long.json", """{ "order": { "number": "ZAM/2027/000001187" } }""");
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            Front("email", "pl", "sample: samples/long.json\nsubject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Zamówienie {{ order.number }}.</p>\n");
+            TestCatalog.FrontMatter("email", "pl", "sample: samples/long.json\nsubject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Zamówienie {{ order.number }}.</p>\n");
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
 
@@ -138,7 +116,7 @@ public sealed class RenderTests
         folder.Write("content/samples/b2b.json", """{ "customer": { "first_name": "Anna", "company_name": "Kowalska Architekci" } }""");
         // The company is optional (tested once), but the greeting uses it unguarded; the name is guarded, but an empty string is true in Liquid.
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            Front("email", "pl", "sample: samples/b2b.json\nsubject: S\npreheader: P\n") +
+            TestCatalog.FrontMatter("email", "pl", "sample: samples/b2b.json\nsubject: S\npreheader: P\n") +
             "<p>{% if customer.first_name %}Dzień dobry, {{ customer.first_name }},{% else %}Szanowni Państwo,{% endif %}</p>\n" +
             "<p>Zamówienie dla {{ customer.company_name }}, dziękujemy.</p>{% if customer.company_name %}<p>Faktura VAT.</p>{% endif %}\n");
 
@@ -153,7 +131,7 @@ public sealed class RenderTests
     {
         Skip.IfNot(File.Exists("/usr/bin/chromium"), "Debian's chromium is not installed (/usr/bin/chromium); .ci/run installs it to print letters to PDF.");
         using var folder = Corpus();
-        folder.Write("content/purchase/order-confirmation/letter.pl.md", Front("letter", "pl", string.Empty) + "# Umowa {{ order.number }}\n\nSzanowni Państwo, <script>document.title='x'</script>\n");
+        folder.Write("content/purchase/order-confirmation/letter.pl.md", TestCatalog.FrontMatter("letter", "pl", string.Empty) + "# Umowa {{ order.number }}\n\nSzanowni Państwo, <script>document.title='x'</script>\n");
 
         var result = CliRunner.Run(folder.Path, "render", "--out", "out", "--pdf");
 
@@ -168,7 +146,7 @@ public sealed class RenderTests
     public void Pdf_without_chromium_says_so_and_writes_nothing()
     {
         using var folder = Corpus();
-        folder.Write("content/purchase/order-confirmation/letter.pl.md", Front("letter", "pl", string.Empty) + "# Umowa\n");
+        folder.Write("content/purchase/order-confirmation/letter.pl.md", TestCatalog.FrontMatter("letter", "pl", string.Empty) + "# Umowa\n");
         Environment.SetEnvironmentVariable("COMMSLINT_CHROMIUM", Path.Combine(folder.Path, "no-chromium-here"));
         try
         {
@@ -187,11 +165,9 @@ public sealed class RenderTests
     private static TempFolder Corpus()
     {
         var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, en", channels: "email, sms, letter", rootExtra: "company: Okna Nowak", touchpointExtra: "    sample: samples/order.json"));
         folder.Write("content/samples/order.json", """{ "customer": { "first_name": "Anna" }, "order": { "number": "ZAM/1", "items": [ { "name": "NowakTherm 82" } ] } }""");
         return folder;
     }
 
-    private static string Front(string channel, string locale, string extra) =>
-        $"---\ntouchpoint: order-confirmation\nchannel: {channel}\nlocale: {locale}\n{extra}---\n";
 }

@@ -6,25 +6,6 @@ namespace CommsLinter.Tests;
 /// <summary>The data a template reads must be in its sample; samples must exist, be inside the content folder and be valid JSON.</summary>
 public sealed class SampleTests
 {
-    private const string Catalog = """
-        locales: [pl]
-        channels:
-          - id: email
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email]
-            sample: samples/order.json
-        """;
-
     private const string Order = """
         { "customer": { "first_name": "Anna", "address": { "city": "Piaseczno" } },
           "order": { "number": "ZAM/1", "items": [ { "name": "NowakTherm 82", "price": "2 890,00" } ] } }
@@ -66,9 +47,9 @@ public sealed class SampleTests
     public void Missing_outside_and_invalid_samples_are_errors_and_the_run_goes_on()
     {
         using var folder = Corpus("<p>{{ customer.first_name }}</p>\n", frontMatterSample: "../../etc/passwd");
-        folder.Write("content/purchase/order-confirmation/sms.pl.txt", "---\ntouchpoint: order-confirmation\nchannel: email\nlocale: pl\nsample: samples/nope.json\nsubject: S\npreheader: P\n---\nHej {{ customer.first_name }}\n");
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", TestCatalog.FrontMatter("email", "pl", "sample: samples/nope.json\nsubject: S\npreheader: P\n") + "Hej {{ customer.first_name }}\n");
         folder.Write("content/samples/order.json", "{ \"customer\": { \"first_name\": \"Anna\", }\n");
-        folder.Write("content/purchase/order-confirmation/web.pl.md", "---\ntouchpoint: order-confirmation\nchannel: email\nlocale: pl\nsubject: S\npreheader: P\n---\nHej {{ customer.first_name }}\n");
+        folder.Write("content/purchase/order-confirmation/web.pl.md", TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + "Hej {{ customer.first_name }}\n");
 
         var lines = Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output);
 
@@ -80,14 +61,13 @@ public sealed class SampleTests
     private static TempFolder Corpus(string body, string? frontMatterSample = null)
     {
         var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl", channels: "email", touchpointExtra: "    sample: samples/order.json"));
         var sample = frontMatterSample is null ? string.Empty : $"sample: {frontMatterSample}\n";
         folder.Write("content/purchase/order-confirmation/email.pl.html",
-            $"---\ntouchpoint: order-confirmation\nchannel: email\nlocale: pl\n{sample}subject: S\npreheader: P\n---\n{body}");
+            TestCatalog.FrontMatter("email", "pl", $"{sample}subject: S\npreheader: P\n") + body);
         return folder;
     }
 
     private static string[] Lines(string output) =>
-        [.. CliRunner.WithoutTiming(output).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => !l.StartsWith("Checked ", StringComparison.Ordinal) && !l.Contains("catalog.", StringComparison.Ordinal) && !l.Contains("duplicate", StringComparison.Ordinal))];
+        [.. CliRunner.FindingLines(output).Where(l => !l.Contains("catalog.", StringComparison.Ordinal) && !l.Contains("duplicate", StringComparison.Ordinal))];
 }

@@ -5,24 +5,6 @@ namespace CommsLinter.Tests.Spelling;
 /// <summary><c>commslint spell</c> and company dictionaries in <c>styleguides/dictionaries/</c>, from the command line.</summary>
 public sealed class SpellingCommandTests
 {
-    private const string Catalog = """
-        locales: [pl, de]
-        channels:
-          - id: email
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email]
-        """;
-
     [Fact]
     public void Spell_prints_ok_or_suggestions_and_exits_with_1_on_a_misspelling()
     {
@@ -61,16 +43,16 @@ public sealed class SpellingCommandTests
     public void A_broken_company_dictionary_is_one_finding_at_its_line_and_the_run_goes_on()
     {
         using var folder = new TempFolder();
-        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, de", channels: "email"));
         folder.Write("styleguides/spelling.style", "styleguide \"S\"\nrule spelling error \"{match}\" { spelling }\nrule brand.no-cheap warning \"No {match}.\" { forbid \"tanie\" }\n");
         folder.Write("styleguides/dictionaries/pl_PL.aff", "SET UTF-8\nSFX A Y 2\nSFX A 0 s .\n");
         folder.Write("styleguides/dictionaries/pl_PL.dic", "1\nokno/A\n");
-        folder.Write("content/purchase/order-confirmation/email.pl.md", "---\ntouchpoint: order-confirmation\nchannel: email\nlocale: pl\n---\nTanie okna.\n");
-        folder.Write("content/purchase/order-confirmation/email.de.md", "---\ntouchpoint: order-confirmation\nchannel: email\nlocale: de\n---\nFenster.\n");
+        folder.Write("content/purchase/order-confirmation/email.pl.md", TestCatalog.FrontMatter("email", "pl") + "Tanie okna.\n");
+        folder.Write("content/purchase/order-confirmation/email.de.md", TestCatalog.FrontMatter("email", "de") + "Fenster.\n");
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
 
-        var lines = CliRunner.WithoutTiming(result.Output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = CliRunner.FindingLines(result.Output);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("content/purchase/order-confirmation/email.de.md(1,1): error spelling.dictionary: Spelling is not checked in de: there is no dictionary for locale 'de'", result.Output, StringComparison.Ordinal);
         Assert.Contains("content/purchase/order-confirmation/email.pl.md(6,1): warning brand.no-cheap: No Tanie.", lines);

@@ -54,28 +54,32 @@ internal static class TestContent
         Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 }
 
-/// <summary>A small journey catalog with one touchpoint, order-confirmation, sent by e-mail and SMS.</summary>
+/// <summary>Small journey catalogs with one touchpoint, order-confirmation, and template front matter for it.</summary>
 internal static class TestCatalog
 {
-    public static string OrderConfirmation(string touchpointLocales = "") => $"""
-        locales: [pl, ru, it, en]
-        channels:
-          - id: email
-          - id: sms
-        teams:
-          - id: sales
-        stages:
-          - id: purchase
-        processes:
-          - id: sales
-        touchpoints:
-          - id: order-confirmation
-            stage: purchase
-            process: sales
-            owner: sales
-            channels: [email, sms]
-        {touchpointLocales}
-        """;
+    /// <summary>The touchpoint in four locales, sent by e-mail and SMS; <paramref name="touchpointLocales"/> is a last line of the touchpoint.</summary>
+    public static string OrderConfirmation(string touchpointLocales = "") => Build(touchpointExtra: touchpointLocales);
+
+    /// <param name="rootExtra">Lines after the locales, such as "source-locale: pl".</param>
+    /// <param name="touchpointExtra">Lines at the end of the touchpoint, indented by four spaces.</param>
+    public static string Build(string locales = "pl, ru, it, en", string channels = "email, sms", string rootExtra = "", string touchpointExtra = "")
+    {
+        var lines = new List<string> { $"locales: [{locales}]" };
+        if (rootExtra.Length > 0)
+        {
+            lines.Add(rootExtra);
+        }
+
+        lines.Add("channels:");
+        lines.AddRange(channels.Split(", ").Select(c => $"  - id: {c}"));
+        lines.AddRange(["teams:", "  - id: sales", "stages:", "  - id: purchase", "processes:", "  - id: sales", "touchpoints:",
+            "  - id: order-confirmation", "    stage: purchase", "    process: sales", "    owner: sales", $"    channels: [{channels}]", touchpointExtra]);
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Front matter of a template of order-confirmation; <paramref name="extra"/> holds further "key: value" lines.</summary>
+    public static string FrontMatter(string channel, string locale, string extra = "") =>
+        $"---\ntouchpoint: order-confirmation\nchannel: {channel}\nlocale: {locale}\n{extra}---\n";
 }
 
 /// <summary>A temporary folder, deleted when disposed.</summary>
@@ -120,6 +124,10 @@ internal static class CliRunner
     /// <summary>The text output with the summary's duration removed, so it can be compared exactly.</summary>
     public static string WithoutTiming(string output) =>
         System.Text.RegularExpressions.Regex.Replace(output.ReplaceLineEndings(), @" in \d+\.\d\d s\.", ".");
+
+    /// <summary>The finding lines of a text report, without the summary.</summary>
+    public static string[] FindingLines(string output) =>
+        [.. WithoutTiming(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Checked ", StringComparison.Ordinal))];
 
     public static Result Run(string workingDirectory, params string[] args)
     {
