@@ -11,10 +11,12 @@ namespace CommsLinter.Spelling.Hunspell;
 /// </summary>
 public sealed partial class HunspellSpeller
 {
-    private const int MaxCandidateChecks = 40_000;
-
-    /// <summary>How long one word's suggestions may take; a hostile or foreign word gets what was found by then.</summary>
-    private static readonly TimeSpan SuggestionTimeLimit = TimeSpan.FromMilliseconds(60);
+    /// <summary>
+    /// How many candidates one word's suggestions may check: a budget of work rather than of time,
+    /// so a foreign or garbled word cannot stall a run and the suggestions (and so every report)
+    /// are the same on any machine under any load.
+    /// </summary>
+    private const int MaxCandidateChecks = 8_000;
 
     // "platnosc" needs three letters mapped to become "płatność".
     private const int MaxMapChanges = 4;
@@ -42,7 +44,7 @@ public sealed partial class HunspellSpeller
         KeyNeighbours(search);
         SingleEdits(search);
         Split(search);
-        if (search.Found == 0 && !search.OutOfTime)
+        if (search.Found == 0 && !search.OutOfBudget)
         {
             NgramCandidates(search, max);
         }
@@ -372,10 +374,8 @@ public sealed partial class HunspellSpeller
     {
         private readonly Dictionary<string, (Tier Tier, int Order)> _found = new(StringComparer.Ordinal);
         private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
-        private readonly long _deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(SuggestionTimeLimit.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        private bool _outOfTime;
 
-        public bool OutOfTime => _outOfTime || (_outOfTime = System.Diagnostics.Stopwatch.GetTimestamp() > _deadline);
+        public bool OutOfBudget => _tried.Count >= MaxCandidateChecks;
 
         public string Source { get; } = source;
 
@@ -385,7 +385,7 @@ public sealed partial class HunspellSpeller
 
         public void Consider(string candidate, Tier tier)
         {
-            if (_tried.Count >= MaxCandidateChecks || candidate == Source || !_tried.Add(candidate) || (_tried.Count % 64 == 0 && OutOfTime))
+            if (OutOfBudget || candidate == Source || !_tried.Add(candidate))
             {
                 return;
             }
@@ -399,7 +399,7 @@ public sealed partial class HunspellSpeller
         /// <summary>A candidate of several words: each must be correct on its own.</summary>
         public void ConsiderWords(string candidate, Tier tier)
         {
-            if (_tried.Count >= MaxCandidateChecks || !_tried.Add(candidate) || (_tried.Count % 64 == 0 && OutOfTime))
+            if (OutOfBudget || !_tried.Add(candidate))
             {
                 return;
             }
