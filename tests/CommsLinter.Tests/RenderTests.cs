@@ -82,6 +82,18 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public void A_template_that_renders_more_than_a_megabyte_is_stopped_and_reported()
+    {
+        using var folder = Corpus();
+        folder.Write("content/purchase/order-confirmation/email.pl.html",
+            TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + "<p>{% for i in (1..9000) %}" + new string('x', 200) + "{% endfor %}</p>\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+
+        Assert.Contains("error render.failed: Rendering with samples/order.json fails here: Rendered output exceeds OutputLimit `1000000`. The customer would get no message.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_sms_with_a_sample_is_measured_as_rendered()
     {
         using var folder = Corpus();

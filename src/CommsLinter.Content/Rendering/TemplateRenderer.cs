@@ -17,7 +17,7 @@ public sealed record RenderFailure(string Message, int Offset);
 /// Renders templates with Scriban in Liquid mode, the engine the loader parses with. Includes come
 /// from the snippet library (the content's <c>_partials/</c>) and nowhere else. A hostile template
 /// cannot hang or exhaust a run: loops stop at 10,000 iterations, includes at 20 levels, output at
-/// 1 MB, and every render at 2 seconds. Each piece of text is parsed once, however often it is
+/// 1 MB (an error, not a silent cut), and every render at 2 seconds. Each piece of text is parsed once, however often it is
 /// rendered (the empty-value check renders a template once per optional field). Thread-safe.
 /// </summary>
 public sealed class TemplateRenderer(SnippetLibrary? snippets)
@@ -65,6 +65,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursionLimit,
             OutputLimit = OutputLimit,
+            OnOutputLimit = ScriptLimitBehavior.Throw,
             LimitToString = OutputLimit,
             TemplateLoader = new SnippetLoader(snippets),
             CancellationToken = timeout.Token,
