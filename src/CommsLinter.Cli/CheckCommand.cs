@@ -16,28 +16,16 @@ internal static class CheckCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory, bool interactive)
     {
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files or folders to check. Default: content. Coverage gaps are reported only when the whole folder holding the catalog is checked.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var catalog = new Option<string?>("--catalog")
-        {
-            Description = "The journey catalog. Default: the first touchpoints.yml found in the checked folder or above it.",
-            HelpName = "file",
-        };
-        var styleGuides = new Option<string?>("--styleguides")
-        {
-            Description = "The folder of style guides (*.style). Default: the first 'styleguides' folder found from the catalog's folder upwards.",
-            HelpName = "folder",
-        };
+        var arguments = new LintArguments();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (one line per finding, as MSBuild and VS Code read them) or json (docs/json-format.md).",
+            Description = "Output format: text (one line per finding, as MSBuild and VS Code read them), json (docs/json-format.md), " +
+                "sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations), markdown (a summary for a pull-request comment) " +
+                "or junit (JUnit XML for CI dashboards). docs/reports.md describes each.",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|json",
+            HelpName = string.Join('|', Formats),
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.AcceptOnlyFromAmong(Formats);
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit with 1 when a finding has this severity or a higher one; 'never' always exits 0 unless the configuration is broken.",
@@ -55,66 +43,80 @@ internal static class CheckCommand
             "Examples:\n" +
             "  commslint check                                  # everything under content/\n" +
             "  commslint check content/purchase --format json   # one stage, as JSON\n" +
-            "  commslint check --fail-on warning                # CI: warnings fail too\n\n" +
+            "  commslint check --fail-on warning                # CI: warnings fail too\n" +
+            "  commslint check --format sarif > commslint.sarif # for GitHub code scanning\n" +
+            "  commslint check --format github                  # annotations in a GitHub Actions run\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.")
         {
-            paths, catalog, styleGuides, format, failOn, noProgress,
+            format, failOn, noProgress,
         };
+        arguments.AddTo(command);
 
         command.SetAction(parse => Execute(new CheckOptions(
-            parse.GetValue(paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent],
-            parse.GetValue(catalog),
-            parse.GetValue(styleGuides),
+            arguments.PathsOf(parse),
+            parse.GetValue(arguments.Catalog),
+            parse.GetValue(arguments.StyleGuides),
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
             interactive && !parse.GetValue(noProgress)), output, error, workingDirectory));
         return command;
     }
 
+    private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
+
     private sealed record CheckOptions(string[] Paths, string? Catalog, string? StyleGuides, string Format, string FailOn, bool ShowProgress);
 
     private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
-        // Listing the files and reading the catalog are independent: do them side by side.
-        var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(options.Paths, workingDirectory, out var missing), Missing: missing));
-        var workspace = Workspace.Load(options.Paths, options.Catalog, options.StyleGuides, workingDirectory);
-        var (files, missingPaths) = discovery.Result;
-        if (missingPaths.Count > 0)
-        {
-            foreach (var path in missingPaths)
-            {
-                error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/, or run from the repository root.");
-            }
-
-            return CommsLintApp.ExitUsage;
-        }
-
-        var linter = workspace.CreateLinter();
-        var request = workspace.Request(files, options.Paths, workingDirectory);
-        var result = options.ShowProgress && options.Format == "text"
-            ? RunWithProgress(linter, request, error)
-            : linter.Run(request);
-
-        var summary = ReportSummary.From(result.FileCount, result.Findings);
-        IReportWriter writer = options.Format == "json"
-            ? new JsonReport { ToolVersion = CommsLintApp.Version }
-            : new TextReport { UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), Elapsed = clock.Elapsed };
-        writer.Write(output, result.Findings, summary);
-
-        if (workspace.HasErrors)
+        var run = LintRun.Start(options.Paths, options.Catalog, options.StyleGuides, workingDirectory, error,
+            (linter, request) => options.ShowProgress && options.Format == "text" ? RunWithProgress(linter, request, error) : linter.Run(request));
+        if (run is null)
         {
             return CommsLintApp.ExitUsage;
         }
 
-        Severity? threshold = options.FailOn switch
+        var threshold = Threshold(options.FailOn);
+        IReportWriter writer = options.Format switch
         {
-            "error" => Severity.Error,
-            "warning" => Severity.Warning,
-            "suggestion" => Severity.Suggestion,
-            _ => null,
+            "json" => new JsonReport { ToolVersion = CommsLintApp.Version },
+            "sarif" => new SarifReport { ToolVersion = CommsLintApp.Version, HelpBaseUri = DocsUri() },
+            "github" => new GitHubReport(),
+            "markdown" => new MarkdownReport(),
+            "junit" => new JUnitReport { FailOn = threshold },
+            _ => new TextReport { UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), Elapsed = clock.Elapsed },
         };
-        return threshold is { } level && result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings : CommsLintApp.ExitClean;
+        writer.Write(output, run.Report());
+
+        return run.Workspace.HasErrors ? CommsLintApp.ExitUsage
+            : threshold is { } level && run.Result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
+            : CommsLintApp.ExitClean;
+    }
+
+    /// <summary>The severity at which a run fails; null for 'never'.</summary>
+    public static Severity? Threshold(string failOn) => failOn switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "suggestion" => Severity.Suggestion,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Where the rule pages can be read, for SARIF's helpUri: COMMSLINT_DOCS_URI, or in a GitHub Actions
+    /// run the repository's files at the checked-out commit.
+    /// </summary>
+    private static Uri? DocsUri()
+    {
+        var given = Environment.GetEnvironmentVariable("COMMSLINT_DOCS_URI");
+        if (string.IsNullOrEmpty(given) && Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server
+            && Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } repository
+            && Environment.GetEnvironmentVariable("GITHUB_SHA") is { Length: > 0 } sha)
+        {
+            given = $"{server}/{repository}/blob/{sha}/";
+        }
+
+        return Uri.TryCreate(given?.EndsWith('/') == false ? given + "/" : given, UriKind.Absolute, out var uri) ? uri : null;
     }
 
     /// <summary>Runs the check; if it is still going after a second, shows a progress bar on standard error.</summary>

@@ -26,6 +26,7 @@ internal static class CommsLintApp
             ExplainCommand.Create(output, error, workingDirectory),
             SpellCommand.Create(output, error, workingDirectory),
             RenderCommand.Create(output, error, workingDirectory),
+            ReportCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);

@@ -50,6 +50,9 @@ internal sealed class Workspace
 
     public StyleSet Style { get; }
 
+    /// <summary>Every rule a run may report: built in and from the style guides, whose title says what the rule checks.</summary>
+    public IReadOnlyList<RuleDescriptor> RuleDescriptors => [.. BuiltinRules.All, .. Style.Rules.Select(r => r.Header.Descriptor with { Title = r.Describe() })];
+
     /// <summary>Problems in the catalog or the style guides: configuration errors.</summary>
     public List<Finding> Findings { get; }
 

@@ -15,8 +15,9 @@ public sealed class JsonReport : IReportWriter
 
     public required string ToolVersion { get; init; }
 
-    public void Write(TextWriter output, IReadOnlyList<Finding> findings, ReportSummary summary)
+    public void Write(TextWriter output, ReportData report)
     {
+        var summary = report.Summary;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -33,7 +34,7 @@ public sealed class JsonReport : IReportWriter
             json.WriteNumber("suggestions", summary.Suggestions);
             json.WriteEndObject();
             json.WriteStartArray("findings");
-            foreach (var finding in findings)
+            foreach (var finding in report.Findings)
             {
                 json.WriteStartObject();
                 json.WriteString("ruleId", finding.RuleId);

@@ -1,4 +1,6 @@
+using CommsLinter.Catalog;
 using CommsLinter.Diagnostics;
+using CommsLinter.Model;
 
 namespace CommsLinter.Reports;
 
@@ -12,8 +14,62 @@ public sealed record ReportSummary(int Files, int Errors, int Warnings, int Sugg
         findings.Count(f => f.Severity == Severity.Suggestion));
 }
 
-/// <summary>A report format: writes findings to a text writer.</summary>
+/// <summary>A canonical value of the style guides, as the facts page lists it.</summary>
+public sealed record FactEntry(string Name, string Kind, string Value);
+
+/// <summary>
+/// What a run produced and what the reports need to explain it: the sorted findings, the rules that
+/// made them, the catalog that says who owns each touchpoint, and the documents whose source the HTML
+/// report shows. Every format is written from one instance.
+/// </summary>
+public sealed class ReportData
+{
+    /// <summary>The team shown for findings with no touchpoint (snippets, the catalog, style guides).</summary>
+    public const string Unassigned = "unassigned";
+
+    private readonly Dictionary<string, RuleDescriptor> _rules = new(StringComparer.Ordinal);
+
+    public ReportData(IReadOnlyList<Finding> findings, int fileCount, IReadOnlyList<RuleDescriptor> rules)
+    {
+        Findings = findings;
+        Summary = ReportSummary.From(fileCount, findings);
+        foreach (var rule in rules)
+        {
+            _rules.TryAdd(rule.Id, rule);
+        }
+
+        Rules = [.. _rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<Finding> Findings { get; }
+
+    public ReportSummary Summary { get; }
+
+    /// <summary>Every rule of the run, sorted by id.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+
+    public JourneyCatalog? Catalog { get; init; }
+
+    /// <summary>The documents that were read; a file that could not be read has findings but no document.</summary>
+    public IReadOnlyList<Document> Documents { get; init; } = [];
+
+    public IReadOnlyList<FactEntry> Facts { get; init; } = [];
+
+    /// <summary>For each shared snippet (by path), the templates that include it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SnippetUsers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public RuleDescriptor? RuleOf(string id) => _rules.GetValueOrDefault(id);
+
+    /// <summary>The team that owns the finding's touchpoint in the catalog, or <see cref="Unassigned"/>.</summary>
+    public string TeamOf(Finding finding) =>
+        finding.Touchpoint is { } id && Catalog?.FindTouchpoint(id) is { } touchpoint ? touchpoint.Owner : Unassigned;
+
+    /// <summary>The team that must review the finding (a style rule's <c>review</c>), or null.</summary>
+    public string? ReviewOf(Finding finding) => RuleOf(finding.RuleId)?.Review;
+}
+
+/// <summary>A report format: writes one run's findings to a text writer.</summary>
 public interface IReportWriter
 {
-    void Write(TextWriter output, IReadOnlyList<Finding> findings, ReportSummary summary);
+    void Write(TextWriter output, ReportData report);
 }

@@ -23,8 +23,10 @@ public sealed class TextReport : IReportWriter
         _ => "suggestion",
     };
 
-    public void Write(TextWriter output, IReadOnlyList<Finding> findings, ReportSummary summary)
+    public void Write(TextWriter output, ReportData report)
     {
+        var findings = report.Findings;
+        var summary = report.Summary;
         foreach (var finding in findings)
         {
             var start = finding.Location.Start;

@@ -9,8 +9,20 @@ namespace CommsLinter.Diagnostics;
 /// </summary>
 public sealed record RuleDescriptor(string Id, string Title, Severity DefaultSeverity)
 {
-    /// <summary>The documentation page, relative to the repository root.</summary>
-    public string HelpPath => $"docs/rules/{Id}.md";
+    private readonly string? _helpPath;
+
+    /// <summary>The documentation page, relative to the repository root; a style guide's rule points at the page of its kind.</summary>
+    public string HelpPath
+    {
+        get => _helpPath ?? $"docs/rules/{Id}.md";
+        init => _helpPath = value;
+    }
+
+    /// <summary>The team that reviews what this rule flags (a style rule's <c>review legal</c>); null when none must.</summary>
+    public string? Review { get; init; }
+
+    /// <summary>The names of the facts the rule holds templates to, for the report's facts page.</summary>
+    public IReadOnlyList<string> Facts { get; init; } = [];
 
     public Finding At(string path, Location location, string message, Fix? fix = null) =>
         new(Id, DefaultSeverity, message, path, location, Fix: fix);

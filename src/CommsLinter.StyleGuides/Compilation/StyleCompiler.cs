@@ -243,7 +243,17 @@ public sealed class StyleCompiler
 
         var condition = syntax.When is null ? RuleCondition.Always : BindCondition(guide, syntax.When);
         var header = new StyleRuleHeader(
-            new RuleDescriptor(syntax.Id.Value, syntax.Message.Value, severity),
+            new RuleDescriptor(syntax.Id.Value, syntax.Message.Value, severity)
+            {
+                HelpPath = $"docs/rules/style/{syntax.Body.Kind.Value}.md",
+                Review = syntax.Review?.Value,
+                Facts = syntax.Body switch
+                {
+                    RequireSyntax { Fact: { } fact } => [fact.Value],
+                    ConsistentSyntax consistent => [.. consistent.Facts.Select(f => f.Value)],
+                    _ => [],
+                },
+            },
             syntax.Message.Value,
             syntax.Review?.Value,
             condition,

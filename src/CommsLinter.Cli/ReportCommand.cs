@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CommsLinter.Reports.Html;
+
+namespace CommsLinter.Cli;
+
+/// <summary><c>commslint report</c>: check, then write the HTML consistency report for the whole team.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var arguments = new LintArguments();
+        var outFolder = new Option<string>("--out", "-o")
+        {
+            Description = "The folder to write the report to; open index.html in it. Pages of an earlier report there are replaced.",
+            DefaultValueFactory = _ => "report",
+            HelpName = "folder",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when a finding has this severity or a higher one, after writing the report. Default: never.",
+            DefaultValueFactory = _ => "never",
+            HelpName = "error|warning|suggestion|never",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "suggestion", "never");
+        var command = new Command("report",
+            "Check the templates and write the consistency report: a static folder that opens from disk in a browser, with no server " +
+            "and no network. index.html is laid out like a code editor: an explorer by stage, touchpoint and template with finding counts, " +
+            "the source of the selected template with every finding underlined, and a problems panel filtered by severity, rule, team, " +
+            "locale and channel (F8 or j/k move between findings). The journey map, facts, parity, teams and legal pages give the overview. " +
+            "Template text is escaped; nothing in a template runs in the report.\n\n" +
+            "Examples:\n  commslint report --out report/\n  commslint report content/purchase --out out/purchase-report\n\n" +
+            "Exit codes: 0 written, 1 findings at or above --fail-on, 2 usage or configuration error (the report is still written).")
+        {
+            outFolder, failOn,
+        };
+        arguments.AddTo(command);
+        command.SetAction(parse => Execute(arguments.PathsOf(parse), parse.GetValue(arguments.Catalog), parse.GetValue(arguments.StyleGuides),
+            parse.GetValue(outFolder)!, parse.GetValue(failOn)!, output, error, workingDirectory));
+        return command;
+    }
+
+    private static int Execute(string[] paths, string? catalog, string? styleGuides, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        var folder = Path.GetFullPath(outFolder, workingDirectory);
+        if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && IsSameOrInside(folder, p)) is { } content)
+        {
+            error.WriteLine($"commslint: error: the report folder '{outFolder}' is inside the checked folder '{Path.GetRelativePath(workingDirectory, content)}'; the report would be mixed with the templates. Give another --out, such as report/.");
+            return CommsLintApp.ExitUsage;
+        }
+
+        var run = LintRun.Start(paths, catalog, styleGuides, workingDirectory, error, (linter, request) => linter.Run(request));
+        if (run is null)
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
+        var report = run.Report();
+        int written;
+        try
+        {
+            written = HtmlReport.Write(folder, report);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"commslint: error: cannot write the report to '{outFolder}': {e.Message} Give a folder you can write to with --out.");
+            return CommsLintApp.ExitUsage;
+        }
+
+        var summary = report.Summary;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote the report ({written} pages) to {Path.Combine(outFolder, "index.html")} in {clock.Elapsed.TotalSeconds:0.00} s: {summary.Files} files, {summary.Errors} errors, {summary.Warnings} warnings, {summary.Suggestions} suggestions."));
+        return run.Workspace.HasErrors ? CommsLintApp.ExitUsage
+            : CheckCommand.Threshold(failOn) is { } level && report.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
+            : CommsLintApp.ExitClean;
+    }
+
+    private static bool IsSameOrInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
+    }
+}
