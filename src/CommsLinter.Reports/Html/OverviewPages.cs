@@ -115,7 +115,7 @@ internal static class OverviewPages
                 var findings = files.SelectMany(f => f.Findings).ToArray();
                 var health = findings.Length == 0 ? "ok" : HtmlText.SeverityClass(findings.Max(f => f.Severity));
                 html.Append("<td class=\"cell ").Append(asked ? health : "extra").Append("\" title=\"")
-                    .Append(HtmlText.Escape($"{string.Join(", ", files.Select(f => f.Path))}: {findings.Length} findings")).Append("\"><a href=\"index.html\">")
+                    .Append(HtmlText.Escape($"{string.Join(", ", files.Select(f => f.Path))}: {findings.Length} findings")).Append("\"><a href=\"").Append(files[0].Page).Append("\">")
                     .Append(findings.Length == 0 ? "✓" : HtmlText.Invariant($"{findings.Length}")).Append("</a></td>");
             }
         }
