@@ -21,5 +21,7 @@ internal static class BuiltinRules
         Workspace.StyleGuidesMissing,
         Rules.Style.StyleRule.PatternTimeout,
         Rules.Style.SpellingRule.DictionaryProblem,
+        .. Content.Approvals.ApprovalLedger.Descriptors,
+        .. Rules.Builtin.ApprovalGate.Descriptors,
     ];
 }

@@ -38,6 +38,12 @@ internal static class CheckCommand
             Description = "Never show the progress bar (it is shown on a terminal when a run takes longer than a second).",
         };
 
+        var ci = new Option<bool>("--ci")
+        {
+            Description = "The CI gate: a template that a team must review (a legal-review touchpoint, or flagged by a rule marked 'review') " +
+                "and whose current text has no approval in the ledger is an error (review.legal-pending), not a warning. Implies --no-progress. docs/approvals.md.",
+        };
+
         var command = new Command("check",
             "Check templates against the journey catalog and report every problem.\n\n" +
             "Examples:\n" +
@@ -45,32 +51,33 @@ internal static class CheckCommand
             "  commslint check content/purchase --format json   # one stage, as JSON\n" +
             "  commslint check --fail-on warning                # CI: warnings fail too\n" +
             "  commslint check --format sarif > commslint.sarif # for GitHub code scanning\n" +
-            "  commslint check --format github                  # annotations in a GitHub Actions run\n\n" +
+            "  commslint check --format github                  # annotations in a GitHub Actions run\n" +
+            "  commslint check --ci                             # CI: also fails when reviewed text changed without a new approval\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.")
         {
-            format, failOn, noProgress,
+            format, failOn, noProgress, ci,
         };
         arguments.AddTo(command);
 
         command.SetAction(parse => Execute(new CheckOptions(
             arguments.PathsOf(parse),
-            parse.GetValue(arguments.Catalog),
-            parse.GetValue(arguments.StyleGuides),
+            arguments.WorkspaceOf(parse),
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
-            interactive && !parse.GetValue(noProgress)), output, error, workingDirectory));
+            interactive && !parse.GetValue(noProgress) && !parse.GetValue(ci),
+            parse.GetValue(ci)), output, error, workingDirectory));
         return command;
     }
 
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
 
-    private sealed record CheckOptions(string[] Paths, string? Catalog, string? StyleGuides, string Format, string FailOn, bool ShowProgress);
+    private sealed record CheckOptions(string[] Paths, WorkspaceOptions Workspace, string Format, string FailOn, bool ShowProgress, bool Ci);
 
     private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
-        var run = LintRun.Start(options.Paths, options.Catalog, options.StyleGuides, workingDirectory, error,
-            (linter, request) => options.ShowProgress && options.Format == "text" ? RunWithProgress(linter, request, error) : linter.Run(request));
+        var run = LintRun.Start(options.Paths, options.Workspace, workingDirectory, error,
+            (linter, request) => options.ShowProgress && options.Format == "text" ? RunWithProgress(linter, request, error) : linter.Run(request), options.Ci);
         if (run is null)
         {
             return CommsLintApp.ExitUsage;

@@ -27,6 +27,7 @@ internal static class CommsLintApp
             SpellCommand.Create(output, error, workingDirectory),
             RenderCommand.Create(output, error, workingDirectory),
             ReportCommand.Create(output, error, workingDirectory),
+            ApproveCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);

@@ -26,7 +26,7 @@ internal static class ExplainCommand
 
     private static int Execute(string id, string? styleGuides, TextWriter output, TextWriter error, string workingDirectory)
     {
-        var workspace = Workspace.Load([Workspace.DefaultContent], null, styleGuides, workingDirectory);
+        var workspace = Workspace.Load([Workspace.DefaultContent], new WorkspaceOptions(null, styleGuides, null), workingDirectory);
         if (workspace.Style.FindRule(id) is { } rule)
         {
             var header = rule.Header;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CommsLinter.Content;
 using CommsLinter.Pipeline;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
 using CommsLinter.Reports;
 using CommsLinter.Rules.Builtin;
 
@@ -27,35 +29,67 @@ internal sealed class LintArguments
         HelpName = "folder",
     };
 
+    public Option<string?> Approvals { get; } = new("--approvals")
+    {
+        Description = "The approvals ledger (docs/approvals.md). Default: approvals.yml in the folder that holds the catalog's folder (the repository root).",
+        HelpName = "file",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Paths);
         command.Add(Catalog);
         command.Add(StyleGuides);
+        command.Add(Approvals);
     }
+
+    /// <summary>Where the configuration is, as the options give it.</summary>
+    public WorkspaceOptions WorkspaceOf(ParseResult parse) => new(parse.GetValue(Catalog), parse.GetValue(StyleGuides), parse.GetValue(Approvals));
 
     public string[] PathsOf(ParseResult parse) => parse.GetValue(Paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent];
 }
 
-/// <summary>One check of the content: the workspace it ran in and what it found.</summary>
-internal sealed record LintRun(Workspace Workspace, LintResult Result)
+/// <summary>The configuration files a run uses when they are given; null means found from the checked paths.</summary>
+internal sealed record WorkspaceOptions(string? Catalog, string? StyleGuides, string? Approvals);
+
+/// <summary>One check of the content: the workspace it ran in, what it found, and the templates that need a review.</summary>
+internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnlyList<ReviewItem> Reviews)
 {
     /// <summary>
     /// Finds the files and the configuration, then runs <paramref name="run"/>; null (after saying why on
     /// <paramref name="error"/>) when a path does not exist.
     /// </summary>
-    public static LintRun? Start(IReadOnlyList<string> paths, string? catalog, string? styleGuides, string workingDirectory, TextWriter error, Func<Linter, LintRequest, LintResult> run)
+    public static LintRun? Start(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory, TextWriter error, Func<Linter, LintRequest, LintResult> run, bool ci = false)
     {
         // Listing the files and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
-        var workspace = Workspace.Load(paths, catalog, styleGuides, workingDirectory);
+        var workspace = Workspace.Load(paths, options, workingDirectory);
         var (files, missingPaths) = discovery.Result;
         foreach (var path in missingPaths)
         {
             error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/, or run from the repository root.");
         }
 
-        return missingPaths.Count > 0 ? null : new LintRun(workspace, run(workspace.CreateLinter(), workspace.Request(files, paths, workingDirectory)));
+        if (missingPaths.Count > 0)
+        {
+            return null;
+        }
+
+        var result = run(workspace.CreateLinter(), workspace.Request(files, paths, workingDirectory));
+        if (workspace.Approvals is not { } ledger)
+        {
+            return new LintRun(workspace, result, []);
+        }
+
+        var fullPaths = files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
+        var source = new ApprovalSource(ledger.Entries, ledger.DisplayPath,
+            document => fullPaths.TryGetValue(document.Path, out var full) ? ledger.RelativePath(full) : null,
+            path => File.Exists(Path.Combine(ledger.Root, path)));
+        var reviews = workspace.ReviewTeams();
+        var gate = ApprovalGate.Evaluate(result.Documents, result.Findings, workspace.Catalog, workspace.Snippets, id => reviews.GetValueOrDefault(id), source, ci);
+        var findings = result.Findings.Concat(gate.Findings).ToList();
+        findings.Sort(Finding.Order);
+        return new LintRun(workspace, result with { Findings = findings }, gate.Reviews);
     }
 
     /// <summary>What every report format is written from.</summary>
@@ -65,6 +99,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result)
         Documents = Result.Documents,
         Facts = [.. Workspace.Style.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FactEntry(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Value))],
         SnippetUsers = SnippetUsers(),
+        Reviews = Reviews,
     };
 
     private Dictionary<string, IReadOnlyList<string>> SnippetUsers()

@@ -71,7 +71,7 @@ internal static class RenderCommand
             }
         }
 
-        var workspace = Workspace.Load(paths, catalogOption, styleGuides, workingDirectory);
+        var workspace = Workspace.Load(paths, new WorkspaceOptions(catalogOption, styleGuides, null), workingDirectory);
         var result = workspace.CreateLinter().Run(workspace.Request(files, paths, workingDirectory));
         var findingsByPath = result.Findings.ToLookup(f => f.Path, StringComparer.Ordinal);
         // The check has already rendered each template with its own sample: those renderings are reused.

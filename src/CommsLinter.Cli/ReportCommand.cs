@@ -36,12 +36,12 @@ internal static class ReportCommand
             outFolder, failOn,
         };
         arguments.AddTo(command);
-        command.SetAction(parse => Execute(arguments.PathsOf(parse), parse.GetValue(arguments.Catalog), parse.GetValue(arguments.StyleGuides),
+        command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.WorkspaceOf(parse),
             parse.GetValue(outFolder)!, parse.GetValue(failOn)!, output, error, workingDirectory));
         return command;
     }
 
-    private static int Execute(string[] paths, string? catalog, string? styleGuides, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, WorkspaceOptions workspace, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.GetFullPath(outFolder, workingDirectory);
@@ -51,7 +51,7 @@ internal static class ReportCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var run = LintRun.Start(paths, catalog, styleGuides, workingDirectory, error, (linter, request) => linter.Run(request));
+        var run = LintRun.Start(paths, workspace, workingDirectory, error, (linter, request) => linter.Run(request));
         if (run is null)
         {
             return CommsLintApp.ExitUsage;

@@ -1,5 +1,6 @@
 using CommsLinter.Catalog;
 using CommsLinter.Content;
+using CommsLinter.Content.Approvals;
 using CommsLinter.Content.Catalog;
 using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
@@ -50,6 +51,13 @@ internal sealed class Workspace
 
     public StyleSet Style { get; }
 
+    /// <summary>The approvals ledger (empty when its file does not exist yet); null without a catalog or --approvals.</summary>
+    public ApprovalLedger? Approvals { get; private init; }
+
+    /// <summary>For each rule that asks a team to review what it flags, that team.</summary>
+    public Dictionary<string, string> ReviewTeams() =>
+        Style.Rules.Select(r => r.Header.Descriptor).Where(d => d.Review is not null).ToDictionary(d => d.Id, d => d.Review!, StringComparer.Ordinal);
+
     /// <summary>Every rule a run may report: built in and from the style guides, whose title says what the rule checks.</summary>
     public IReadOnlyList<RuleDescriptor> RuleDescriptors => [.. BuiltinRules.All, .. Style.Rules.Select(r => r.Header.Descriptor with { Title = r.Describe() })];
 
@@ -60,10 +68,11 @@ internal sealed class Workspace
 
     private string? CatalogFolder { get; }
 
-    public static Workspace Load(IReadOnlyList<string> paths, string? catalogOption, string? styleGuidesOption, string workingDirectory)
+    public static Workspace Load(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory)
     {
+        var (catalogOption, styleGuidesOption, approvalsOption) = options;
         var findings = new List<Finding>();
-        var catalogPath = catalogOption is { } given ? Path.GetFullPath(given, workingDirectory) : FindUpwards(paths, workingDirectory, CatalogReader.FileName, isFolder: false);
+        var catalogPath = CatalogPath(paths, catalogOption, workingDirectory);
         JourneyCatalog? catalog = null;
         if (catalogPath is null || !File.Exists(catalogPath))
         {
@@ -102,11 +111,23 @@ internal sealed class Workspace
 
         var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
         var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
+        var ledgerPath = LedgerPath(catalogPath, approvalsOption, workingDirectory);
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
+            Approvals = ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings),
             Rendering = catalogFolder is null ? null : new SampleRendering(new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)), snippets),
         };
     }
+
+    /// <summary>The catalog given, or the first touchpoints.yml found from the paths upwards; null when there is none.</summary>
+    public static string? CatalogPath(IReadOnlyList<string> paths, string? catalogOption, string workingDirectory) =>
+        catalogOption is { } given ? Path.GetFullPath(given, workingDirectory) : FindUpwards(paths, workingDirectory, CatalogReader.FileName, isFolder: false);
+
+    /// <summary>The ledger given, or approvals.yml in the folder that holds the catalog's folder (the repository root).</summary>
+    public static string? LedgerPath(string? catalogPath, string? approvalsOption, string workingDirectory) =>
+        approvalsOption is { } given ? Path.GetFullPath(given, workingDirectory)
+        : Path.GetDirectoryName(catalogPath) is { } catalogFolder ? Path.Combine(Path.GetDirectoryName(catalogFolder) ?? catalogFolder, ApprovalLedger.FileName)
+        : null;
 
     /// <summary>Every check of a run: built in, reading the content folder, and from the style guides.</summary>
     public Linter CreateLinter() =>

@@ -55,6 +55,9 @@ public sealed class ReportData
 
     public IReadOnlyList<FactEntry> Facts { get; init; } = [];
 
+    /// <summary>The templates that a team must review, and where each stands against the approvals ledger.</summary>
+    public IReadOnlyList<ReviewItem> Reviews { get; init; } = [];
+
     /// <summary>For each shared snippet (by path), the templates that include it.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SnippetUsers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

@@ -231,17 +231,7 @@ public sealed partial class ReportTests
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
 
-    private static TempFolder Fixture()
-    {
-        var folder = new TempFolder();
-        var fixture = TestContent.FixturePath("report");
-        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
-        {
-            folder.Write(Path.GetRelativePath(fixture, file), File.ReadAllText(file));
-        }
-
-        return folder;
-    }
+    private static TempFolder Fixture() => TempFolder.CopyOf(TestContent.FixturePath("report"));
 
     private static void AssertOnly(JsonElement element, params string[] allowed)
     {

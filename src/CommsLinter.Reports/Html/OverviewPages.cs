@@ -2,6 +2,7 @@ using System.Text;
 using CommsLinter.Catalog;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
+using CommsLinter.Text;
 
 namespace CommsLinter.Reports.Html;
 
@@ -11,8 +12,8 @@ namespace CommsLinter.Reports.Html;
 /// </summary>
 internal static class OverviewPages
 {
-    /// <summary>The catalog flag that puts every template of a touchpoint in the legal review queue.</summary>
-    public const string LegalReviewFlag = "legal-review";
+    /// <summary>The catalog flag that puts every template of a touchpoint in the legal review queue (as the approval gate reads it).</summary>
+    private const string LegalReviewFlag = "legal-review";
 
     /// <summary>A long queue is cut here on a page; the editor's problems panel filters all of them.</summary>
     private const int MaxRows = 500;
@@ -198,22 +199,33 @@ internal static class OverviewPages
     {
         var report = site.Report;
         var html = Begin(site, "legal.html", "Legal review queue");
-        var flagged = report.Catalog?.Touchpoints.Where(t => t.HasFlag(LegalReviewFlag)).ToArray() ?? [];
-        html.Append(HtmlText.Invariant($"<h2>Touchpoints flagged <code>{LegalReviewFlag}</code> in the catalog ({flagged.Length})</h2>\n"));
-        if (flagged.Length > 0)
+        html.Append("<p>Templates that a team must review: those of touchpoints flagged <code>").Append(LegalReviewFlag)
+            .Append("</code> in the catalog, those flagged by a rule marked <code>review</code>, and the snippets they include. ")
+            .Append("Each is approved when its exact current text is in the approvals ledger (<code>commslint approve</code>, docs/approvals.md).</p>\n");
+        var pending = report.Reviews.Count(r => r.State != ReviewState.Approved);
+        html.Append(HtmlText.Invariant($"<h2>Review queue: {pending} waiting, {report.Reviews.Count - pending} approved</h2>\n"));
+        if (report.Reviews.Count == 0)
         {
-            html.Append("<table class=\"grid\">\n<tr><th>touchpoint</th><th>owner</th><th>template</th><th>findings</th></tr>\n");
-            foreach (var touchpoint in flagged)
+            html.Append("<p>No template needs a review.</p>\n");
+        }
+        else
+        {
+            html.Append("<table class=\"grid\">\n<tr><th>template</th><th>reviewed by</th><th>why</th><th>state</th><th>findings</th></tr>\n");
+            foreach (var review in report.Reviews.OrderBy(r => r.State == ReviewState.Approved).ThenBy(r => r.Path, StringComparer.Ordinal))
             {
-                foreach (var file in site.ByTouchpoint[touchpoint.Id])
-                {
-                    html.Append("<tr><td>").Append(HtmlText.Escape(touchpoint.Name)).Append("</td><td>").Append(HtmlText.Escape(touchpoint.Owner))
-                        .Append("</td><td><a class=\"mono\" href=\"").Append(file.Page).Append("\">").Append(HtmlText.Escape(file.Path)).Append("</a></td><td>")
-                        .Append(HtmlText.Counts(file.Findings)).Append("</td></tr>\n");
-                }
+                var file = site.Files.FirstOrDefault(f => f.Path == review.Path);
+                html.Append("<tr><td><a class=\"mono\" href=\"").Append(file?.Page ?? "index.html").Append("\">").Append(HtmlText.Escape(review.Path)).Append("</a></td><td>")
+                    .Append(HtmlText.Escape(string.Join(", ", review.Teams))).Append("</td><td>").Append(HtmlText.Escape(string.Join("; ", review.Reasons))).Append("</td><td>")
+                    .Append(StateOf(review)).Append("</td><td>").Append(HtmlText.Counts(file?.Findings ?? [])).Append("</td></tr>\n");
             }
 
             html.Append("</table>\n");
+        }
+
+        foreach (var review in report.Reviews.Where(r => r.State == ReviewState.Changed))
+        {
+            html.Append("<h3>Changed since approval: <span class=\"mono\">").Append(HtmlText.Escape(review.Path)).Append("</span></h3>\n");
+            WriteDiff(html, review.LastApproval!.Text, review.CurrentText);
         }
 
         var reviewed = report.Findings.Where(f => report.ReviewOf(f) is not null).GroupBy(f => report.ReviewOf(f)!).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
@@ -230,6 +242,55 @@ internal static class OverviewPages
         }
 
         return End(html);
+    }
+
+    private static string StateOf(ReviewItem review) => review.State switch
+    {
+        ReviewState.Approved => $"<span class=\"sev ok\">approved</span> by {HtmlText.Escape(review.LastApproval!.By)} on {HtmlText.Escape(review.LastApproval.Date)}",
+        ReviewState.Changed => $"<span class=\"sev e\">changed</span> since {HtmlText.Escape(review.LastApproval!.By)} approved it on {HtmlText.Escape(review.LastApproval.Date)}",
+        _ => "<span class=\"sev e\">never approved</span>",
+    };
+
+    /// <summary>The changes since the approved text, with three lines of context around each, as a unified diff.</summary>
+    private static void WriteDiff(StringBuilder html, string approved, string current)
+    {
+        const int Context = 3;
+        var lines = LineDiff.Compute(approved, current);
+        var shown = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind != DiffKind.Same)
+            {
+                for (var j = Math.Max(0, i - Context); j <= Math.Min(lines.Count - 1, i + Context); j++)
+                {
+                    shown[j] = true;
+                }
+            }
+        }
+
+        html.Append("<pre class=\"diff\">");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!shown[i])
+            {
+                continue;
+            }
+
+            if (i == 0 || !shown[i - 1])
+            {
+                html.Append(HtmlText.Invariant($"<span class=\"hunk\">@@ line {Math.Max(1, lines[i].NewLine == 0 ? lines[i].OldLine : lines[i].NewLine)} @@</span>"));
+            }
+
+            var (prefix, cls) = lines[i].Kind switch
+            {
+                DiffKind.Added => ("+ ", "add"),
+                DiffKind.Removed => ("- ", "del"),
+                _ => ("  ", "same"),
+            };
+            html.Append("<span class=\"").Append(cls).Append("\">").Append(prefix).Append(HtmlText.Escape(lines[i].Text)).Append("</span>");
+        }
+
+        html.Append("</pre>\n");
     }
 
     private static void FindingTable(StringBuilder html, Site site, Finding[] findings, string whenEmpty)

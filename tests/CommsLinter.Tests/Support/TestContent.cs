@@ -85,6 +85,18 @@ internal static class TestCatalog
 /// <summary>A temporary folder, deleted when disposed.</summary>
 internal sealed class TempFolder : IDisposable
 {
+    /// <summary>A temporary copy of a fixture folder, so a test may change it.</summary>
+    public static TempFolder CopyOf(string fixture)
+    {
+        var folder = new TempFolder();
+        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
+        {
+            folder.Write(System.IO.Path.GetRelativePath(fixture, file), File.ReadAllText(file));
+        }
+
+        return folder;
+    }
+
     public TempFolder()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "commslint-tests", Guid.NewGuid().ToString("N"));

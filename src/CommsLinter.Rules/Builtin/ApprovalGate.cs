@@ -1,0 +1,135 @@
+using CommsLinter.Catalog;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Text;
+
+namespace CommsLinter.Rules.Builtin;
+
+/// <summary>What the gate needs to know about the ledger and the repository, from the layer that reads them.</summary>
+/// <param name="Entries">The trusted approvals.</param>
+/// <param name="LedgerPath">The ledger's path as shown to users.</param>
+/// <param name="PathOf">A document's path in the ledger (relative to the repository root), or null when it is outside.</param>
+/// <param name="Exists">Whether a ledger path names a file that exists.</param>
+public sealed record ApprovalSource(IReadOnlyList<Approval> Entries, string LedgerPath, Func<Document, string?> PathOf, Func<string, bool> Exists);
+
+/// <summary>What the gate found: the templates that need a review, with their state, and the findings to report.</summary>
+public sealed record ApprovalGateResult(IReadOnlyList<ReviewItem> Reviews, IReadOnlyList<Finding> Findings);
+
+/// <summary>
+/// The review gate. A template needs a review when its touchpoint is flagged <c>legal-review</c> in the
+/// catalog, when a rule marked <c>review TEAM</c> flagged it, or when it is a snippet that such a
+/// template includes. It passes when its current normalised text has an approval in the ledger. With
+/// <c>--ci</c> a template without one is an error; otherwise a warning. docs/approvals.md.
+/// </summary>
+public static class ApprovalGate
+{
+    public const string LegalTeam = "legal";
+    public const string LegalReviewFlag = "legal-review";
+
+    public static readonly RuleDescriptor LegalPending = new("review.legal-pending", "Text that legal must review has no approval", Severity.Error);
+    public static readonly RuleDescriptor Pending = new("review.pending", "Text that a team must review has no approval", Severity.Error);
+    public static readonly RuleDescriptor StaleApproval = new("review.stale-approval", "Approval for a file that no longer exists", Severity.Warning);
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [LegalPending, Pending, StaleApproval];
+
+    public static ApprovalGateResult Evaluate(
+        IReadOnlyList<Document> documents,
+        IReadOnlyList<Finding> findings,
+        JourneyCatalog? catalog,
+        SnippetLibrary? snippets,
+        Func<string, string?> reviewOfRule,
+        ApprovalSource approvals,
+        bool ci)
+    {
+        var needs = new Dictionary<string, (SortedSet<string> Teams, SortedSet<string> Reasons)>(StringComparer.Ordinal);
+        void Need(string path, string team, string reason)
+        {
+            if (!needs.TryGetValue(path, out var need))
+            {
+                needs[path] = need = (new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+            }
+
+            need.Teams.Add(team);
+            need.Reasons.Add(reason);
+        }
+
+        foreach (var document in documents.Where(d => d.Kind == DocumentKind.Template))
+        {
+            if (document.Touchpoint is { } id && catalog?.FindTouchpoint(id) is { } touchpoint && touchpoint.HasFlag(LegalReviewFlag))
+            {
+                Need(document.Path, LegalTeam, $"its touchpoint '{id}' is flagged {LegalReviewFlag}");
+            }
+        }
+
+        foreach (var finding in findings)
+        {
+            if (reviewOfRule(finding.RuleId) is { } team)
+            {
+                Need(finding.Path, team, $"rule {finding.RuleId} asks {team} to review what it flags");
+            }
+        }
+
+        // Legal text often lives in a shared footer: a snippet is reviewed by every team that reviews a template including it.
+        var byPath = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
+        if (snippets is not null)
+        {
+            var users = IncludeCheck.UsedBy(documents, snippets);
+            foreach (var snippet in snippets.Snippets)
+            {
+                foreach (var user in users.GetValueOrDefault(snippet.Name) ?? [])
+                {
+                    if (needs.TryGetValue(user, out var need) && byPath.ContainsKey(snippet.DisplayPath))
+                    {
+                        foreach (var team in need.Teams.ToArray())
+                        {
+                            Need(snippet.DisplayPath, team, $"{user} includes it");
+                        }
+                    }
+                }
+            }
+        }
+
+        var reviews = new List<ReviewItem>();
+        var gate = new List<Finding>();
+        foreach (var (path, need) in needs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!byPath.TryGetValue(path, out var document) || approvals.PathOf(document) is not { } ledgerPath)
+            {
+                continue;
+            }
+
+            var text = Approval.Normalize(document.Source.Text);
+            var last = approvals.Entries.FirstOrDefault(e => e.Path == ledgerPath);
+            var state = last is null ? ReviewState.Unapproved : last.Sha256 == Approval.HashOf(text) ? ReviewState.Approved : ReviewState.Changed;
+            reviews.Add(new ReviewItem(path, [.. need.Teams], [.. need.Reasons], state, last, text));
+            if (state != ReviewState.Approved)
+            {
+                gate.Add(PendingFinding(document, need.Teams, need.Reasons, last, text, ledgerPath, ci));
+            }
+        }
+
+        foreach (var entry in approvals.Entries.Where(e => !approvals.Exists(e.Path)))
+        {
+            gate.Add(StaleApproval.At(approvals.LedgerPath, entry.Location,
+                $"'{entry.Path}' was approved by {entry.By} on {entry.Date}, and no longer exists (moved or deleted). Remove the entry with `commslint approve --prune`, and approve the file where it is now."));
+        }
+
+        return new ApprovalGateResult(reviews, gate);
+    }
+
+    private static Finding PendingFinding(Document document, IEnumerable<string> teams, IEnumerable<string> reasons, Approval? last, string text, string ledgerPath, bool ci)
+    {
+        var names = string.Join(" and ", teams);
+        var rule = teams.Contains(LegalTeam) ? LegalPending : Pending;
+        var line = last is null ? 1 : LineDiff.FirstChangedLine(last.Text, text) ?? 1;
+        var lines = document.Source.Lines;
+        var start = lines.GetLineStart(Math.Min(line, lines.LineCount));
+        var since = last is null
+            ? "it has never been approved"
+            : $"its text has changed since {last.By} approved it on {last.Date} (first change at line {line})";
+        var message = $"{names} must review this template ({string.Join("; ", reasons)}), and {since}. " +
+            $"Once reviewed, run `commslint approve {ledgerPath} --by NAME`.{(ci ? string.Empty : " `commslint check --ci` fails on this.")}";
+        var finding = rule.At(document, new TextRange(start, start), message);
+        return ci ? finding : finding with { Severity = Severity.Warning };
+    }
+}
