@@ -23,5 +23,6 @@ internal static class BuiltinRules
         Rules.Style.SpellingRule.DictionaryProblem,
         .. Content.Approvals.ApprovalLedger.Descriptors,
         .. Rules.Builtin.ApprovalGate.Descriptors,
+        Reports.Baseline.Invalid,
     ];
 }

@@ -28,6 +28,7 @@ internal static class CommsLintApp
             RenderCommand.Create(output, error, workingDirectory),
             ReportCommand.Create(output, error, workingDirectory),
             ApproveCommand.Create(output, error, workingDirectory),
+            BaselineCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);

@@ -35,26 +35,46 @@ internal sealed class LintArguments
         HelpName = "file",
     };
 
-    public void AddTo(Command command)
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        Description = "The baseline of accepted findings (commslint baseline, docs/baseline.md): findings in it are not reported. Default: commslint-baseline.json at the repository root, when it exists.",
+        HelpName = "file",
+    };
+
+    public Option<bool> NoBaseline { get; } = new("--no-baseline")
+    {
+        Description = "Report every finding, also those in the baseline.",
+    };
+
+    public void AddTo(Command command, bool baseline = true)
     {
         command.Add(Paths);
         command.Add(Catalog);
         command.Add(StyleGuides);
         command.Add(Approvals);
+        if (baseline)
+        {
+            command.Add(Baseline);
+            command.Add(NoBaseline);
+        }
     }
 
     /// <summary>Where the configuration is, as the options give it.</summary>
-    public WorkspaceOptions WorkspaceOf(ParseResult parse) => new(parse.GetValue(Catalog), parse.GetValue(StyleGuides), parse.GetValue(Approvals));
+    public WorkspaceOptions WorkspaceOf(ParseResult parse) =>
+        new(parse.GetValue(Catalog), parse.GetValue(StyleGuides), parse.GetValue(Approvals), parse.GetValue(Baseline), !parse.GetValue(NoBaseline));
 
     public string[] PathsOf(ParseResult parse) => parse.GetValue(Paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent];
 }
 
 /// <summary>The configuration files a run uses when they are given; null means found from the checked paths.</summary>
-internal sealed record WorkspaceOptions(string? Catalog, string? StyleGuides, string? Approvals);
+internal sealed record WorkspaceOptions(string? Catalog, string? StyleGuides, string? Approvals, string? Baseline = null, bool UseBaseline = false);
 
 /// <summary>One check of the content: the workspace it ran in, what it found, and the templates that need a review.</summary>
 internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnlyList<ReviewItem> Reviews)
 {
+    /// <summary>How many findings the baseline accepted and this run leaves out.</summary>
+    public int Baselined { get; init; }
+
     /// <summary>
     /// Finds the files and the configuration, then runs <paramref name="run"/>; null (after saying why on
     /// <paramref name="error"/>) when a path does not exist.
@@ -76,20 +96,36 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         }
 
         var result = run(workspace.CreateLinter(), workspace.Request(files, paths, workingDirectory));
+        var (gated, reviews) = Gate(workspace, result, files, ci);
+        if (workspace.Baseline is not { } baseline)
+        {
+            return new LintRun(workspace, gated, reviews);
+        }
+
+        // A pending review is never accepted by the baseline: approvals are how it is resolved.
+        var kept = baseline.Filter(gated.Findings, gated.Documents, IsReview);
+        return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count };
+    }
+
+    /// <summary>Findings of the review gate, which only an approval resolves.</summary>
+    public static bool IsReview(Finding finding) => finding.RuleId.StartsWith("review.", StringComparison.Ordinal);
+
+    private static (LintResult Result, IReadOnlyList<ReviewItem> Reviews) Gate(Workspace workspace, LintResult result, IReadOnlyList<ContentFile> files, bool ci)
+    {
         if (workspace.Approvals is not { } ledger)
         {
-            return new LintRun(workspace, result, []);
+            return (result, []);
         }
 
         var fullPaths = files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
         var source = new ApprovalSource(ledger.Entries, ledger.DisplayPath,
             document => fullPaths.TryGetValue(document.Path, out var full) ? ledger.RelativePath(full) : null,
             path => File.Exists(Path.Combine(ledger.Root, path)));
-        var reviews = workspace.ReviewTeams();
-        var gate = ApprovalGate.Evaluate(result.Documents, result.Findings, workspace.Catalog, workspace.Snippets, id => reviews.GetValueOrDefault(id), source, ci);
+        var teams = workspace.ReviewTeams();
+        var gate = ApprovalGate.Evaluate(result.Documents, result.Findings, workspace.Catalog, workspace.Snippets, id => teams.GetValueOrDefault(id), source, ci);
         var findings = result.Findings.Concat(gate.Findings).ToList();
         findings.Sort(Finding.Order);
-        return new LintRun(workspace, result with { Findings = findings }, gate.Reviews);
+        return (result with { Findings = findings }, gate.Reviews);
     }
 
     /// <summary>What every report format is written from.</summary>
@@ -100,6 +136,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         Facts = [.. Workspace.Style.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FactEntry(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Value))],
         SnippetUsers = SnippetUsers(),
         Reviews = Reviews,
+        Baselined = Baselined,
     };
 
     private Dictionary<string, IReadOnlyList<string>> SnippetUsers()

@@ -5,6 +5,7 @@ using CommsLinter.Content.Catalog;
 using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
 using CommsLinter.Pipeline;
+using CommsLinter.Reports;
 using CommsLinter.Rules;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
@@ -54,6 +55,9 @@ internal sealed class Workspace
     /// <summary>The approvals ledger (empty when its file does not exist yet); null without a catalog or --approvals.</summary>
     public ApprovalLedger? Approvals { get; private init; }
 
+    /// <summary>The accepted findings that a run leaves out; null when there is no baseline or it is not used.</summary>
+    public Baseline? Baseline { get; private init; }
+
     /// <summary>For each rule that asks a team to review what it flags, that team.</summary>
     public Dictionary<string, string> ReviewTeams() =>
         Style.Rules.Select(r => r.Header.Descriptor).Where(d => d.Review is not null).ToDictionary(d => d.Id, d => d.Review!, StringComparer.Ordinal);
@@ -70,7 +74,7 @@ internal sealed class Workspace
 
     public static Workspace Load(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory)
     {
-        var (catalogOption, styleGuidesOption, approvalsOption) = options;
+        var (catalogOption, styleGuidesOption, approvalsOption, baselineOption, useBaseline) = options;
         var findings = new List<Finding>();
         var catalogPath = CatalogPath(paths, catalogOption, workingDirectory);
         JourneyCatalog? catalog = null;
@@ -112,8 +116,24 @@ internal sealed class Workspace
         var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
         var snippets = catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
         var ledgerPath = LedgerPath(catalogPath, approvalsOption, workingDirectory);
+        var baselinePath = BaselinePath(catalogPath, baselineOption, workingDirectory);
+        Baseline? baseline = null;
+        if (useBaseline && baselinePath is not null && (baselineOption is not null || File.Exists(baselinePath)))
+        {
+            var shown = ContentDiscovery.DisplayPath(baselinePath, workingDirectory);
+            baseline = File.Exists(baselinePath) ? Baseline.Load(baselinePath, shown, out var problem) is { } loaded ? loaded : Failed(problem!)
+                : Failed(Baseline.Invalid.At(shown, Location.FileStart, $"The baseline '{baselineOption}' does not exist. Write it with `commslint baseline`, or leave out --baseline."));
+        }
+
+        Baseline? Failed(Finding problem)
+        {
+            findings.Add(problem);
+            return null;
+        }
+
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
+            Baseline = baseline,
             Approvals = ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings),
             Rendering = catalogFolder is null ? null : new SampleRendering(new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)), snippets),
         };
@@ -127,6 +147,12 @@ internal sealed class Workspace
     public static string? LedgerPath(string? catalogPath, string? approvalsOption, string workingDirectory) =>
         approvalsOption is { } given ? Path.GetFullPath(given, workingDirectory)
         : Path.GetDirectoryName(catalogPath) is { } catalogFolder ? Path.Combine(Path.GetDirectoryName(catalogFolder) ?? catalogFolder, ApprovalLedger.FileName)
+        : null;
+
+    /// <summary>The baseline given, or commslint-baseline.json at the repository root.</summary>
+    public static string? BaselinePath(string? catalogPath, string? baselineOption, string workingDirectory) =>
+        baselineOption is { } given ? Path.GetFullPath(given, workingDirectory)
+        : LedgerPath(catalogPath, null, workingDirectory) is { } ledger ? Path.Combine(Path.GetDirectoryName(ledger)!, Baseline.FileName)
         : null;
 
     /// <summary>Every check of a run: built in, reading the content folder, and from the style guides.</summary>

@@ -58,6 +58,9 @@ public sealed class ReportData
     /// <summary>The templates that a team must review, and where each stands against the approvals ledger.</summary>
     public IReadOnlyList<ReviewItem> Reviews { get; init; } = [];
 
+    /// <summary>How many findings the baseline accepted and the report leaves out.</summary>
+    public int Baselined { get; init; }
+
     /// <summary>For each shared snippet (by path), the templates that include it.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SnippetUsers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -42,10 +41,10 @@ public sealed class SarifReport : IReportWriter
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
             var indexes = report.Rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            var fingerprints = FindingFingerprints.Of(report.Findings, report.Documents);
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding, indexes, occurrences, report);
+                WriteResult(json, finding, indexes, fingerprints[finding], report);
             }
 
             json.WriteEndArray();
@@ -105,7 +104,7 @@ public sealed class SarifReport : IReportWriter
     private static string FullDescription(RuleDescriptor rule) =>
         rule.Review is { } team ? $"{rule.Title} What this rule flags is reviewed by {team}." : rule.Title;
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> indexes, Dictionary<string, int> occurrences, ReportData report)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> indexes, string fingerprint, ReportData report)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -125,11 +124,9 @@ public sealed class SarifReport : IReportWriter
         json.WriteEndObject();
         json.WriteEndArray();
 
-        // The fingerprint survives line shifts: rule, file, message and how many times the same one came before.
-        var key = $"{finding.RuleId}\n{finding.Path}\n{finding.Message}";
-        var occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
+        // The same fingerprint as the baseline's, which survives line shifts, so code scanning tracks a finding across commits.
         json.WriteStartObject("partialFingerprints");
-        json.WriteString("commslintFinding/v1", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{occurrence}")))[..32]);
+        json.WriteString("commslintFinding/v1", fingerprint);
         json.WriteEndObject();
 
         if (finding.Fix is { } fix)

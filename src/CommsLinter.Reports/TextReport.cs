@@ -49,6 +49,11 @@ public sealed class TextReport : IReportWriter
             output.WriteLine();
         }
 
+        if (report.Baselined > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Baselined} known {Plural(report.Baselined, "finding")} in the baseline not shown (--no-baseline shows them)."));
+        }
+
         var time = Elapsed is { } elapsed ? string.Create(CultureInfo.InvariantCulture, $" in {elapsed.TotalSeconds:0.00} s") : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Checked {summary.Files} {Plural(summary.Files, "file")}: {summary.Errors} {Plural(summary.Errors, "error")}, {summary.Warnings} {Plural(summary.Warnings, "warning")}, {summary.Suggestions} {Plural(summary.Suggestions, "suggestion")}{time}."));

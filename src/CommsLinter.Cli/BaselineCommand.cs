@@ -1,0 +1,67 @@
+using System.CommandLine;
+using CommsLinter.Content;
+using CommsLinter.Reports;
+
+namespace CommsLinter.Cli;
+
+/// <summary><c>commslint baseline</c>: accept today's findings, so that only new ones fail CI.</summary>
+internal static class BaselineCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var arguments = new LintArguments();
+        var file = new Option<string?>("--out", "-o")
+        {
+            Description = "The baseline file to write. Default: commslint-baseline.json at the repository root (the folder that holds the catalog's folder).",
+            HelpName = "file",
+        };
+        var command = new Command("baseline",
+            "Check the content and record every finding in a baseline file, so that legacy content can adopt CommsLinter without fixing " +
+            "everything on day one: `commslint check` then reports only findings that are not in the baseline. A finding is recognised by " +
+            "its rule, its file, the text it is about and which occurrence of that text it is, so moving lines does not bring it back; " +
+            "changing the text does. Configuration errors and pending reviews (review.*) are never accepted. Commit the file.\n\n" +
+            "Examples:\n  commslint baseline\n  commslint check --no-baseline    # every finding, also the accepted ones")
+        {
+            file,
+        };
+        arguments.AddTo(command, baseline: false);
+        command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.WorkspaceOf(parse), parse.GetValue(file), output, error, workingDirectory));
+        return command;
+    }
+
+    private static int Execute(string[] paths, WorkspaceOptions options, string? file, TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var run = LintRun.Start(paths, options with { UseBaseline = false }, workingDirectory, error, (linter, request) => linter.Run(request));
+        if (run is null)
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
+        if (run.Workspace.HasErrors)
+        {
+            foreach (var problem in run.Workspace.Findings)
+            {
+                error.WriteLine($"{problem.Path}({problem.Location.Start.Line},{problem.Location.Start.Column}): {Reports.TextReport.SeverityName(problem.Severity)} {problem.RuleId}: {problem.Message}");
+            }
+
+            error.WriteLine("commslint: error: the configuration has errors; fix them before writing a baseline, which never accepts them.");
+            return CommsLintApp.ExitUsage;
+        }
+
+        var path = file is not null ? Path.GetFullPath(file, workingDirectory)
+            : Workspace.BaselinePath(Workspace.CatalogPath(paths, options.Catalog, workingDirectory), null, workingDirectory);
+        if (path is null)
+        {
+            error.WriteLine("commslint: error: no journey catalog found, so the repository root is unknown. Give the file with --out.");
+            return CommsLintApp.ExitUsage;
+        }
+
+        var configuration = run.Workspace.Findings.ToHashSet();
+        var accepted = run.Result.Findings.Where(f => !LintRun.IsReview(f) && !configuration.Contains(f)).ToArray();
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, Baseline.Serialize(accepted, run.Result.Documents, CommsLintApp.Version));
+        File.Move(temporary, path, overwrite: true);
+        output.WriteLine($"Wrote {accepted.Length} findings to {ContentDiscovery.DisplayPath(path, workingDirectory)}. `commslint check` now reports only new ones; commit the file.");
+        return CommsLintApp.ExitClean;
+    }
+}
