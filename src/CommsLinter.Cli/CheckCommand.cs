@@ -44,6 +44,13 @@ internal static class CheckCommand
                 "and whose current text has no approval in the ledger is an error (review.legal-pending), not a warning. Implies --no-progress. docs/approvals.md.",
         };
 
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Run the per-file rules only on files that differ from this git revision (changed, added, renamed or untracked, " +
+                "with uncommitted edits), such as origin/main. Every file is still read, so the corpus rules (facts, parity, coverage, duplicates) see the whole content.",
+            HelpName = "revision",
+        };
+
         var command = new Command("check",
             "Check templates against the journey catalog and report every problem.\n\n" +
             "Examples:\n" +
@@ -52,10 +59,11 @@ internal static class CheckCommand
             "  commslint check --fail-on warning                # CI: warnings fail too\n" +
             "  commslint check --format sarif > commslint.sarif # for GitHub code scanning\n" +
             "  commslint check --format github                  # annotations in a GitHub Actions run\n" +
-            "  commslint check --ci                             # CI: also fails when reviewed text changed without a new approval\n\n" +
+            "  commslint check --ci                             # CI: also fails when reviewed text changed without a new approval\n" +
+            "  commslint check --changed-since origin/main      # a pull request: per-file rules on what it changed\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.")
         {
-            format, failOn, noProgress, ci,
+            format, failOn, noProgress, ci, changedSince,
         };
         arguments.AddTo(command);
 
@@ -65,19 +73,27 @@ internal static class CheckCommand
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
             interactive && !parse.GetValue(noProgress) && !parse.GetValue(ci),
-            parse.GetValue(ci)), output, error, workingDirectory));
+            parse.GetValue(ci),
+            parse.GetValue(changedSince)), output, error, workingDirectory));
         return command;
     }
 
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
 
-    private sealed record CheckOptions(string[] Paths, WorkspaceOptions Workspace, string Format, string FailOn, bool ShowProgress, bool Ci);
+    private sealed record CheckOptions(string[] Paths, WorkspaceOptions Workspace, string Format, string FailOn, bool ShowProgress, bool Ci, string? ChangedSince);
 
     private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
+        HashSet<string>? changed = null;
+        if (options.ChangedSince is { } revision && (changed = GitChanges.Since(revision, FolderOf(options.Paths[0], workingDirectory), out var problem)) is null)
+        {
+            error.WriteLine($"commslint: error: --changed-since {revision}: {problem}");
+            return CommsLintApp.ExitUsage;
+        }
+
         var run = LintRun.Start(options.Paths, options.Workspace, workingDirectory, error,
-            (linter, request) => options.ShowProgress && options.Format == "text" ? RunWithProgress(linter, request, error) : linter.Run(request), options.Ci);
+            (linter, request) => options.ShowProgress && options.Format == "text" ? RunWithProgress(linter, request, error) : linter.Run(request), options.Ci, changed);
         if (run is null)
         {
             return CommsLintApp.ExitUsage;
@@ -91,13 +107,25 @@ internal static class CheckCommand
             "github" => new GitHubReport(),
             "markdown" => new MarkdownReport(),
             "junit" => new JUnitReport { FailOn = threshold },
-            _ => new TextReport { UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), Elapsed = clock.Elapsed },
+            _ => new TextReport
+            {
+                UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                Elapsed = clock.Elapsed,
+                Scope = changed is null ? null : $"Per-file rules ran on the {run.Result.Documents.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory)))} files changed since {options.ChangedSince}; corpus rules on all {run.Result.FileCount}.",
+            },
         };
         writer.Write(output, run.Report());
 
         return run.Workspace.HasErrors ? CommsLintApp.ExitUsage
             : threshold is { } level && run.Result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;
+    }
+
+    /// <summary>The folder a path is or is in, where git is asked about it.</summary>
+    private static string FolderOf(string path, string workingDirectory)
+    {
+        var full = Path.GetFullPath(path, workingDirectory);
+        return Directory.Exists(full) ? full : Path.GetDirectoryName(full) is { } folder && Directory.Exists(folder) ? folder : workingDirectory;
     }
 
     /// <summary>The severity at which a run fails; null for 'never'.</summary>

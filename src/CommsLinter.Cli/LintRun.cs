@@ -79,7 +79,8 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
     /// Finds the files and the configuration, then runs <paramref name="run"/>; null (after saying why on
     /// <paramref name="error"/>) when a path does not exist.
     /// </summary>
-    public static LintRun? Start(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory, TextWriter error, Func<Linter, LintRequest, LintResult> run, bool ci = false)
+    /// <param name="changed">With --changed-since: the files (full paths) that get the per-file checks; null for all.</param>
+    public static LintRun? Start(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory, TextWriter error, Func<Linter, LintRequest, LintResult> run, bool ci = false, IReadOnlySet<string>? changed = null)
     {
         // Listing the files and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
@@ -95,8 +96,8 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
             return null;
         }
 
-        var result = run(workspace.CreateLinter(), workspace.Request(files, paths, workingDirectory));
-        var (gated, reviews) = Gate(workspace, result, files, ci);
+        var result = run(workspace.CreateLinter(), workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed });
+        var (gated, reviews) = Gate(workspace, result, files, ci, changed);
         if (workspace.Baseline is not { } baseline)
         {
             return new LintRun(workspace, gated, reviews);
@@ -110,7 +111,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
     /// <summary>Findings of the review gate, which only an approval resolves.</summary>
     public static bool IsReview(Finding finding) => finding.RuleId.StartsWith("review.", StringComparison.Ordinal);
 
-    private static (LintResult Result, IReadOnlyList<ReviewItem> Reviews) Gate(Workspace workspace, LintResult result, IReadOnlyList<ContentFile> files, bool ci)
+    private static (LintResult Result, IReadOnlyList<ReviewItem> Reviews) Gate(Workspace workspace, LintResult result, IReadOnlyList<ContentFile> files, bool ci, IReadOnlySet<string>? changed)
     {
         if (workspace.Approvals is not { } ledger)
         {
@@ -123,7 +124,8 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
             path => File.Exists(Path.Combine(ledger.Root, path)));
         var teams = workspace.ReviewTeams();
         var gate = ApprovalGate.Evaluate(result.Documents, result.Findings, workspace.Catalog, workspace.Snippets, id => teams.GetValueOrDefault(id), source, ci);
-        var findings = result.Findings.Concat(gate.Findings).ToList();
+        // A pending review is a per-file finding: with --changed-since, only changed files report it.
+        var findings = result.Findings.Concat(gate.Findings.Where(f => changed is null || !fullPaths.TryGetValue(f.Path, out var full) || changed.Contains(full))).ToList();
         findings.Sort(Finding.Order);
         return (result with { Findings = findings }, gate.Reviews);
     }

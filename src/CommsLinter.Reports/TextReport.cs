@@ -13,6 +13,9 @@ public sealed class TextReport : IReportWriter
 
     public bool UseColor { get; init; }
 
+    /// <summary>A line saying what part of the content was checked, before the summary; null when everything was.</summary>
+    public string? Scope { get; init; }
+
     /// <summary>The run's duration for the summary; null leaves it out (for deterministic output).</summary>
     public TimeSpan? Elapsed { get; init; }
 
@@ -47,6 +50,11 @@ public sealed class TextReport : IReportWriter
         if (findings.Count > 0)
         {
             output.WriteLine();
+        }
+
+        if (Scope is not null)
+        {
+            output.WriteLine(Scope);
         }
 
         if (report.Baselined > 0)

@@ -11,7 +11,16 @@ public sealed record LintRequest(
     IReadOnlyList<Finding> ConfigurationFindings,
     bool IsWholeCorpus,
     SnippetLibrary? Snippets = null,
-    ITemplateRendering? Rendering = null);
+    ITemplateRendering? Rendering = null)
+{
+    /// <summary>
+    /// When set, only these files (by full path) get the per-file checks and keep their per-file
+    /// findings; every file is still read, so the corpus checks see the whole content.
+    /// </summary>
+    public IReadOnlySet<string>? ChangedFiles { get; init; }
+
+    public bool IsChanged(ContentFile file) => ChangedFiles is null || ChangedFiles.Contains(file.FullPath);
+}
 
 /// <summary>The outcome of a run: every document read and every finding, sorted.</summary>
 public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList<Finding> Findings, int FileCount)
@@ -61,9 +70,14 @@ public sealed class Linter
             try
             {
                 var loaded = _loader.Load(files[i]);
-                findings.AddRange(loaded.Findings);
+                var changed = request.IsChanged(files[i]);
+                if (changed)
+                {
+                    findings.AddRange(loaded.Findings);
+                }
+
                 documents[i] = loaded.Document;
-                if (loaded.Document is { } document)
+                if (changed && loaded.Document is { } document)
                 {
                     foreach (var check in _documentChecks)
                     {

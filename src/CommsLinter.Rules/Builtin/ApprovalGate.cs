@@ -91,6 +91,7 @@ public static class ApprovalGate
 
         var reviews = new List<ReviewItem>();
         var gate = new List<Finding>();
+        var moved = new Dictionary<Approval, string>();
         foreach (var (path, need) in needs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!byPath.TryGetValue(path, out var document) || approvals.PathOf(document) is not { } ledgerPath)
@@ -99,8 +100,16 @@ public static class ApprovalGate
             }
 
             var text = Approval.Normalize(document.Source.Text);
-            var last = approvals.Entries.FirstOrDefault(e => e.Path == ledgerPath);
-            var state = last is null ? ReviewState.Unapproved : last.Sha256 == Approval.HashOf(text) ? ReviewState.Approved : ReviewState.Changed;
+            var hash = Approval.HashOf(text);
+            // A file moved without a change keeps its approval: the entry of the old path, which no longer exists, has the same text.
+            var last = approvals.Entries.FirstOrDefault(e => e.Path == ledgerPath)
+                ?? approvals.Entries.FirstOrDefault(e => e.Sha256 == hash && !approvals.Exists(e.Path));
+            if (last is not null && last.Path != ledgerPath)
+            {
+                moved[last] = ledgerPath;
+            }
+
+            var state = last is null ? ReviewState.Unapproved : last.Sha256 == hash ? ReviewState.Approved : ReviewState.Changed;
             reviews.Add(new ReviewItem(path, [.. need.Teams], [.. need.Reasons], state, last, text));
             if (state != ReviewState.Approved)
             {
@@ -110,8 +119,9 @@ public static class ApprovalGate
 
         foreach (var entry in approvals.Entries.Where(e => !approvals.Exists(e.Path)))
         {
-            gate.Add(StaleApproval.At(approvals.LedgerPath, entry.Location,
-                $"'{entry.Path}' was approved by {entry.By} on {entry.Date}, and no longer exists (moved or deleted). Remove the entry with `commslint approve --prune`, and approve the file where it is now."));
+            gate.Add(StaleApproval.At(approvals.LedgerPath, entry.Location, moved.TryGetValue(entry, out var now)
+                ? $"'{entry.Path}' was approved by {entry.By} on {entry.Date}, and moved unchanged to '{now}', which this approval still covers. Record it at its new path: `commslint approve {now} --by \"{entry.By}\"`, then `commslint approve --prune`."
+                : $"'{entry.Path}' was approved by {entry.By} on {entry.Date}, and no longer exists (moved or deleted). Remove the entry with `commslint approve --prune`, and approve the file where it is now."));
         }
 
         return new ApprovalGateResult(reviews, gate);
