@@ -104,7 +104,15 @@ public sealed class RenderTests
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
 
-        Assert.Contains("content/purchase/order-confirmation/sms.pl.txt(7,1): warning sms.length: 2 segments in GSM-7, max 1. (Rendered with its sample: 176 characters.)", result.Output, StringComparison.Ordinal);
+        // The finding points at the placeholder whose value crosses the 160th character.
+        Assert.Contains("content/purchase/order-confirmation/sms.pl.txt(7,7): warning sms.length: 2 segments in GSM-7, max 1. (Rendered with its sample: 176 characters; from here on, “7777777777777 ok”, the text does not fit in 1 segment(s).)", result.Output, StringComparison.Ordinal);
+
+        // Where a literal crosses it, the finding starts at its first character that does not fit.
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", TestCatalog.FrontMatter("sms", "pl") + "Nr {{ order.number }} " + new string('a', 200) + "\n");
+        var literal = CliRunner.Run(folder.Path, "check", "--no-progress", "--format", "json");
+        using var json = System.Text.Json.JsonDocument.Parse(literal.Output);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "sms.length");
+        Assert.Equal((6, 174, 6, 223), (finding.GetProperty("line").GetInt32(), finding.GetProperty("column").GetInt32(), finding.GetProperty("endLine").GetInt32(), finding.GetProperty("endColumn").GetInt32()));
     }
 
     [Fact]
@@ -118,7 +126,7 @@ public sealed class RenderTests
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
 
-        Assert.Contains("content/purchase/order-confirmation/email.pl.html(6,11): warning subject.length: The subject has 29 characters; keep it under 20. (Rendered with its sample.)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("content/purchase/order-confirmation/email.pl.html(6,25): warning subject.length: The subject has 29 characters; keep it under 20. (Rendered with its sample; from here on, “000001187”, it is past 20 characters.)", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,28 +39,36 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     {
         failure = null;
         var bodyStart = document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
-        var body = RenderText(document.Source.Text[bodyStart..], bodyStart, data, emptied, ref failure);
-        var subject = document.FrontMatter.Get(FrontMatterKeys.Subject) is { Value: { } s } field
-            ? RenderText(s, field.ValueRange.Start, data, emptied, ref failure)
-            : null;
-        var preheader = document.FrontMatter.Get(FrontMatterKeys.Preheader) is { Value: { } p } pre
-            ? RenderText(p, pre.ValueRange.Start, data, emptied, ref failure)
-            : null;
-        return new RenderedText(subject, preheader, body);
+        var (body, bodyMap) = RenderText(document.Source.Text[bodyStart..], bodyStart, data, emptied, ref failure);
+        var (subject, subjectMap) = document.FrontMatter.Get(FrontMatterKeys.Subject) is { Value: { } s } field
+            ? RenderText(s, ValueStart(document, field), data, emptied, ref failure)
+            : (null, RenderMap.Empty);
+        var (preheader, preheaderMap) = document.FrontMatter.Get(FrontMatterKeys.Preheader) is { Value: { } p } pre
+            ? RenderText(p, ValueStart(document, pre), data, emptied, ref failure)
+            : (null, RenderMap.Empty);
+        return new RenderedText(subject, preheader, body) { BodyMap = bodyMap, SubjectMap = subjectMap, PreheaderMap = preheaderMap };
     }
 
-    private string RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
+    /// <summary>Where a front-matter value's text starts: after its opening quote, if it has one.</summary>
+    private static int ValueStart(Document document, FrontMatterField field)
+    {
+        var start = field.ValueRange.Start;
+        return start < document.Source.Text.Length && document.Source.Text[start] is '"' or '\'' ? start + 1 : start;
+    }
+
+    private (string Text, RenderMap Map) RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
     {
         var template = Parse(text);
         if (template.HasErrors)
         {
             var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
             failure ??= new RenderFailure($"{ParseFailurePrefix}: {error.Message}", offset + Math.Max(0, error.Span.Start.Offset));
-            return text;
+            return (text, RenderMap.Empty);
         }
 
         using var timeout = new CancellationTokenSource(TimeLimit);
-        var context = new LiquidTemplateContext
+        var output = new MappedOutput(text, offset);
+        var context = new MappingContext(output)
         {
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursionLimit,
@@ -88,7 +96,9 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            template.Render(context);
+            var rendered = output.ToString();
+            return (rendered, new RenderMap(output.Pieces, rendered));
         }
         catch (ScriptRuntimeException ex)
         {
@@ -103,7 +113,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
             failure ??= new RenderFailure(ex.Message, offset);
         }
 
-        return text;
+        return (text, RenderMap.Empty);
     }
 
     /// <summary>The Liquid of <paramref name="text"/>, parsed on first use.</summary>
@@ -155,6 +165,105 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The output of one render, with where each piece came from: text written straight from the
+    /// template's own source is a literal; anything else (a value, a filter's result, an included
+    /// snippet) belongs to the expression statement being evaluated.
+    /// </summary>
+    private sealed class MappedOutput(string source, int offset) : IScriptOutput
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public List<RenderPiece> Pieces { get; } = [];
+
+        /// <summary>The template range of the expression whose output is being written, if any.</summary>
+        public CommsLinter.Text.TextRange? Expression { get; set; }
+
+        public void Write(string value, int index, int count)
+        {
+            if (_text.Length + count > OutputLimit)
+            {
+                // Scriban's own limit throws too; this keeps the map from growing past it first.
+                throw new InvalidOperationException($"the rendered text is longer than {OutputLimit:N0} characters");
+            }
+
+            var start = _text.Length;
+            _text.Append(value, index, count);
+            if (ReferenceEquals(value, source))
+            {
+                Pieces.Add(new RenderPiece(start, _text.Length, new CommsLinter.Text.TextRange(offset + index, offset + index + count), true));
+            }
+            else if (Expression is { } expression)
+            {
+                Pieces.Add(new RenderPiece(start, _text.Length, expression, false));
+            }
+        }
+
+        public ValueTask WriteAsync(string value, int index, int count, CancellationToken cancellationToken)
+        {
+            Write(value, index, count);
+            return ValueTask.CompletedTask;
+        }
+
+        public override string ToString() => _text.ToString();
+
+        public CommsLinter.Text.TextRange Range(SourceSpan span) => new(offset + span.Start.Offset, offset + span.End.Offset + 1);
+    }
+
+    /// <summary>
+    /// Tells the output which expression statement of the template (not of an included snippet) is
+    /// being evaluated. Its value is written by the enclosing block just after it is evaluated; an
+    /// include writes while it is evaluated.
+    /// </summary>
+    private sealed class MappingContext : LiquidTemplateContext
+    {
+        private readonly MappedOutput _output;
+        private CommsLinter.Text.TextRange? _evaluated;
+
+        public MappingContext(MappedOutput output)
+        {
+            _output = output;
+            PushOutput(output);
+        }
+
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            if (SourceFileCount > 1 || scriptNode is not ScriptExpressionStatement statement)
+            {
+                return base.Evaluate(scriptNode, aliasReturnedFunction);
+            }
+
+            var saved = _output.Expression;
+            var range = _output.Range(statement.Span);
+            _output.Expression = range;
+            try
+            {
+                var value = base.Evaluate(statement, aliasReturnedFunction);
+                _evaluated = range;
+                return value;
+            }
+            finally
+            {
+                _output.Expression = saved;
+            }
+        }
+
+        public override TemplateContext Write(SourceSpan span, object? textAsObject)
+        {
+            var saved = _output.Expression;
+            _output.Expression = _evaluated ?? saved;
+            try
+            {
+                return base.Write(span, textAsObject);
+            }
+            finally
+            {
+                _output.Expression = saved;
+                _evaluated = null;
+            }
+        }
     }
 
     /// <summary>Loads <c>{% include 'name' %}</c> from the snippet library only.</summary>

@@ -1,6 +1,7 @@
 using CommsLinter.Catalog;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
+using CommsLinter.Text;
 
 namespace CommsLinter.Pipeline;
 
@@ -41,7 +42,55 @@ public sealed class CheckContext
 }
 
 /// <summary>A template as the customer receives it: its subject, preheader and body rendered with sample data.</summary>
-public sealed record RenderedText(string? Subject, string? Preheader, string Body);
+public sealed record RenderedText(string? Subject, string? Preheader, string Body)
+{
+    /// <summary>Where each part of <see cref="Body"/> came from in the template; empty when not known.</summary>
+    public RenderMap BodyMap { get; init; } = RenderMap.Empty;
+
+    public RenderMap SubjectMap { get; init; } = RenderMap.Empty;
+
+    public RenderMap PreheaderMap { get; init; } = RenderMap.Empty;
+}
+
+/// <summary>One run of rendered output and the template source that produced it: a literal (copied character for character) or an expression (its value).</summary>
+public readonly record struct RenderPiece(int OutputStart, int OutputEnd, TextRange Source, bool IsLiteral);
+
+/// <summary>
+/// Maps offsets in rendered output back to the template source, so that a finding about the text a
+/// customer receives points at the literal or the Liquid expression that produced it.
+/// </summary>
+public sealed class RenderMap(IReadOnlyList<RenderPiece> pieces, string output)
+{
+    public static RenderMap Empty { get; } = new([], string.Empty);
+
+    public IReadOnlyList<RenderPiece> Pieces => pieces;
+
+    /// <summary>
+    /// The source of the output from <paramref name="offset"/> to the end of its piece: the rest of the
+    /// literal's line from that character, or the whole expression whose value it is part of; null when
+    /// the map does not cover it.
+    /// </summary>
+    public TextRange? SourceFrom(int offset)
+    {
+        foreach (var piece in pieces)
+        {
+            if (offset >= piece.OutputStart && offset < piece.OutputEnd)
+            {
+                if (!piece.IsLiteral)
+                {
+                    return piece.Source;
+                }
+
+                // A literal's output is its source, character for character, so its line ends where the output's does.
+                var lineEnd = output.IndexOf('\n', offset, piece.OutputEnd - offset);
+                var end = lineEnd < 0 ? piece.OutputEnd : lineEnd;
+                return new TextRange(piece.Source.Start + offset - piece.OutputStart, piece.Source.Start + end - piece.OutputStart);
+            }
+        }
+
+        return null;
+    }
+}
 
 /// <summary>Renders templates with their samples, once per template and run. Implemented by the content layer.</summary>
 public interface ITemplateRendering

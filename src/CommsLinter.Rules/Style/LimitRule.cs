@@ -62,14 +62,25 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 var rendered = context.Rendering?.RenderedFor(document, context);
                 foreach (var segment in segments)
                 {
-                    var text = segment.Scope switch
+                    var (raw, map) = segment.Scope switch
                     {
-                        SegmentScope.Subject when rendered?.Subject is { } subject => subject.Trim(),
-                        SegmentScope.Preheader when rendered?.Preheader is { } preheader => preheader.Trim(),
-                        _ => null,
+                        SegmentScope.Subject when rendered?.Subject is { } subject => (subject, rendered.SubjectMap),
+                        SegmentScope.Preheader when rendered?.Preheader is { } preheader => (preheader, rendered.PreheaderMap),
+                        _ => ((string?)null, RenderMap.Empty),
                     };
+                    var text = raw?.Trim();
                     var length = text?.Length ?? segment.Text.Length;
-                    if (Breaks(length))
+                    if (!Breaks(length))
+                    {
+                        continue;
+                    }
+
+                    // Too long as rendered: point at the literal or placeholder where the text passes the limit.
+                    if (isMax && raw is not null && map.SourceFrom(raw.Length - raw.TrimStart().Length + limit) is { } source)
+                    {
+                        output.Report(source, Values(length, text!), addendum: $"(Rendered with its sample; from here on, “{text![limit..]}”, it is past {limit} characters.)");
+                    }
+                    else
                     {
                         output.Report(segment, 0, segment.Text.Length, Values(length, text ?? segment.Text), addendum: text is null ? null : "(Rendered with its sample.)");
                     }

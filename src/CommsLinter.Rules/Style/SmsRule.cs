@@ -36,7 +36,17 @@ public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule
             if (count > maxSegments)
             {
                 var values = new MessageValues(Match: encoding, Count: count.ToString(CultureInfo.InvariantCulture), Limit: maxSegments.ToString(CultureInfo.InvariantCulture));
-                output.Report(segments[0], 0, segments[0].Text.Length, values, addendum: $"(Rendered with its sample: {text.Length} characters.)");
+                var overflow = OverflowAt(text, encoding, maxSegments);
+                var lead = rendered.Body.Length - rendered.Body.TrimStart().Length;
+                // The finding points at what the customer's text overflows with: the literal or the placeholder that crosses the limit.
+                if (rendered.BodyMap.SourceFrom(lead + overflow) is { } source)
+                {
+                    output.Report(source, values, addendum: $"(Rendered with its sample: {text.Length} characters; from here on, “{Excerpt(text, overflow)}”, the text does not fit in {maxSegments} segment(s).)");
+                }
+                else
+                {
+                    output.Report(segments[0], 0, segments[0].Text.Length, values, addendum: $"(Rendered with its sample: {text.Length} characters.)");
+                }
             }
 
             return;
@@ -52,6 +62,27 @@ public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule
             }
         }
     }
+
+    /// <summary>The offset of the first character of <paramref name="text"/> that does not fit in <paramref name="maxSegments"/> segments of its encoding.</summary>
+    public static int OverflowAt(string text, string encoding, int maxSegments)
+    {
+        var gsm = encoding == "GSM-7";
+        var capacity = maxSegments == 1 ? (gsm ? 160 : 70) : maxSegments * (gsm ? 153 : 67);
+        var used = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            used += gsm && Gsm7Extension.Contains(text[i]) ? 2 : 1;
+            if (used > capacity)
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static string Excerpt(string text, int start) =>
+        text.Length - start <= 30 ? text[start..] : string.Concat(text.AsSpan(start, 30), "…");
 
     /// <summary>The encoding, the number of segments and the first character that forces UCS-2 (or -1).</summary>
     public static (string Encoding, int Segments, int FirstUcs2) Measure(string text)
