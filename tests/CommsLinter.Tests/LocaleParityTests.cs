@@ -67,6 +67,24 @@ public sealed class LocaleParityTests
     }
 
     [Fact]
+    public void Dates_written_in_each_language_are_compared_as_one_date()
+    {
+        using var folder = Corpus(
+            ru: "<p>Заказ {{ order.number }}: монтаж 3 мая 2027 г. Возврат в течение 14 дней.</p>",
+            it: "<p>Ordine {{ order.number }}: montaggio il 4 maggio 2027. Reso entro 14 giorni.</p>",
+            en: "<p>Order {{ order.number }}: fitting on 3rd May 2027. Returns within 14 days.</p>",
+            pl: "<p>Zamówienie {{ order.number }}: montaż 03.05.2027. Zwrot w ciągu 14 dni.</p>");
+
+        Assert.Equal(
+            ["content/purchase/order-confirmation/email.it.html(8,44): warning parity.numbers: 4 maggio 2027 (date) is only in this it version, where the en, pl and ru versions have 03.05.2027 (date) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on dates."],
+            CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+
+        Assert.Equal(["2027-05-03", "2027-05-03", "2027-05-03", "--05-03", "2027-12-31"],
+            CommsLinter.Rules.Builtin.DateValues.In("2027-05-03, 3/5/2027 and May 3, 2027; 3 maja; 31 grudnia 2027 r.").Select(d => d.Key));
+        Assert.Empty(CommsLinter.Rules.Builtin.DateValues.In("32.01.2027, 29.02.2027, 1.299,00 zł, version 1.2.2027.1"));
+    }
+
+    [Fact]
     public void An_unknown_localized_aspect_is_a_catalog_error_with_did_you_mean()
     {
         using var folder = Corpus(ru: Polish, it: Polish, en: Polish);
@@ -77,11 +95,11 @@ public sealed class LocaleParityTests
         Assert.Contains("content/touchpoints.yml(17,17): error catalog.invalid: Unknown parity aspect 'phone'. Did you mean 'phones'?", result.Output, StringComparison.Ordinal);
     }
 
-    private static TempFolder Corpus(string ru, string it, string en)
+    private static TempFolder Corpus(string ru, string it, string en, string pl = Polish)
     {
         var folder = new TempFolder();
         folder.Write("content/touchpoints.yml", Catalog());
-        foreach (var (locale, body) in new[] { ("pl", Polish), ("ru", ru), ("it", it), ("en", en) })
+        foreach (var (locale, body) in new[] { ("pl", pl), ("ru", ru), ("it", it), ("en", en) })
         {
             folder.Write($"content/purchase/order-confirmation/email.{locale}.html",
                 TestCatalog.FrontMatter("email", locale, "subject: S\npreheader: P\n") + body + "\n");

@@ -33,13 +33,14 @@ public static class ParityAspects
     public const string Days = "days";
     public const string Money = "money";
     public const string Percent = "percent";
+    public const string Dates = "dates";
     public const string Urls = "urls";
     public const string Emails = "emails";
     public const string Phones = "phones";
     public const string Links = "links";
     public const string Images = "images";
 
-    public static IReadOnlyList<string> All { get; } = [Placeholders, Days, Money, Percent, Urls, Emails, Phones, Links, Images];
+    public static IReadOnlyList<string> All { get; } = [Placeholders, Days, Money, Percent, Dates, Urls, Emails, Phones, Links, Images];
 }
 
 /// <summary>

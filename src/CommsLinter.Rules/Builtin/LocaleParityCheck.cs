@@ -9,7 +9,7 @@ namespace CommsLinter.Rules.Builtin;
 
 /// <summary>
 /// The templates of one touchpoint and channel in different locales are one message in several
-/// languages: they must agree on their placeholders, their numbers (days, amounts, percentages), their
+/// languages: they must agree on their placeholders, their numbers (days, amounts, percentages) and dates, their
 /// URLs, e-mail addresses and phone numbers, and how many links and images they have. A value is
 /// reported on the template that differs from the majority of its locales (on a tie, from the
 /// catalog's source locale), naming the others. What the catalog declares <c>localized</c> for a
@@ -100,7 +100,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
             var others = members.Where(m => m != member).ToList();
             var having = others.Where(m => missing.Any(k => m.Has(aspect, k))).ToList();
-            var missingText = Join(missing.Select(k => Display(members, aspect, k)));
+            var missingText = Join(missing.Select(k => Display(members, aspect, k, source)));
             foreach (var extra in extras)
             {
                 findings.Add(Descriptor(aspect).At(member.Document, extra.Range, missing.Count == 0
@@ -182,6 +182,11 @@ public sealed class LocaleParityCheck : ICorpusCheck
                     values.Add(new Value(aspect, Key(kind, text, catalog), kind is FactKind.Days or FactKind.Money or FactKind.Percent ? $"{text} ({unit})" : text, range));
                 }
             }
+
+            foreach (var (start, text, key) in DateValues.In(segment.Text))
+            {
+                values.Add(new Value(ParityAspects.Dates, key, $"{text} (date)", segment.Map.ToSource(start, start + text.Length)));
+            }
         }
 
         foreach (var link in document.Links)
@@ -231,8 +236,9 @@ public sealed class LocaleParityCheck : ICorpusCheck
         return string.Join('/', parts);
     }
 
-    private static string Display(List<Member> members, string aspect, string key) =>
-        members.SelectMany(m => m.Values).First(v => v.Aspect == aspect && v.Key == key).Display;
+    /// <summary>How a value is written, in the source locale's version when it has it.</summary>
+    private static string Display(List<Member> members, string aspect, string key, string? source) =>
+        members.OrderBy(m => m.Document.Locale == source ? 0 : 1).SelectMany(m => m.Values).First(v => v.Aspect == aspect && v.Key == key).Display;
 
     private static string Representative(List<Member> members, string? source, Func<Member, bool> test)
     {
@@ -252,13 +258,14 @@ public sealed class LocaleParityCheck : ICorpusCheck
     {
         ParityAspects.Placeholders => "placeholders",
         ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent => "numbers",
+        ParityAspects.Dates => "dates",
         _ => "URLs, e-mail addresses and phone numbers",
     };
 
     private static RuleDescriptor Descriptor(string aspect) => aspect switch
     {
         ParityAspects.Placeholders => PlaceholderParity,
-        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent => NumberParity,
+        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent or ParityAspects.Dates => NumberParity,
         ParityAspects.Links or ParityAspects.Images => MediaParity,
         _ => ContactParity,
     };
