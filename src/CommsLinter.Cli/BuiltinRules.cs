@@ -14,6 +14,7 @@ internal static class BuiltinRules
         .. Content.Samples.SampleCheck.Descriptors,
         Content.Rendering.RenderCheck.Failed,
         Content.Rendering.EmptyValueCheck.EmptyValue,
+        Content.Liquid.MissingDefaultCheck.MissingDefault,
         // A check that runs per document and across documents is in both lists.
         .. BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules).Concat(BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules)).Distinct(),
         Linter.InternalError,

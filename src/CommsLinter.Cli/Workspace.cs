@@ -2,6 +2,7 @@ using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Approvals;
 using CommsLinter.Content.Catalog;
+using CommsLinter.Content.Liquid;
 using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
 using CommsLinter.Pipeline;
@@ -45,7 +46,9 @@ internal sealed class Workspace
     public SnippetLibrary? Snippets { get; }
 
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
-    public IReadOnlyList<IDocumentCheck> ContentChecks => Rendering is null ? [] : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering)];
+    public IReadOnlyList<IDocumentCheck> ContentChecks => Rendering is null
+        ? [new MissingDefaultCheck(null)]
+        : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering), new MissingDefaultCheck(Rendering)];
 
     /// <summary>The content folder's samples and the templates rendered with them, once per run; null without a catalog.</summary>
     public SampleRendering? Rendering { get; private init; }

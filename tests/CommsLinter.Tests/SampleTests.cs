@@ -58,6 +58,29 @@ public sealed class SampleTests
         Assert.Contains("content/samples/order.json(1,39): error sample.invalid: This sample is not valid JSON: The JSON object contains a trailing comma at the end which is not supported in this mode. Templates that use it are not checked against it.", lines);
     }
 
+    [Fact]
+    public void An_optional_value_in_the_subject_or_greeting_needs_a_default_or_a_test()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, en", channels: "email, sms"));
+        folder.Write("content/purchase/order-confirmation/email.pl.html", TestCatalog.FrontMatter("email", "pl",
+            "subject: \"{{ customer.first_name }}, Twoje zamówienie\"\npreheader: \"Dla {{ customer.first_name | default: 'Ciebie' }}\"\n") +
+            "<p>{% if customer.first_name %}Dzień dobry, {{ customer.first_name }},{% else %}Dzień dobry,{% endif %}</p>\n<p>Dziękujemy.</p>\n");
+        folder.Write("content/purchase/order-confirmation/sms.en.txt", TestCatalog.FrontMatter("sms", "en") +
+            "Hello {{ customer.first_name }}, your order is ready.{% unless customer.first_name %} Welcome!{% endunless %}\n");
+        // Not optional anywhere: a plain value in the greeting is fine.
+        folder.Write("content/purchase/order-confirmation/sms.pl.txt", TestCatalog.FrontMatter("sms", "pl") + "Zamówienie {{ order.number }} gotowe.\n");
+
+        var lines = Lines(CliRunner.Run(folder.Path, "check", "--no-progress").Output).Where(l => l.Contains("liquid.missing-default", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(
+            [
+                "content/purchase/order-confirmation/email.pl.html(5,14): warning liquid.missing-default: The template treats 'customer.first_name' as possibly empty (line 6), but here, in the subject, it has no default: an empty value leaves a gap the customer sees first. Write {{ customer.first_name | default: \"…\" }}, or put the words around it inside {% if customer.first_name %}…{% endif %}.",
+                "content/purchase/order-confirmation/sms.en.txt(6,10): warning liquid.missing-default: The template treats 'customer.first_name' as possibly empty (line 6), but here, in the greeting, it has no default: an empty value leaves a gap the customer sees first. Write {{ customer.first_name | default: \"…\" }}, or put the words around it inside {% if customer.first_name %}…{% endif %}.",
+            ],
+            lines);
+    }
+
     private static TempFolder Corpus(string body, string? frontMatterSample = null)
     {
         var folder = new TempFolder();

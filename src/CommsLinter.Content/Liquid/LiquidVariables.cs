@@ -15,6 +15,14 @@ namespace CommsLinter.Content.Liquid;
 /// Scriban's StrictVariables catches an unknown top-level name but not a missing member such as
 /// <c>customer.frist_name</c>, so the syntax tree is walked instead.
 /// </remarks>
+/// <summary>
+/// One read of data by a template: the chain, where it is, whether the template treats the chain as
+/// possibly absent anywhere (<see cref="Optional"/>), and whether this read is protected from an empty
+/// value: the test of an <c>if</c> itself, or inside an <c>if</c> that tests the chain
+/// (<see cref="Guarded"/>), or given a <c>default</c> (<see cref="Defaulted"/>).
+/// </summary>
+public readonly record struct LiquidRead(string Path, TextRange Range, bool Optional, bool Guarded = false, bool Defaulted = false);
+
 public static class LiquidVariables
 {
     private static readonly LexerOptions Options = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
@@ -24,93 +32,110 @@ public static class LiquidVariables
     /// reports that). <c>Optional</c> marks a chain the template itself treats as possibly absent: it
     /// tests it in an <c>if</c> or <c>unless</c>, or gives it a <c>default</c>, anywhere.
     /// </summary>
-    public static IReadOnlyList<(string Path, TextRange Range, bool Optional)> Collect(string text) =>
+    public static IReadOnlyList<LiquidRead> Collect(string text) =>
         text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal)
             ? Collect(Template.ParseLiquid(text, lexerOptions: Options))
             : [];
 
     /// <summary>The chains read by an already parsed template (see the other overload).</summary>
-    public static IReadOnlyList<(string Path, TextRange Range, bool Optional)> Collect(Template template)
+    public static IReadOnlyList<LiquidRead> Collect(Template template)
     {
         if (template.HasErrors || template.Page is null)
         {
             return [];
         }
 
-        var found = new List<(string, TextRange)>();
+        var found = new List<LiquidRead>();
         var optional = new HashSet<string>(StringComparer.Ordinal);
-        Walk(template.Page, new Dictionary<string, string?>(StringComparer.Ordinal), found, optional);
-        return [.. found.Select(f => (f.Item1, f.Item2, optional.Contains(f.Item1)))];
+        new Walker(found, optional).Walk(template.Page, new Dictionary<string, string?>(StringComparer.Ordinal));
+        return [.. found.Select(f => f with { Optional = optional.Contains(f.Path) })];
     }
 
-    /// <param name="scope">Names bound by the template: a loop variable to its collection's element path, an assigned name to null.</param>
-    private static void Walk(ScriptNode? node, Dictionary<string, string?> scope, List<(string, TextRange)> found, HashSet<string> optional)
+    /// <summary>Walks the syntax tree, knowing which chains the enclosing <c>if</c>s test and whether a <c>default</c> applies.</summary>
+    private sealed class Walker(List<LiquidRead> found, HashSet<string> optional)
     {
-        switch (node)
+        private readonly List<string> _guards = [];
+        private int _defaults;
+        private int _tests;
+
+        /// <param name="scope">Names bound by the template: a loop variable to its collection's element path, an assigned name to null.</param>
+        public void Walk(ScriptNode? node, Dictionary<string, string?> scope)
         {
-            case ScriptIfStatement test:
-                var before = found.Count;
-                Walk(test.Condition, scope, found, optional);
-                optional.UnionWith(found.Skip(before).Select(f => f.Item1));
-                Walk(test.Then, scope, found, optional);
-                Walk(test.Else, scope, found, optional);
-                return;
-            case ScriptPipeCall pipe when pipe.To is ScriptFunctionCall { Target: ScriptVariable { Name: "default" } }:
-                var start = found.Count;
-                Walk(pipe.From, scope, found, optional);
-                optional.UnionWith(found.Skip(start).Select(f => f.Item1));
-                Walk(pipe.To, scope, found, optional);
-                return;
-            case ScriptForStatement loop:
-                Walk(loop.Iterator, scope, found, optional);
-                var element = PathOf(loop.Iterator, scope) is { } collection ? collection + "[]" : null;
-                var inner = new Dictionary<string, string?>(scope, StringComparer.Ordinal);
-                if (loop.Variable is ScriptVariable variable)
-                {
-                    inner[variable.Name] = element;
-                }
+            switch (node)
+            {
+                case ScriptIfStatement test:
+                    var before = found.Count;
+                    _tests++;
+                    Walk(test.Condition, scope);
+                    _tests--;
+                    var tested = found.Skip(before).Select(f => f.Path).ToArray();
+                    optional.UnionWith(tested);
+                    // An unless (read as if-not) tests the other way round: its body runs when the value is absent.
+                    var guards = test.Condition is ScriptUnaryExpression { Operator: ScriptUnaryOperator.Not } ? [] : tested;
+                    _guards.AddRange(guards);
+                    Walk(test.Then, scope);
+                    _guards.RemoveRange(_guards.Count - guards.Length, guards.Length);
+                    Walk(test.Else, scope);
+                    return;
+                case ScriptPipeCall pipe when pipe.To is ScriptFunctionCall { Target: ScriptVariable { Name: "default" } }:
+                    var start = found.Count;
+                    _defaults++;
+                    Walk(pipe.From, scope);
+                    _defaults--;
+                    optional.UnionWith(found.Skip(start).Select(f => f.Path));
+                    Walk(pipe.To, scope);
+                    return;
+                case ScriptForStatement loop:
+                    Walk(loop.Iterator, scope);
+                    var element = PathOf(loop.Iterator, scope) is { } collection ? collection + "[]" : null;
+                    var inner = new Dictionary<string, string?>(scope, StringComparer.Ordinal);
+                    if (loop.Variable is ScriptVariable variable)
+                    {
+                        inner[variable.Name] = element;
+                    }
 
-                inner["forloop"] = null;
-                inner["for"] = null;
-                Walk(loop.Body, inner, found, optional);
-                return;
-            case ScriptAssignExpression assign:
-                if (assign.Target is ScriptVariable target)
-                {
-                    scope[target.Name] = null;
-                }
+                    inner["forloop"] = null;
+                    inner["for"] = null;
+                    Walk(loop.Body, inner);
+                    return;
+                case ScriptAssignExpression assign:
+                    if (assign.Target is ScriptVariable target)
+                    {
+                        scope[target.Name] = null;
+                    }
 
-                Walk(assign.Value, scope, found, optional);
-                return;
-            case ScriptMemberExpression or ScriptVariableGlobal:
-                if (PathOf((ScriptExpression)node, scope) is { } path)
-                {
-                    found.Add((path, new TextRange(node.Span.Start.Offset, node.Span.End.Offset + 1)));
-                }
+                    Walk(assign.Value, scope);
+                    return;
+                case ScriptMemberExpression or ScriptVariableGlobal:
+                    if (PathOf((ScriptExpression)node, scope) is { } path)
+                    {
+                        found.Add(new LiquidRead(path, new TextRange(node.Span.Start.Offset, node.Span.End.Offset + 1), false, _tests > 0 || _guards.Contains(path), _defaults > 0));
+                    }
 
-                return;
-            case ScriptFunctionCall call:
-                // A filter's name is not data; its arguments are.
-                foreach (var argument in call.Arguments)
-                {
-                    Walk(argument, scope, found, optional);
-                }
+                    return;
+                case ScriptFunctionCall call:
+                    // A filter's name is not data; its arguments are.
+                    foreach (var argument in call.Arguments)
+                    {
+                        Walk(argument, scope);
+                    }
 
-                return;
-            case ScriptIndexerExpression indexer:
-                Walk(indexer.Target, scope, found, optional);
-                Walk(indexer.Index, scope, found, optional);
-                return;
-        }
+                    return;
+                case ScriptIndexerExpression indexer:
+                    Walk(indexer.Target, scope);
+                    Walk(indexer.Index, scope);
+                    return;
+            }
 
-        if (node is null)
-        {
-            return;
-        }
+            if (node is null)
+            {
+                return;
+            }
 
-        foreach (var child in node.Children)
-        {
-            Walk(child, scope, found, optional);
+            foreach (var child in node.Children)
+            {
+                Walk(child, scope);
+            }
         }
     }
 

@@ -15,7 +15,7 @@ namespace CommsLinter.Content.Rendering;
 public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippets) : ITemplateRendering
 {
     private readonly ConcurrentDictionary<string, Lazy<Rendering?>> _results = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<(string Path, TextRange Range, bool Optional)>>> _variables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<LiquidRead>>> _variables = new(StringComparer.Ordinal);
 
     public SampleStore Samples => samples;
 
@@ -29,8 +29,8 @@ public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippet
         _results.GetOrAdd(document.Path, _ => new Lazy<Rendering?>(() => Render(document, context))).Value;
 
     /// <summary>The data the template reads, as collected by <see cref="LiquidVariables"/>, once per template.</summary>
-    public IReadOnlyList<(string Path, TextRange Range, bool Optional)> VariablesOf(Document document) =>
-        _variables.GetOrAdd(document.Path, _ => new Lazy<IReadOnlyList<(string, TextRange, bool)>>(() => LiquidVariables.Collect(document.Source.Text))).Value;
+    public IReadOnlyList<LiquidRead> VariablesOf(Document document) =>
+        _variables.GetOrAdd(document.Path, _ => new Lazy<IReadOnlyList<LiquidRead>>(() => LiquidVariables.Collect(document.Source.Text))).Value;
 
     private Rendering? Render(Document document, CheckContext context)
     {

@@ -62,7 +62,7 @@ public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck
             return;
         }
 
-        foreach (var (path, range, optional) in rendering.VariablesOf(document))
+        foreach (var (path, range, optional, _, _) in rendering.VariablesOf(document))
         {
             if (sample.Has(path))
             {

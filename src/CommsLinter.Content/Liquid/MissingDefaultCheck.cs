@@ -1,0 +1,65 @@
+using CommsLinter.Content.Rendering;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Content.Liquid;
+
+/// <summary>
+/// Where an empty value shows most, in the subject, the preheader and the greeting (the message's
+/// first paragraph), a value the template itself treats as optional (it tests it, or gives it a
+/// default, somewhere) must have a <c>default</c> or sit inside an <c>if</c> that tests it. Found from
+/// the template alone, with or without a sample. Docs: docs/rules/liquid.missing-default.md.
+/// </summary>
+public sealed class MissingDefaultCheck(SampleRendering? rendering) : IDocumentCheck
+{
+    public static readonly RuleDescriptor MissingDefault = new("liquid.missing-default", "An optional value in the subject or greeting has no default", Severity.Warning);
+
+    public IReadOnlyList<RuleDescriptor> Rules { get; } = [MissingDefault];
+
+    public void Check(Document document, CheckContext context, ICollection<Finding> findings)
+    {
+        if (document.Kind != DocumentKind.Template || document.Placeholders.Count == 0)
+        {
+            return;
+        }
+
+        var reads = rendering?.VariablesOf(document) ?? LiquidVariables.Collect(document.Source.Text);
+        var places = Places(document);
+        foreach (var read in reads.Where(r => r.Optional && !r.Guarded && !r.Defaulted && !r.Path.Contains("[]", StringComparison.Ordinal)))
+        {
+            if (places.FirstOrDefault(p => p.Range.Start <= read.Range.Start && read.Range.Start < p.Range.End) is not { Name: { } place })
+            {
+                continue;
+            }
+
+            // Where the template shows it knows the value may be absent: a test or a default elsewhere.
+            var tested = reads.FirstOrDefault(r => r.Path == read.Path && (r.Guarded || r.Defaulted));
+            var where = tested.Path is null ? string.Empty : $" (line {document.Source.GetLocation(tested.Range).Start.Line})";
+            findings.Add(MissingDefault.At(document, read.Range,
+                $"The template treats '{read.Path}' as possibly empty{where}, but here, in the {place}, it has no default: an empty value leaves a gap the customer sees first. " +
+                $"Write {{{{ {read.Path} | default: \"…\" }}}}, or put the words around it inside {{% if {read.Path} %}}…{{% endif %}}."));
+        }
+    }
+
+    /// <summary>The subject, the preheader and the greeting (the first paragraph of the body or the SMS), with their source ranges.</summary>
+    private static List<(string Name, TextRange Range)> Places(Document document)
+    {
+        var places = new List<(string, TextRange)>();
+        foreach (var (key, name) in new[] { (FrontMatterKeys.Subject, "subject"), (FrontMatterKeys.Preheader, "preheader") })
+        {
+            if (document.FrontMatter.Get(key) is { } field)
+            {
+                places.Add((name, field.ValueRange));
+            }
+        }
+
+        if (document.Segments.FirstOrDefault(s => s.Scope is SegmentScope.Paragraph or SegmentScope.Sms) is { } greeting)
+        {
+            places.Add(("greeting", greeting.Map.ToSource(0, greeting.Text.Length)));
+        }
+
+        return places;
+    }
+}
