@@ -1,3 +1,4 @@
+using CommsLinter.Model;
 using CommsLinter.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -36,6 +37,40 @@ public static class LiquidVariables
         text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal)
             ? Collect(Template.ParseLiquid(text, lexerOptions: Options))
             : [];
+
+    /// <summary>
+    /// The chains read by a loaded document, with ranges in its source. Only its Liquid is parsed: the
+    /// code of its placeholders, one after another, so the cost follows the Liquid, not the HTML around it.
+    /// </summary>
+    public static IReadOnlyList<LiquidRead> Collect(Document document)
+    {
+        var code = new System.Text.StringBuilder();
+        var starts = new List<(int Compact, int Source)>();
+        foreach (var placeholder in document.Placeholders)
+        {
+            if (placeholder.Kind == PlaceholderKind.Raw)
+            {
+                continue;
+            }
+
+            starts.Add((code.Length, placeholder.Range.Start));
+            code.Append(placeholder.Code.Span).Append(' ');
+        }
+
+        if (starts.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. Collect(code.ToString()).Select(read => read with { Range = ToSource(read.Range, starts) })];
+    }
+
+    private static TextRange ToSource(TextRange compact, List<(int Compact, int Source)> starts)
+    {
+        var index = starts.BinarySearch((compact.Start, 0), Comparer<(int Compact, int Source)>.Create((a, b) => a.Compact.CompareTo(b.Compact)));
+        var (start, source) = starts[index >= 0 ? index : ~index - 1];
+        return new TextRange(source + compact.Start - start, source + compact.End - start);
+    }
 
     /// <summary>The chains read by an already parsed template (see the other overload).</summary>
     public static IReadOnlyList<LiquidRead> Collect(Template template)

@@ -25,8 +25,16 @@ public sealed class MissingDefaultCheck(SampleRendering? rendering) : IDocumentC
             return;
         }
 
-        var reads = rendering?.VariablesOf(document) ?? LiquidVariables.Collect(document.Source.Text);
+        // Reading the Liquid's syntax tree is the expensive part. It is needed only when a value output where it
+        // matters is also named in a tag (an if, an unless) or next to a default somewhere.
         var places = Places(document);
+        if (!document.Placeholders.Any(p => p.Kind == PlaceholderKind.Output && places.Exists(place => place.Range.Start <= p.Range.Start && p.Range.Start < place.Range.End)
+            && NameOf(p.Code.Span) is { Length: > 0 } name && document.Placeholders.Any(other => other.Range != p.Range && Mentions(other, name))))
+        {
+            return;
+        }
+
+        var reads = rendering?.VariablesOf(document) ?? LiquidVariables.Collect(document);
         foreach (var read in reads.Where(r => r.Optional && !r.Guarded && !r.Defaulted && !r.Path.Contains("[]", StringComparison.Ordinal)))
         {
             if (places.FirstOrDefault(p => p.Range.Start <= read.Range.Start && read.Range.Start < p.Range.End) is not { Name: { } place })
@@ -41,6 +49,21 @@ public sealed class MissingDefaultCheck(SampleRendering? rendering) : IDocumentC
                 $"The template treats '{read.Path}' as possibly empty{where}, but here, in the {place}, it has no default: an empty value leaves a gap the customer sees first. " +
                 $"Write {{{{ {read.Path} | default: \"…\" }}}}, or put the words around it inside {{% if {read.Path} %}}…{{% endif %}}."));
         }
+    }
+
+    /// <summary>The first name an output reads: <c>{{ customer.first_name | upcase }}</c> reads customer.first_name.</summary>
+    private static string NameOf(ReadOnlySpan<char> code)
+    {
+        var inner = code.Trim("{}").Trim('-').Trim();
+        var end = inner.IndexOfAny(" |");
+        return (end < 0 ? inner : inner[..end]).ToString();
+    }
+
+    /// <summary>Whether a placeholder could test a name or give it a default: a tag naming it, or an output naming it with a default.</summary>
+    private static bool Mentions(Placeholder placeholder, string name)
+    {
+        var code = placeholder.Code.Span;
+        return code.Contains(name, StringComparison.Ordinal) && (placeholder.Kind == PlaceholderKind.Tag || code.Contains("default", StringComparison.Ordinal));
     }
 
     /// <summary>The subject, the preheader and the greeting (the first paragraph of the body or the SMS), with their source ranges.</summary>

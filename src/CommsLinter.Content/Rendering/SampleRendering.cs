@@ -30,7 +30,7 @@ public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippet
 
     /// <summary>The data the template reads, as collected by <see cref="LiquidVariables"/>, once per template.</summary>
     public IReadOnlyList<LiquidRead> VariablesOf(Document document) =>
-        _variables.GetOrAdd(document.Path, _ => new Lazy<IReadOnlyList<LiquidRead>>(() => LiquidVariables.Collect(document.Source.Text))).Value;
+        _variables.GetOrAdd(document.Path, _ => new Lazy<IReadOnlyList<LiquidRead>>(() => LiquidVariables.Collect(document))).Value;
 
     private Rendering? Render(Document document, CheckContext context)
     {

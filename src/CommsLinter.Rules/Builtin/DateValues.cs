@@ -22,6 +22,12 @@ public static partial class DateValues
     /// <summary>Each date in <paramref name="text"/>: where it starts, as written, and its key (yyyy-mm-dd, or --mm-dd without a year).</summary>
     public static IEnumerable<(int Start, string Text, string Key)> In(string text)
     {
+        // Every date has a digit; most prose has none, and the patterns are not cheap.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        {
+            yield break;
+        }
+
         foreach (Match match in Numeric().Matches(text))
         {
             var (day, month, year) = match.Groups["iy"].Success
