@@ -162,19 +162,8 @@ internal static class OverviewPages
     {
         var html = Begin(site, "parity.html", "Cross-locale parity");
         html.Append("<p>Templates of one touchpoint and channel in different locales must agree on placeholders, numbers, contacts, links and images (rules <code>parity.*</code>).</p>\n");
-        var groups = site.Report.Findings.Where(f => f.RuleId.StartsWith("parity.", StringComparison.Ordinal))
-            .GroupBy(f => $"{f.Touchpoint ?? "?"} · {f.Channel ?? "?"}").OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
-        if (groups.Length == 0)
-        {
-            html.Append("<p>Every locale of every touchpoint agrees.</p>\n");
-        }
-
-        foreach (var group in groups)
-        {
-            html.Append("<h2>").Append(HtmlText.Escape(group.Key)).Append(' ').Append(HtmlText.Counts(group)).Append("</h2>\n");
-            FindingTable(html, site, [.. group], string.Empty);
-        }
-
+        Sections(html, site, site.Report.Findings.Where(f => f.RuleId.StartsWith("parity.", StringComparison.Ordinal)).GroupBy(f => $"{f.Touchpoint ?? "?"} · {f.Channel ?? "?"}"),
+            "h2", string.Empty, "Every locale of every touchpoint agrees.");
         return End(html);
     }
 
@@ -228,19 +217,9 @@ internal static class OverviewPages
             WriteDiff(html, review.LastApproval!.Text, review.CurrentText);
         }
 
-        var reviewed = report.Findings.Where(f => report.ReviewOf(f) is not null).GroupBy(f => report.ReviewOf(f)!).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
         html.Append("<h2>Findings of rules that ask for a review</h2>\n");
-        if (reviewed.Length == 0)
-        {
-            html.Append("<p>No finding of a rule marked <code>review</code> in the style guides.</p>\n");
-        }
-
-        foreach (var team in reviewed)
-        {
-            html.Append("<h3>review: ").Append(HtmlText.Escape(team.Key)).Append(' ').Append(HtmlText.Counts(team)).Append("</h3>\n");
-            FindingTable(html, site, [.. team], string.Empty);
-        }
-
+        Sections(html, site, report.Findings.Where(f => report.ReviewOf(f) is not null).GroupBy(f => report.ReviewOf(f)!),
+            "h3", "review: ", "No finding of a rule marked review in the style guides.");
         return End(html);
     }
 
@@ -291,6 +270,22 @@ internal static class OverviewPages
         }
 
         html.Append("</pre>\n");
+    }
+
+    /// <summary>A heading with counts and a table of findings per group, in the groups' order by name; a sentence when there are none.</summary>
+    private static void Sections(StringBuilder html, Site site, IEnumerable<IGrouping<string, Finding>> groups, string heading, string prefix, string whenEmpty)
+    {
+        var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        if (ordered.Length == 0)
+        {
+            html.Append("<p>").Append(HtmlText.Escape(whenEmpty)).Append("</p>\n");
+        }
+
+        foreach (var group in ordered)
+        {
+            html.Append('<').Append(heading).Append('>').Append(HtmlText.Escape(prefix + group.Key)).Append(' ').Append(HtmlText.Counts(group)).Append("</").Append(heading).Append(">\n");
+            FindingTable(html, site, [.. group], string.Empty);
+        }
     }
 
     private static void FindingTable(StringBuilder html, Site site, Finding[] findings, string whenEmpty)
