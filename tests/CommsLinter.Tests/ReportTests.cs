@@ -111,7 +111,7 @@ public sealed partial class ReportTests
 
         Assert.Contains("### Top 20 findings", markdown, StringComparison.Ordinal);
         Assert.Contains("…and 21 more.", markdown, StringComparison.Ordinal);
-        Assert.Contains("| logistics | 0 | 1 | 31 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| logistics | 0 | 2 | 31 |", markdown, StringComparison.Ordinal);
         Assert.Equal(20, markdown.Split('\n').Count(l => l.StartsWith("| ❌", StringComparison.Ordinal) || l.StartsWith("| ⚠️", StringComparison.Ordinal) || l.StartsWith("| 💡", StringComparison.Ordinal)));
         // A pipe or backtick in a message cannot break the table.
         Assert.DoesNotContain("ASAP | `x`", markdown, StringComparison.Ordinal);

@@ -171,7 +171,7 @@ internal static class OverviewPages
     {
         var report = site.Report;
         var html = Begin(site, "teams.html", "Queues by owning team");
-        html.Append("<p>Each finding belongs to the team that owns its touchpoint in the catalog; findings in snippets, the catalog and the style guides are <em>")
+        html.Append("<p>Each finding belongs to the team that owns its touchpoint in the catalog; a coverage gap belongs to its touchpoint; findings in snippets, other catalog problems and the style guides are <em>")
             .Append(ReportData.Unassigned).Append("</em>.</p>\n");
         var teams = report.Findings.GroupBy(report.TeamOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
         html.Append(SvgChart.Bars("Findings by team", [.. teams.Select(t => (t.Key, Count(t, Severity.Error), Count(t, Severity.Warning), Count(t, Severity.Suggestion)))])).Append('\n');

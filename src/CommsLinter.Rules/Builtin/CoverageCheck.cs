@@ -6,7 +6,7 @@ namespace CommsLinter.Rules.Builtin;
 
 /// <summary>
 /// Every touchpoint needs a template for each channel and locale the catalog requires. Reported at
-/// the touchpoint in the catalog, and only when the whole content folder is checked.
+/// the touchpoint in the catalog, with the touchpoint's id, and only when the whole content folder is checked.
 /// </summary>
 public sealed class CoverageCheck : ICorpusCheck
 {
@@ -33,8 +33,11 @@ public sealed class CoverageCheck : ICorpusCheck
                 var missing = touchpoint.Locales.Where(l => !present.Contains((touchpoint.Id, channel, l))).ToArray();
                 if (missing.Length > 0)
                 {
+                    // The finding carries its touchpoint and channel, so reports put it in the owning team's queue.
                     findings.Add(Gap.At(catalog.Source, touchpoint.Range,
-                        $"Touchpoint '{touchpoint.Id}' has no {channel} template in {string.Join(", ", missing)}. Customers in {(missing.Length == 1 ? "that locale" : "those locales")} get nothing at this moment."));
+                        $"Touchpoint '{touchpoint.Id}' has no {channel} template in {string.Join(", ", missing)}. Customers in {(missing.Length == 1 ? "that locale" : "those locales")} get nothing at this moment.")
+                        with
+                    { Touchpoint = touchpoint.Id, Channel = channel, Locale = missing.Length == 1 ? missing[0] : null });
                 }
             }
         }
