@@ -47,8 +47,8 @@ internal sealed class Workspace
 
     /// <summary>Checks that read files of the content folder besides the templates (samples).</summary>
     public IReadOnlyList<IDocumentCheck> ContentChecks => Rendering is null
-        ? [new MissingDefaultCheck(null)]
-        : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering), new MissingDefaultCheck(Rendering)];
+        ? [new MissingDefaultCheck()]
+        : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering), new MissingDefaultCheck()];
 
     /// <summary>The content folder's samples and the templates rendered with them, once per run; null without a catalog.</summary>
     public SampleRendering? Rendering { get; private init; }

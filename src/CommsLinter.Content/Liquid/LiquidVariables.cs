@@ -42,13 +42,14 @@ public static class LiquidVariables
     /// The chains read by a loaded document, with ranges in its source. Only its Liquid is parsed: the
     /// code of its placeholders, one after another, so the cost follows the Liquid, not the HTML around it.
     /// </summary>
-    public static IReadOnlyList<LiquidRead> Collect(Document document)
+    /// <param name="include">Which outputs to read; tags are always read, since they decide what is tested and looped over.</param>
+    public static IReadOnlyList<LiquidRead> Collect(Document document, Func<Placeholder, bool>? include = null)
     {
         var code = new System.Text.StringBuilder();
         var starts = new List<(int Compact, int Source)>();
         foreach (var placeholder in document.Placeholders)
         {
-            if (placeholder.Kind == PlaceholderKind.Raw)
+            if (placeholder.Kind == PlaceholderKind.Raw || (placeholder.Kind == PlaceholderKind.Output && include?.Invoke(placeholder) == false))
             {
                 continue;
             }

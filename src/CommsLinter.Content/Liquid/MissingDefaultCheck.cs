@@ -1,4 +1,3 @@
-using CommsLinter.Content.Rendering;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
@@ -12,7 +11,7 @@ namespace CommsLinter.Content.Liquid;
 /// default, somewhere) must have a <c>default</c> or sit inside an <c>if</c> that tests it. Found from
 /// the template alone, with or without a sample. Docs: docs/rules/liquid.missing-default.md.
 /// </summary>
-public sealed class MissingDefaultCheck(SampleRendering? rendering) : IDocumentCheck
+public sealed class MissingDefaultCheck : IDocumentCheck
 {
     public static readonly RuleDescriptor MissingDefault = new("liquid.missing-default", "An optional value in the subject or greeting has no default", Severity.Warning);
 
@@ -28,13 +27,14 @@ public sealed class MissingDefaultCheck(SampleRendering? rendering) : IDocumentC
         // Reading the Liquid's syntax tree is the expensive part. It is needed only when a value output where it
         // matters is also named in a tag (an if, an unless) or next to a default somewhere.
         var places = Places(document);
-        if (!document.Placeholders.Any(p => p.Kind == PlaceholderKind.Output && places.Exists(place => place.Range.Start <= p.Range.Start && p.Range.Start < place.Range.End)
+        if (!document.Placeholders.Any(p => p.Kind == PlaceholderKind.Output && InPlaces(p, places)
             && NameOf(p.Code.Span) is { Length: > 0 } name && document.Placeholders.Any(other => other.Range != p.Range && Mentions(other, name))))
         {
             return;
         }
 
-        var reads = rendering?.VariablesOf(document) ?? LiquidVariables.Collect(document);
+        // Only the outputs that can matter are parsed with the tags: those in these places, and those with a default.
+        var reads = LiquidVariables.Collect(document, p => InPlaces(p, places) || p.Code.Span.Contains("default", StringComparison.Ordinal));
         foreach (var read in reads.Where(r => r.Optional && !r.Guarded && !r.Defaulted && !r.Path.Contains("[]", StringComparison.Ordinal)))
         {
             if (places.FirstOrDefault(p => p.Range.Start <= read.Range.Start && read.Range.Start < p.Range.End) is not { Name: { } place })
@@ -50,6 +50,9 @@ public sealed class MissingDefaultCheck(SampleRendering? rendering) : IDocumentC
                 $"Write {{{{ {read.Path} | default: \"…\" }}}}, or put the words around it inside {{% if {read.Path} %}}…{{% endif %}}."));
         }
     }
+
+    private static bool InPlaces(Placeholder placeholder, List<(string Name, TextRange Range)> places) =>
+        places.Exists(place => place.Range.Start <= placeholder.Range.Start && placeholder.Range.Start < place.Range.End);
 
     /// <summary>The first name an output reads: <c>{{ customer.first_name | upcase }}</c> reads customer.first_name.</summary>
     private static string NameOf(ReadOnlySpan<char> code)

@@ -91,6 +91,9 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
     /// <summary>Each value of a kind written in <paramref name="text"/>: for days, money and percent, the number alone.</summary>
     public static IEnumerable<(int Start, string Text)> ValuesIn(FactKind kind, string text) => kind switch
     {
+        // Most prose has no digit and no '@'; the patterns are not run on it.
+        FactKind.Phone or FactKind.Days or FactKind.Money or FactKind.Percent when text.AsSpan().IndexOfAnyInRange('0', '9') < 0 => [],
+        FactKind.Email when !text.Contains('@', StringComparison.Ordinal) => [],
         FactKind.Phone => PhoneNumbers(text),
         FactKind.Email => Candidates(EmailPattern(), text),
         FactKind.Url => Candidates(UrlPattern(), text),
