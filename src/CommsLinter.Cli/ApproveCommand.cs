@@ -76,7 +76,9 @@ internal static class ApproveCommand
             var full = Path.GetFullPath(path, workingDirectory);
             if (!File.Exists(full))
             {
-                error.WriteLine($"commslint: error: '{path}' does not exist. Give the path of a template.");
+                error.WriteLine(Directory.Exists(full)
+                    ? $"commslint: error: '{path}' is a folder. Name the template files that were reviewed, such as {Path.Combine(path, "email.pl.html")}."
+                    : $"commslint: error: '{path}' does not exist. Give the path of a template.");
                 return CommsLintApp.ExitUsage;
             }
 
@@ -96,10 +98,11 @@ internal static class ApproveCommand
             entries.Remove(path);
         }
 
-        // Written beside and moved over, so an interrupted write never leaves half a ledger.
-        var temporary = ledgerPath + ".tmp";
-        File.WriteAllText(temporary, ApprovalLedger.Serialize(entries.Values));
-        File.Move(temporary, ledgerPath, overwrite: true);
+        if (!SafeFile.Replace(ledgerPath, ApprovalLedger.Serialize(entries.Values), ledger.DisplayPath, error))
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
         foreach (var line in approved)
         {
             output.WriteLine($"Approved {line} by {by!.Trim()} on {today:yyyy-MM-dd}.");

@@ -58,9 +58,11 @@ internal static class BaselineCommand
 
         var configuration = run.Workspace.Findings.ToHashSet();
         var accepted = run.Result.Findings.Where(f => !LintRun.IsReview(f) && !configuration.Contains(f)).ToArray();
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, Baseline.Serialize(accepted, run.Result.Documents, CommsLintApp.Version));
-        File.Move(temporary, path, overwrite: true);
+        if (!SafeFile.Replace(path, Baseline.Serialize(accepted, run.Result.Documents, CommsLintApp.Version), ContentDiscovery.DisplayPath(path, workingDirectory), error))
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
         output.WriteLine($"Wrote {accepted.Length} findings to {ContentDiscovery.DisplayPath(path, workingDirectory)}. `commslint check` now reports only new ones; commit the file.");
         return CommsLintApp.ExitClean;
     }

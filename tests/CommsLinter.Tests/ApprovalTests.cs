@@ -106,6 +106,25 @@ public sealed class ApprovalTests
     }
 
     [Fact]
+    public void A_ledger_or_baseline_that_cannot_be_written_is_a_clear_error_and_changes_nothing()
+    {
+        using var folder = Unapproved();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "folder-ledger"));
+
+        var ledger = CliRunner.Run(folder.Path, "approve", Polish, "--by", "A. Kowalska", "--approvals", "folder-ledger");
+        var baseline = CliRunner.Run(folder.Path, "baseline", "--out", "folder-ledger");
+        var folderGiven = CliRunner.Run(folder.Path, "approve", "content/order", "--by", "A. Kowalska");
+
+        Assert.Equal(2, ledger.ExitCode);
+        Assert.Contains("commslint: error: cannot write folder-ledger:", ledger.Error, StringComparison.Ordinal);
+        Assert.Equal(2, baseline.ExitCode);
+        Assert.Contains("Nothing was changed", baseline.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Path, "folder-ledger")));
+        Assert.Equal(2, folderGiven.ExitCode);
+        Assert.Contains("'content/order' is a folder. Name the template files that were reviewed", folderGiven.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_legal_page_shows_what_changed_since_approval()
     {
         using var folder = Unapproved();
