@@ -19,7 +19,9 @@ internal static class CommsLintApp
             "CommsLinter keeps every message a company sends its customers consistent. It loads the templates of the " +
             "whole customer journey (HTML e-mails, Markdown pages and letters, SMS and ads, with Liquid placeholders), " +
             "checks them against the journey catalog (content/touchpoints.yml) and reports every problem with its file, " +
-            "line and column.\n\nExample:\n  commslint check\n  commslint check content/purchase --format json")
+            "line and column.\n\nExamples:\n  commslint check\n  commslint check content/purchase --format json\n  commslint report --out report/\n" +
+            "  commslint approve content/after-purchase/invoice/letter.pl.md --by \"A. Kowalska\"\n  commslint check --ci\n\n" +
+            "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error (docs/cli.md).")
         {
             CheckCommand.Create(output, error, workingDirectory, interactive),
             ExtractCommand.Create(output, error, workingDirectory),
