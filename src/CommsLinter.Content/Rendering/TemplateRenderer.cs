@@ -40,20 +40,24 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         failure = null;
         var bodyStart = document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
         var (body, bodyMap) = RenderText(document.Source.Text[bodyStart..], bodyStart, data, emptied, ref failure);
-        var (subject, subjectMap) = document.FrontMatter.Get(FrontMatterKeys.Subject) is { Value: { } s } field
-            ? RenderText(s, ValueStart(document, field), data, emptied, ref failure)
-            : (null, RenderMap.Empty);
-        var (preheader, preheaderMap) = document.FrontMatter.Get(FrontMatterKeys.Preheader) is { Value: { } p } pre
-            ? RenderText(p, ValueStart(document, pre), data, emptied, ref failure)
-            : (null, RenderMap.Empty);
+        var (subject, subjectMap) = RenderField(document.FrontMatter.Get(FrontMatterKeys.Subject), data, emptied, ref failure);
+        var (preheader, preheaderMap) = RenderField(document.FrontMatter.Get(FrontMatterKeys.Preheader), data, emptied, ref failure);
         return new RenderedText(subject, preheader, body) { BodyMap = bodyMap, SubjectMap = subjectMap, PreheaderMap = preheaderMap };
     }
 
-    /// <summary>Where a front-matter value's text starts: after its opening quote, if it has one.</summary>
-    private static int ValueStart(Document document, FrontMatterField field)
+    /// <summary>
+    /// A front-matter value rendered. Its map is kept only when the value is written verbatim in the
+    /// source: an escape in a quoted value (\" or '') would shift every offset after it.
+    /// </summary>
+    private (string? Text, RenderMap Map) RenderField(FrontMatterField? field, JsonElement? data, string? emptied, ref RenderFailure? failure)
     {
-        var start = field.ValueRange.Start;
-        return start < document.Source.Text.Length && document.Source.Text[start] is '"' or '\'' ? start + 1 : start;
+        if (field is not { Value: { } value })
+        {
+            return (null, RenderMap.Empty);
+        }
+
+        var (text, map) = RenderText(value, field.ValueRange.Start, data, emptied, ref failure);
+        return (text, field.IsVerbatim ? map : RenderMap.Empty);
     }
 
     private (string Text, RenderMap Map) RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
