@@ -37,6 +37,13 @@ internal static class BaselineCommand
             return CommsLintApp.ExitUsage;
         }
 
+        // A baseline of part of the content would make every finding elsewhere look new.
+        if (!run.Workspace.IsWholeCorpus(paths, workingDirectory))
+        {
+            error.WriteLine("commslint: error: a baseline records the findings of the whole content. Run `commslint baseline` without paths, or give the folder that holds the catalog.");
+            return CommsLintApp.ExitUsage;
+        }
+
         if (run.Workspace.HasErrors)
         {
             foreach (var problem in run.Workspace.Findings)

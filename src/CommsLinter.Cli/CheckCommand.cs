@@ -86,7 +86,7 @@ internal static class CheckCommand
     {
         var clock = Stopwatch.StartNew();
         HashSet<string>? changed = null;
-        if (options.ChangedSince is { } revision && (changed = GitChanges.Since(revision, FolderOf(options.Paths[0], workingDirectory), out var problem)) is null)
+        if (options.ChangedSince is { } revision && (changed = GitChanges.Since(revision, GitFolder(options.Paths, workingDirectory), out var problem)) is null)
         {
             error.WriteLine($"commslint: error: --changed-since {revision}: {problem}");
             return CommsLintApp.ExitUsage;
@@ -121,11 +121,19 @@ internal static class CheckCommand
             : CommsLintApp.ExitClean;
     }
 
-    /// <summary>The folder a path is or is in, where git is asked about it.</summary>
-    private static string FolderOf(string path, string workingDirectory)
+    /// <summary>
+    /// Where git is asked about changes: the working directory when every checked path is inside it,
+    /// else the folder of the first path (a check of a folder elsewhere).
+    /// </summary>
+    private static string GitFolder(IReadOnlyList<string> paths, string workingDirectory)
     {
-        var full = Path.GetFullPath(path, workingDirectory);
-        return Directory.Exists(full) ? full : Path.GetDirectoryName(full) is { } folder && Directory.Exists(folder) ? folder : workingDirectory;
+        var full = paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToArray();
+        if (full.All(p => !Path.GetRelativePath(workingDirectory, p).StartsWith("..", StringComparison.Ordinal)))
+        {
+            return workingDirectory;
+        }
+
+        return Directory.Exists(full[0]) ? full[0] : Path.GetDirectoryName(full[0]) is { } folder && Directory.Exists(folder) ? folder : workingDirectory;
     }
 
     /// <summary>The severity at which a run fails; null for 'never'.</summary>

@@ -8,25 +8,41 @@ internal static class GitChanges
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>The full paths of the changed files; null, with the reason, when git cannot tell.</summary>
-    public static HashSet<string>? Since(string revision, string workingDirectory, out string? problem)
+    /// <summary>
+    /// The full paths of the changed files under <paramref name="folder"/>, built on the folder as given
+    /// (so a path through a symbolic link matches the files found through it); null, with the reason,
+    /// when git cannot tell.
+    /// </summary>
+    public static HashSet<string>? Since(string revision, string folder, out string? problem)
     {
-        var top = Git(workingDirectory, out problem, "rev-parse", "--show-toplevel");
-        if (top is null)
+        // The revision is passed to git as a value, never as an option: "--output=…" must not write a file.
+        if (revision.StartsWith('-'))
+        {
+            problem = $"'{revision}' is not a revision; give a branch, tag or commit such as origin/main.";
+            return null;
+        }
+
+        if (Git(folder, out problem, "rev-parse", "--show-toplevel") is null)
         {
             return null;
         }
 
-        var root = top.Trim();
+        var commit = Git(folder, out problem, "rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}");
+        if (commit is null)
+        {
+            problem ??= $"'{revision}' is not a commit of this repository. Fetch it first (git fetch origin main), or give another.";
+            return null;
+        }
+
         // Deleted files are left out: there is nothing to check in them, and the corpus checks notice their absence.
-        var changed = Git(root, out problem, "diff", "--name-only", "-z", "--diff-filter=ACMRT", revision, "--");
-        var untracked = changed is null ? null : Git(root, out problem, "ls-files", "--others", "--exclude-standard", "-z");
+        var changed = Git(folder, out problem, "diff", "--name-only", "-z", "--relative", "--diff-filter=ACMRT", commit.Trim(), "--");
+        var untracked = changed is null ? null : Git(folder, out problem, "ls-files", "--others", "--exclude-standard", "-z");
         if (changed is null || untracked is null)
         {
             return null;
         }
 
-        return [.. (changed + untracked).Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(p => Path.GetFullPath(p, root))];
+        return [.. (changed + untracked).Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(p => Path.GetFullPath(p, folder))];
     }
 
     private static string? Git(string directory, out string? problem, params string[] arguments)
@@ -51,7 +67,8 @@ internal static class GitChanges
                 return null;
             }
 
-            problem = process.ExitCode == 0 ? null : $"git {string.Join(' ', arguments.Where(a => a != "-z"))} failed: {error.Result.Trim()}";
+            var message = error.Result.Trim();
+            problem = process.ExitCode == 0 ? null : message.Length == 0 ? null : $"git {string.Join(' ', arguments.Where(a => a != "-z"))} failed: {message}";
             return process.ExitCode == 0 ? output.Result : null;
         }
         catch (Win32Exception ex)

@@ -63,9 +63,10 @@ internal static class ReportCommand
         {
             written = HtmlReport.Write(folder, report);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsWriteFailure(e))
         {
-            error.WriteLine($"commslint: error: cannot write the report to '{outFolder}': {e.Message} Give a folder you can write to with --out.");
+            var cause = e is AggregateException many ? many.InnerExceptions[0] : e;
+            error.WriteLine($"commslint: error: cannot write the report to '{outFolder}': {cause.Message} Give a folder you can write to with --out.");
             return CommsLintApp.ExitUsage;
         }
 
@@ -76,6 +77,10 @@ internal static class ReportCommand
             : CheckCommand.Threshold(failOn) is { } level && report.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;
     }
+
+    /// <summary>A disk that is full or a folder that cannot be written; pages are written in parallel, so these may come wrapped.</summary>
+    private static bool IsWriteFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException || (e is AggregateException many && many.InnerExceptions.All(IsWriteFailure));
 
     private static bool IsSameOrInside(string path, string folder)
     {

@@ -79,9 +79,13 @@ public sealed class Baseline
         problem = null;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(fullPath));
+            var bytes = File.ReadAllBytes(fullPath);
+            // Editors on Windows often save UTF-8 with a byte order mark, which JSON does not allow.
+            var content = bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
+            using var json = JsonDocument.Parse(content);
             var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != FormatVersion
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var number) || number != FormatVersion
                 || !root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
             {
                 problem = Invalid.At(displayPath, Location.FileStart, $"This is not a version {FormatVersion} baseline (an object with \"version\": {FormatVersion} and a \"findings\" list). Write it again with `commslint baseline`.");

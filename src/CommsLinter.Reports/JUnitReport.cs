@@ -40,7 +40,7 @@ public sealed class JUnitReport : IReportWriter
             {
                 var files = suite.OrderBy(c => c.Path, StringComparer.Ordinal).ToArray();
                 xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", suite.Key);
+                xml.WriteAttributeString("name", Clean(suite.Key));
                 xml.WriteAttributeString("tests", Number(files.Length));
                 xml.WriteAttributeString("failures", Number(files.Count(c => Fails(byFile.GetValueOrDefault(c.Path)))));
                 xml.WriteAttributeString("errors", "0");
@@ -61,14 +61,14 @@ public sealed class JUnitReport : IReportWriter
     private void WriteCase(XmlWriter xml, string suite, string path, Finding[] findings)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", "commslint." + suite);
+        xml.WriteAttributeString("classname", Clean("commslint." + suite));
         xml.WriteAttributeString("name", Clean(path));
         var failing = findings.Where(IsFailure).ToArray();
         if (failing.Length > 0)
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("message", Clean(failing.Length == 1 ? failing[0].Message : $"{failing.Length} findings, the first: {failing[0].Message}"));
-            xml.WriteAttributeString("type", failing[0].RuleId);
+            xml.WriteAttributeString("type", Clean(failing[0].RuleId));
             xml.WriteString(Lines(failing));
             xml.WriteEndElement();
         }

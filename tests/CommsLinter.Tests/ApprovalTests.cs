@@ -68,7 +68,7 @@ public sealed class ApprovalTests
         var tampered = CliRunner.Run(folder.Path, "check", "--ci");
 
         Assert.Equal(2, tampered.ExitCode);
-        Assert.Contains("approvals.yml(4,11): error approvals.tampered: The approved text of 'content/order/email.pl.html' does not match its sha256: the entry was edited by hand.", tampered.Output, StringComparison.Ordinal);
+        Assert.Contains("approvals.yml(4,11): error approvals.tampered: The approved text of 'content/order/email.pl.html' does not match its sha256: the entry was edited by hand, and approves nothing.", tampered.Output, StringComparison.Ordinal);
         Assert.Contains("error approvals.outside: '../elsewhere/email.ru.html' is not a path inside the repository", tampered.Output, StringComparison.Ordinal);
         Assert.Contains($"{Polish}(1,1): error review.legal-pending", tampered.Output, StringComparison.Ordinal);
         var refused = CliRunner.Run(folder.Path, "approve", Polish, "--by", "B. Nowak");

@@ -46,6 +46,12 @@ public sealed class BaselineTests
 
         folder.Write("commslint-baseline.json", "[]");
         Assert.Contains("This is not a version 1 baseline", CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
+        folder.Write("commslint-baseline.json", "{\"version\": 1.5, \"findings\": []}");
+        Assert.Contains("This is not a version 1 baseline", CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
+
+        // Saved by an editor with a byte order mark: still read.
+        folder.WriteBytes("commslint-baseline.json", [0xEF, 0xBB, 0xBF, .. "{\"version\": 1, \"findings\": []}"u8.ToArray()]);
+        Assert.Equal(1, CliRunner.Run(folder.Path, "check").ExitCode);
 
         var missing = CliRunner.Run(folder.Path, "check", "--baseline", "nope.json");
         Assert.Equal(2, missing.ExitCode);
@@ -59,6 +65,10 @@ public sealed class BaselineTests
         File.Delete(Path.Combine(folder.Path, "approvals.yml"));
         Assert.Equal(0, CliRunner.Run(folder.Path, "baseline").ExitCode);
         Assert.Equal(4, CliRunner.FindingLines(CliRunner.Run(folder.Path, "check").Output).Count(l => l.Contains("review.legal-pending", StringComparison.Ordinal)));
+
+        var partial = CliRunner.Run(folder.Path, "baseline", "content/order");
+        Assert.Equal(2, partial.ExitCode);
+        Assert.Contains("a baseline records the findings of the whole content", partial.Error, StringComparison.Ordinal);
 
         folder.Write("styleguides/broken.style", "rule x.y error \"m\" { frobnicate }\n");
         var refused = CliRunner.Run(folder.Path, "baseline");

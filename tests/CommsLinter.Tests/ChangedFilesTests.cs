@@ -38,13 +38,33 @@ public sealed class ChangedFilesTests
     }
 
     [SkippableFact]
+    public void A_suppression_in_an_unchanged_file_is_not_reported_as_unused()
+    {
+        using var folder = Repository();
+        var sms = Path.Combine(folder.Path, "content/delivery/sms.pl.txt");
+        File.WriteAllText(sms, File.ReadAllText(sms).Replace("Okna Nowak:", "{% comment %}commslint-disable-next-line tone.asap{% endcomment %}\nOkna Nowak:", StringComparison.Ordinal));
+        Git(folder.Path, "-c", "user.email=test@example.com", "-c", "user.name=Test", "commit", "-q", "-am", "suppress");
+
+        var result = CliRunner.Run(folder.Path, "check", "--changed-since", "HEAD");
+
+        Assert.DoesNotContain("suppression.unused", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("tone.asap", result.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void A_git_error_is_a_clear_usage_error()
     {
         using var folder = Repository();
 
         var badRevision = CliRunner.Run(folder.Path, "check", "--changed-since", "no-such-branch");
         Assert.Equal(2, badRevision.ExitCode);
-        Assert.Contains("commslint: error: --changed-since no-such-branch: git diff --name-only --diff-filter=ACMRT no-such-branch -- failed: fatal: bad revision 'no-such-branch'", badRevision.Error, StringComparison.Ordinal);
+        Assert.Contains("commslint: error: --changed-since no-such-branch: 'no-such-branch' is not a commit of this repository.", badRevision.Error, StringComparison.Ordinal);
+
+        // A revision is a value, never an option for git: nothing is written.
+        var option = CliRunner.Run(folder.Path, "check", "--changed-since=--output=leak.txt");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Contains("'--output=leak.txt' is not a revision", option.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder.Path, "leak.txt")));
 
         using var plain = TempFolder.CopyOf(TestContent.FixturePath("report"));
         var noRepository = CliRunner.Run(plain.Path, "check", "--changed-since", "HEAD");

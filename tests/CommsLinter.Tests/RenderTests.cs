@@ -123,8 +123,12 @@ public sealed class RenderTests
         folder.Write("content/samples/long.json", """{ "order": { "number": "ZAM/2027/000001187" } }""");
         folder.Write("content/purchase/order-confirmation/email.pl.html",
             TestCatalog.FrontMatter("email", "pl", "sample: samples/long.json\nsubject: \"Zamówienie {{ order.number }}\"\npreheader: P\n") + "<p>Zamówienie {{ order.number }}.</p>\n");
+        // The same subject in another template is parsed once; its position is still its own.
+        folder.Write("content/purchase/order-confirmation/email.en.html",
+            TestCatalog.FrontMatter("email", "en", "sample: samples/long.json\npreheader: P\nsubject: \"Zamówienie {{ order.number }}\"\n") + "<p>Order {{ order.number }}.</p>\n");
 
         var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+        Assert.Contains("content/purchase/order-confirmation/email.en.html(7,25): warning subject.length:", result.Output, StringComparison.Ordinal);
 
         Assert.Contains("content/purchase/order-confirmation/email.pl.html(6,25): warning subject.length: The subject has 29 characters; keep it under 20. (Rendered with its sample; from here on, “000001187”, it is past 20 characters.)", result.Output, StringComparison.Ordinal);
     }

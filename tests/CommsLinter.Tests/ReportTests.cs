@@ -161,6 +161,28 @@ public sealed partial class ReportTests
     }
 
     [Fact]
+    public void Source_pages_anchor_every_finding_whatever_the_line_endings()
+    {
+        using var folder = Fixture();
+        // Old Mac line endings (a lone CR) and a finding past the first line.
+        folder.Write("content/delivery/sms.it.txt", "---\rtouchpoint: delivery-notice\rchannel: sms\rlocale: it\r---\rOkna Nowak: consegna ASAP.\r");
+
+        var result = CliRunner.Run(folder.Path, "report", "--out", "report");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        foreach (var page in Directory.GetFiles(Path.Combine(folder.Path, "report", "files")))
+        {
+            var html = File.ReadAllText(page);
+            var notes = Regex.Count(html, "id=\"m(\\d+)\"");
+            Assert.Equal(notes, Regex.Count(html, "class=\"anchor\" id=\"f\\d+\""));
+        }
+
+        var sms = File.ReadAllText(Directory.GetFiles(Path.Combine(folder.Path, "report", "files")).Single(p => File.ReadAllText(p).Contains("content/delivery/sms.it.txt</strong>", StringComparison.Ordinal)));
+        Assert.Contains("<mark class=\"s f1\" title=\"suggestion tone.asap: Say when, not “ASAP”.\">ASAP</mark>", sms, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"anchor\" id=\"f0\"></span><mark class=\"empty f0 w\"", sms, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_refuses_to_write_into_the_checked_content()
     {
         using var folder = Fixture();

@@ -66,7 +66,18 @@ public sealed class ApprovalLedger
             return null;
         }
 
-        var text = TextDecoding.Decode(File.ReadAllBytes(fullPath), displayPath, out var decoding);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problem = $"'{displayPath}' cannot be read: {ex.Message}";
+            return null;
+        }
+
+        var text = TextDecoding.Decode(bytes, displayPath, out var decoding);
         if (text is null)
         {
             problem = $"{displayPath}: {decoding!.Message}";
@@ -143,7 +154,7 @@ public sealed class ApprovalLedger
 
             if (!seen.Add(entry.Path))
             {
-                findings.Add(Invalid.At(source, item.Range, $"'{entry.Path}' is approved twice; keep only the latest entry (`commslint approve` does)."));
+                findings.Add(Invalid.At(source, item.Range, $"'{entry.Path}' is approved twice (a merge often does this); delete the older entry by hand."));
                 continue;
             }
 
@@ -213,7 +224,7 @@ public sealed class ApprovalLedger
         if (!string.Equals(Approval.HashOf(normalized), hash, StringComparison.OrdinalIgnoreCase))
         {
             findings.Add(Tampered.At(source, entry.Get("sha256")!.Range,
-                $"The approved text of '{path}' does not match its sha256: the entry was edited by hand. It approves nothing until it is written again with `commslint approve {path} --by NAME`."));
+                $"The approved text of '{path}' does not match its sha256: the entry was edited by hand, and approves nothing. Restore it from version control, or delete the entry and have the file approved again with `commslint approve {path} --by NAME`."));
             return null;
         }
 

@@ -7,6 +7,14 @@ using Scriban.Syntax;
 namespace CommsLinter.Content.Liquid;
 
 /// <summary>
+/// One read of data by a template: the chain, where it is, whether the template treats the chain as
+/// possibly absent anywhere (<see cref="Optional"/>), and whether this read is protected from an empty
+/// value: the test of an <c>if</c> itself, or inside an <c>if</c> that tests the chain
+/// (<see cref="Guarded"/>), or given a <c>default</c> (<see cref="Defaulted"/>).
+/// </summary>
+public readonly record struct LiquidRead(string Path, TextRange Range, bool Optional, bool Guarded = false, bool Defaulted = false);
+
+/// <summary>
 /// The data a template reads: every member chain of its Liquid (<c>customer.first_name</c>), with the
 /// source range of the chain. A loop variable stands for an element of its collection, so
 /// <c>{% for item in order.items %}{{ item.name }}</c> reads <c>order.items[].name</c>; names the template
@@ -16,14 +24,6 @@ namespace CommsLinter.Content.Liquid;
 /// Scriban's StrictVariables catches an unknown top-level name but not a missing member such as
 /// <c>customer.frist_name</c>, so the syntax tree is walked instead.
 /// </remarks>
-/// <summary>
-/// One read of data by a template: the chain, where it is, whether the template treats the chain as
-/// possibly absent anywhere (<see cref="Optional"/>), and whether this read is protected from an empty
-/// value: the test of an <c>if</c> itself, or inside an <c>if</c> that tests the chain
-/// (<see cref="Guarded"/>), or given a <c>default</c> (<see cref="Defaulted"/>).
-/// </summary>
-public readonly record struct LiquidRead(string Path, TextRange Range, bool Optional, bool Guarded = false, bool Defaulted = false);
-
 public static class LiquidVariables
 {
     private static readonly LexerOptions Options = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };

@@ -22,7 +22,8 @@ public sealed record RenderFailure(string Message, int Offset);
 /// </summary>
 public sealed class TemplateRenderer(SnippetLibrary? snippets)
 {
-    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
+    /// <summary>Each distinct text parsed once, with the string instance it was parsed from: the literals of the template refer to that instance.</summary>
+    private readonly ConcurrentDictionary<string, (Template Template, string Source)> _parsed = new(StringComparer.Ordinal);
 
     public const int LoopLimit = 10_000;
     public const int RecursionLimit = 20;
@@ -62,7 +63,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
 
     private (string Text, RenderMap Map) RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
     {
-        var template = Parse(text);
+        var (template, source) = ParseWithSource(text);
         if (template.HasErrors)
         {
             var error = template.Messages.First(m => m.Type == ParserMessageType.Error);
@@ -71,7 +72,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         }
 
         using var timeout = new CancellationTokenSource(TimeLimit);
-        var output = new MappedOutput(text, offset);
+        var output = new MappedOutput(source, offset);
         var context = new MappingContext(output)
         {
             LoopLimit = LoopLimit,
@@ -121,7 +122,9 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     }
 
     /// <summary>The Liquid of <paramref name="text"/>, parsed on first use.</summary>
-    public Template Parse(string text) => _parsed.GetOrAdd(text, t => Template.ParseLiquid(t, lexerOptions: Lexer));
+    public Template Parse(string text) => ParseWithSource(text).Template;
+
+    private (Template Template, string Source) ParseWithSource(string text) => _parsed.GetOrAdd(text, t => (Template.ParseLiquid(t, lexerOptions: Lexer), t));
 
     /// <summary>Sets the value at a path of plain members to empty text; paths through lists are left alone.</summary>
     private static void Empty(ScriptObject globals, string[] path)

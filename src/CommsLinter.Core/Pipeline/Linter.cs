@@ -107,7 +107,9 @@ public sealed class Linter
             check.Check(loadedDocuments, context, all);
         }
 
-        all = ApplySuppressions(loadedDocuments, all);
+        // A directive in a file the per-file checks skipped (--changed-since) cannot be judged unused.
+        var checkedPaths = request.ChangedFiles is null ? null : files.Where(request.IsChanged).Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal);
+        all = ApplySuppressions(loadedDocuments, all, checkedPaths);
         all.Sort(Finding.Order);
         return new LintResult(loadedDocuments, all, files.Count);
     }
@@ -116,7 +118,8 @@ public sealed class Linter
     /// Drops the findings that a document's directives silence, and reports each directive that
     /// silenced nothing, so stale suppressions do not pile up.
     /// </summary>
-    private static List<Finding> ApplySuppressions(IReadOnlyList<Document> documents, List<Finding> findings)
+    /// <param name="checkedPaths">The files whose per-file checks ran; null for all.</param>
+    private static List<Finding> ApplySuppressions(IReadOnlyList<Document> documents, List<Finding> findings, HashSet<string>? checkedPaths)
     {
         var regions = new Dictionary<string, List<SuppressedRegion>>(StringComparer.Ordinal);
         foreach (var document in documents.Where(d => d.Suppressions.Count > 0))
@@ -147,6 +150,11 @@ public sealed class Linter
 
         foreach (var (path, list) in regions)
         {
+            if (checkedPaths is not null && !checkedPaths.Contains(path))
+            {
+                continue;
+            }
+
             var document = documents.First(d => d.Path == path);
             foreach (var region in list.Where(r => !r.Used))
             {

@@ -1,6 +1,7 @@
 using System.Text;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
+using CommsLinter.Text;
 
 namespace CommsLinter.Reports.Html;
 
@@ -26,14 +27,14 @@ internal static class SourcePage
             html.Append("<div style=\"padding: 0 12px\">");
             for (var i = 0; i < findings.Count; i++)
             {
-                WriteNote(html, findings[i], i);
+                WriteNote(html, findings[i], i, anchored: false);
             }
 
             html.Append("</div>\n");
         }
         else
         {
-            WriteSource(html, document.Source.Text, findings);
+            WriteSource(html, document.Source, findings);
         }
 
         WriteSelectionStyle(html, findings.Count);
@@ -67,21 +68,29 @@ internal static class SourcePage
     /// <summary>One finding's part of one line: columns [From, To) of that line, 0-based.</summary>
     private readonly record struct Piece(int Finding, int From, int To);
 
-    private static void WriteSource(StringBuilder html, string text, IReadOnlyList<Finding> findings)
+    private static void WriteSource(StringBuilder html, SourceText source, IReadOnlyList<Finding> findings)
     {
-        var lines = text.Split('\n');
+        // Lines as the findings count them (LF, CRLF or a lone CR each end one), without their line breaks.
+        var starts = source.Lines;
+        var lines = new string[starts.LineCount];
+        for (var line = 0; line < lines.Length; line++)
+        {
+            var start = starts.GetLineStart(line + 1);
+            var end = line + 1 < lines.Length ? starts.GetLineStart(line + 2) : source.Text.Length;
+            lines[line] = source.Text[start..end].TrimEnd('\n').TrimEnd('\r');
+        }
+
         var pieces = new List<Piece>?[lines.Length];
         var notes = new List<int>?[lines.Length];
         for (var i = 0; i < findings.Count; i++)
         {
             var location = findings[i].Location;
             var first = Math.Clamp(location.Start.Line, 1, lines.Length) - 1;
-            var last = Math.Clamp(location.End.Line, location.Start.Line, lines.Length) - 1;
-            last = Math.Max(first, last);
+            var last = Math.Max(first, Math.Clamp(location.End.Line, 1, lines.Length) - 1);
             (notes[first] ??= []).Add(i);
             for (var line = first; line <= last; line++)
             {
-                var length = LengthOf(lines[line]);
+                var length = lines[line].Length;
                 var from = line == first ? Math.Clamp(location.Start.Column - 1, 0, length) : 0;
                 var to = line == last && location.End.Line - 1 == line ? Math.Clamp(location.End.Column - 1, from, length) : length;
                 (pieces[line] ??= []).Add(new Piece(i, from, to));
@@ -92,7 +101,7 @@ internal static class SourcePage
         for (var line = 0; line < lines.Length; line++)
         {
             html.Append(HtmlText.Invariant($"<tr id=\"L{line + 1}\"><td class=\"ln\">{line + 1}</td><td class=\"tx\">"));
-            WriteLine(html, lines[line].AsSpan(0, LengthOf(lines[line])), pieces[line], findings);
+            WriteLine(html, lines[line], pieces[line], findings);
             html.Append("</td></tr>\n");
             if (notes[line] is { } starting)
             {
@@ -108,8 +117,6 @@ internal static class SourcePage
 
         html.Append("</table>\n");
     }
-
-    private static int LengthOf(string line) => line.EndsWith('\r') ? line.Length - 1 : line.Length;
 
     /// <summary>Cuts the line at every piece's edges, so overlapping findings each keep their exact span.</summary>
     private static void WriteLine(StringBuilder html, ReadOnlySpan<char> line, List<Piece>? pieces, IReadOnlyList<Finding> findings)
@@ -147,7 +154,7 @@ internal static class SourcePage
     {
         foreach (var piece in pieces)
         {
-            if (piece.From == from && (piece.To > from || from == to) && started.Add(piece.Finding))
+            if (piece.From == from && (piece.To > from || piece.To == piece.From) && started.Add(piece.Finding))
             {
                 html.Append("<span class=\"anchor\" id=\"").Append(Anchor(piece.Finding)).Append("\"></span>");
                 if (piece.To == piece.From)
@@ -184,9 +191,15 @@ internal static class SourcePage
 
     private static string Tooltip(Finding finding) => $"{TextReport.SeverityName(finding.Severity)} {finding.RuleId}: {finding.Message}";
 
-    private static void WriteNote(StringBuilder html, Finding finding, int index)
+    private static void WriteNote(StringBuilder html, Finding finding, int index, bool anchored = true)
     {
         var severity = HtmlText.SeverityClass(finding.Severity);
+        if (!anchored)
+        {
+            // A file without its text shown: the finding's note is where the problems panel leads.
+            html.Append("<span class=\"anchor\" id=\"").Append(Anchor(index)).Append("\"></span>");
+        }
+
         html.Append("<div class=\"note ").Append(severity).Append("\" id=\"m").Append(HtmlText.Invariant($"{index}")).Append("\"><span class=\"sev ").Append(severity).Append("\">")
             .Append(TextReport.SeverityName(finding.Severity)).Append("</span> <code>").Append(HtmlText.Escape(finding.RuleId)).Append("</code> ")
             .Append(HtmlText.Invariant($"({finding.Location.Start.Line},{finding.Location.Start.Column}) "))

@@ -127,7 +127,8 @@
 
   // F8 and Shift+F8 as in VS Code; j/k and the arrow keys move through the list; Enter opens.
   document.addEventListener("keydown", function (event) {
-    if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) { return; }
+    // Keys typed into a control, or Enter and the arrows on a link, button or explorer entry, keep their own meaning.
+    if (event.target instanceof Element && event.target.closest("select, input, textarea, button, a, summary")) { return; }
     var key = event.key;
     if (key === "F8") {
       select(state.selected + (event.shiftKey ? -1 : 1), true);

@@ -42,15 +42,15 @@ public static class ApprovalGate
         bool ci)
     {
         var needs = new Dictionary<string, (SortedSet<string> Teams, SortedSet<string> Reasons)>(StringComparer.Ordinal);
-        void Need(string path, string team, string reason)
+        // True when the path gained a team or a reason.
+        bool Need(string path, string team, string reason)
         {
             if (!needs.TryGetValue(path, out var need))
             {
                 needs[path] = need = (new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
             }
 
-            need.Teams.Add(team);
-            need.Reasons.Add(reason);
+            return need.Teams.Add(team) | need.Reasons.Add(reason);
         }
 
         foreach (var document in documents.Where(d => d.Kind == DocumentKind.Template))
@@ -71,19 +71,23 @@ public static class ApprovalGate
 
         // Legal text often lives in a shared footer: a snippet is reviewed by every team that reviews a template including it.
         var byPath = documents.ToDictionary(d => d.Path, StringComparer.Ordinal);
-        if (snippets is not null)
+        // Repeated until nothing changes, so a snippet included by a snippet is reached whatever their order.
+        var users = snippets is null ? null : IncludeCheck.UsedBy(documents, snippets);
+        for (var changed = users is not null; changed;)
         {
-            var users = IncludeCheck.UsedBy(documents, snippets);
-            foreach (var snippet in snippets.Snippets)
+            changed = false;
+            foreach (var snippet in snippets!.Snippets.Where(s => byPath.ContainsKey(s.DisplayPath)))
             {
-                foreach (var user in users.GetValueOrDefault(snippet.Name) ?? [])
+                foreach (var user in users!.GetValueOrDefault(snippet.Name) ?? [])
                 {
-                    if (needs.TryGetValue(user, out var need) && byPath.ContainsKey(snippet.DisplayPath))
+                    if (!needs.TryGetValue(user, out var need))
                     {
-                        foreach (var team in need.Teams.ToArray())
-                        {
-                            Need(snippet.DisplayPath, team, $"{user} includes it");
-                        }
+                        continue;
+                    }
+
+                    foreach (var team in need.Teams.ToArray())
+                    {
+                        changed |= Need(snippet.DisplayPath, team, $"{user} includes it");
                     }
                 }
             }

@@ -7,7 +7,7 @@ namespace CommsLinter.Rules.Builtin;
 /// Dates written in prose, in the forms the four languages use, as one comparable key: 3.05.2027,
 /// 03/05/2027, 2027-05-03, “3 maja 2027”, “3 мая 2027 г.”, “3 maggio 2027” and “3 May 2027” are all
 /// 2027-05-03. Numeric dates are read day first, as in Poland, Russia, Italy and Britain. A date
-/// without a year (“3 maja”) is keyed by month and day.
+/// without a year (“3 czerwca”) is keyed by month and day, unless its month's name is also an everyday word.
 /// </summary>
 public static partial class DateValues
 {
@@ -18,6 +18,12 @@ public static partial class DateValues
         "января январь|февраля февраль|марта март|апреля апрель|мая май|июня июнь|июля июль|августа август|сентября сентябрь|октября октябрь|ноября ноябрь|декабря декабрь",
         "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre",
         "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug|september sep sept|october oct|november nov|december dec");
+
+    /// <summary>Month names that are also everyday words or names (“2 may apply”, “Maja”, “Jan”): a date with one of them needs its year.</summary>
+    private static readonly HashSet<string> NeedsYear = new(StringComparer.Ordinal)
+    {
+        "may", "mar", "march", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "maja", "maj",
+    };
 
     /// <summary>Each date in <paramref name="text"/>: where it starts, as written, and its key (yyyy-mm-dd, or --mm-dd without a year).</summary>
     public static IEnumerable<(int Start, string Text, string Key)> In(string text)
@@ -49,6 +55,11 @@ public static partial class DateValues
 
             var day = Number(match.Groups["day"].Success ? match.Groups["day"] : match.Groups["day2"]);
             var yearGroup = match.Groups["year"].Success ? match.Groups["year"] : match.Groups["year2"];
+            if (!yearGroup.Success && NeedsYear.Contains(name))
+            {
+                continue;
+            }
+
             if (Key(day, month, yearGroup.Success ? Number(yearGroup) : 0) is { } key)
             {
                 yield return (match.Index, match.Value.TrimEnd(), key);
