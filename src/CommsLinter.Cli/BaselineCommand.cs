@@ -64,7 +64,7 @@ internal static class BaselineCommand
         }
 
         var configuration = run.Workspace.Findings.ToHashSet();
-        var accepted = run.Result.Findings.Where(f => !LintRun.IsReview(f) && !configuration.Contains(f)).ToArray();
+        var accepted = run.Result.Findings.Where(f => !Rules.Builtin.ApprovalGate.IsGateFinding(f) && !configuration.Contains(f)).ToArray();
         if (!SafeFile.Replace(path, Baseline.Serialize(accepted, run.Result.Documents, CommsLintApp.Version), ContentDiscovery.DisplayPath(path, workingDirectory), error))
         {
             return CommsLintApp.ExitUsage;

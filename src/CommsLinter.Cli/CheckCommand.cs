@@ -128,7 +128,7 @@ internal static class CheckCommand
     private static string GitFolder(IReadOnlyList<string> paths, string workingDirectory)
     {
         var full = paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToArray();
-        if (full.All(p => !Path.GetRelativePath(workingDirectory, p).StartsWith("..", StringComparison.Ordinal)))
+        if (full.All(p => Workspace.IsSameOrInside(p, workingDirectory)))
         {
             return workingDirectory;
         }

@@ -104,12 +104,9 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         }
 
         // A pending review is never accepted by the baseline: approvals are how it is resolved.
-        var kept = baseline.Filter(gated.Findings, gated.Documents, IsReview);
+        var kept = baseline.Filter(gated.Findings, gated.Documents, ApprovalGate.IsGateFinding);
         return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count };
     }
-
-    /// <summary>Findings of the review gate, which only an approval resolves.</summary>
-    public static bool IsReview(Finding finding) => finding.RuleId.StartsWith("review.", StringComparison.Ordinal);
 
     private static (LintResult Result, IReadOnlyList<ReviewItem> Reviews) Gate(Workspace workspace, LintResult result, IReadOnlyList<ContentFile> files, bool ci, IReadOnlySet<string>? changed)
     {

@@ -46,17 +46,6 @@ internal static class RenderCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var files = ContentDiscovery.Discover(paths, workingDirectory, out var missing);
-        foreach (var path in missing)
-        {
-            error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/.");
-        }
-
-        if (missing.Count > 0)
-        {
-            return CommsLintApp.ExitUsage;
-        }
-
         SampleFile? forced = null;
         if (sampleOption is not null)
         {
@@ -71,8 +60,12 @@ internal static class RenderCommand
             }
         }
 
-        var workspace = Workspace.Load(paths, new WorkspaceOptions(catalogOption, styleGuides, null), workingDirectory);
-        var result = workspace.CreateLinter().Run(workspace.Request(files, paths, workingDirectory));
+        if (LintRun.Start(paths, new WorkspaceOptions(catalogOption, styleGuides, null), workingDirectory, error, (linter, request) => linter.Run(request)) is not { } run)
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
+        var (workspace, result) = (run.Workspace, run.Result);
         var findingsByPath = result.Findings.ToLookup(f => f.Path, StringComparer.Ordinal);
         // The check has already rendered each template with its own sample: those renderings are reused.
         var renderer = workspace.Rendering?.Renderer ?? new TemplateRenderer(workspace.Snippets);

@@ -45,7 +45,7 @@ internal static class ReportCommand
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.GetFullPath(outFolder, workingDirectory);
-        if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && IsSameOrInside(folder, p)) is { } content)
+        if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && Workspace.IsSameOrInside(folder, p)) is { } content)
         {
             error.WriteLine($"commslint: error: the report folder '{outFolder}' is inside the checked folder '{Path.GetRelativePath(workingDirectory, content)}'; the report would be mixed with the templates. Give another --out, such as report/.");
             return CommsLintApp.ExitUsage;
@@ -82,9 +82,4 @@ internal static class ReportCommand
     private static bool IsWriteFailure(Exception e) =>
         e is IOException or UnauthorizedAccessException || (e is AggregateException many && many.InnerExceptions.All(IsWriteFailure));
 
-    private static bool IsSameOrInside(string path, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, path);
-        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
 }

@@ -167,7 +167,7 @@ internal sealed class Workspace
 
     /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>
     public bool IsWholeCorpus(IEnumerable<string> paths, string workingDirectory) =>
-        CatalogFolder is { } folder && paths.Any(p => IsSameOrAbove(Path.GetFullPath(p, workingDirectory), folder));
+        CatalogFolder is { } folder && paths.Any(p => IsSameOrInside(folder, Path.GetFullPath(p, workingDirectory)));
 
     private static string? FindUpwards(IEnumerable<string> paths, string workingDirectory, string name, bool isFolder)
     {
@@ -189,9 +189,10 @@ internal sealed class Workspace
         return null;
     }
 
-    private static bool IsSameOrAbove(string path, string folder)
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
+    public static bool IsSameOrInside(string path, string folder)
     {
-        var relative = Path.GetRelativePath(path, folder);
+        var relative = Path.GetRelativePath(folder, path);
         return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
     }
 }

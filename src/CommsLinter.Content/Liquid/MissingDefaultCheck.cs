@@ -28,7 +28,7 @@ public sealed class MissingDefaultCheck : IDocumentCheck
         // matters is also named in a tag (an if, an unless) or next to a default somewhere.
         var places = Places(document);
         if (!document.Placeholders.Any(p => p.Kind == PlaceholderKind.Output && InPlaces(p, places)
-            && NameOf(p.Code.Span) is { Length: > 0 } name && document.Placeholders.Any(other => other.Range != p.Range && Mentions(other, name))))
+            && FirstName(p.Expression) is { Length: > 0 } name && document.Placeholders.Any(other => other.Range != p.Range && Mentions(other, name))))
         {
             return;
         }
@@ -54,13 +54,8 @@ public sealed class MissingDefaultCheck : IDocumentCheck
     private static bool InPlaces(Placeholder placeholder, List<(string Name, TextRange Range)> places) =>
         places.Exists(place => place.Range.Start <= placeholder.Range.Start && placeholder.Range.Start < place.Range.End);
 
-    /// <summary>The first name an output reads: <c>{{ customer.first_name | upcase }}</c> reads customer.first_name.</summary>
-    private static string NameOf(ReadOnlySpan<char> code)
-    {
-        var inner = code.Trim("{}").Trim('-').Trim();
-        var end = inner.IndexOfAny(" |");
-        return (end < 0 ? inner : inner[..end]).ToString();
-    }
+    /// <summary>The first name an expression reads: <c>customer.first_name + 1</c> reads customer.first_name.</summary>
+    private static string FirstName(string expression) => expression.Split(' ', 2)[0];
 
     /// <summary>Whether a placeholder could test a name or give it a default: a tag naming it, or an output naming it with a default.</summary>
     private static bool Mentions(Placeholder placeholder, string name)

@@ -23,6 +23,9 @@ public sealed record Touchpoint(
     /// <summary>The sample data its templates are checked and rendered with unless their front matter names another, relative to the content folder.</summary>
     public string? Sample { get; init; }
 
+    /// <summary>The flag that makes every template of a touchpoint need legal's review (docs/approvals.md).</summary>
+    public const string LegalReviewFlag = "legal-review";
+
     public bool HasFlag(string flag) => Flags.Contains(flag, StringComparer.Ordinal);
 }
 

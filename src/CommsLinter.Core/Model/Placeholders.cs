@@ -19,7 +19,19 @@ public enum PlaceholderKind
 }
 
 /// <summary>One Liquid construct: its source range, its kind, and its code as written (a slice of the source).</summary>
-public readonly record struct Placeholder(TextRange Range, PlaceholderKind Kind, ReadOnlyMemory<char> Code);
+public readonly record struct Placeholder(TextRange Range, PlaceholderKind Kind, ReadOnlyMemory<char> Code)
+{
+    /// <summary>What an output prints before its filters: <c>{{- customer.first_name | default: "Klient" }}</c> prints customer.first_name.</summary>
+    public string Expression
+    {
+        get
+        {
+            var inner = Code.Span.Trim("{}").Trim('-').Trim();
+            var pipe = inner.IndexOf('|');
+            return (pipe >= 0 ? inner[..pipe] : inner).Trim().ToString();
+        }
+    }
+}
 
 /// <summary>The Liquid constructs of one document, sorted by position, searchable by offset.</summary>
 public sealed class Placeholders : IReadOnlyList<Placeholder>

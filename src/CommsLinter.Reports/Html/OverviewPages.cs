@@ -12,9 +12,6 @@ namespace CommsLinter.Reports.Html;
 /// </summary>
 internal static class OverviewPages
 {
-    /// <summary>The catalog flag that puts every template of a touchpoint in the legal review queue (as the approval gate reads it).</summary>
-    private const string LegalReviewFlag = "legal-review";
-
     /// <summary>A long queue is cut here on a page; the editor's problems panel filters all of them.</summary>
     private const int MaxRows = 500;
 
@@ -188,7 +185,7 @@ internal static class OverviewPages
     {
         var report = site.Report;
         var html = Begin(site, "legal.html", "Legal review queue");
-        html.Append("<p>Templates that a team must review: those of touchpoints flagged <code>").Append(LegalReviewFlag)
+        html.Append("<p>Templates that a team must review: those of touchpoints flagged <code>").Append(Touchpoint.LegalReviewFlag)
             .Append("</code> in the catalog, those flagged by a rule marked <code>review</code>, and the snippets they include. ")
             .Append("Each is approved when its exact current text is in the approvals ledger (<code>commslint approve</code>, docs/approvals.md).</p>\n");
         var pending = report.Reviews.Count(r => r.State != ReviewState.Approved);

@@ -24,13 +24,15 @@ public sealed record ApprovalGateResult(IReadOnlyList<ReviewItem> Reviews, IRead
 public static class ApprovalGate
 {
     public const string LegalTeam = "legal";
-    public const string LegalReviewFlag = "legal-review";
 
     public static readonly RuleDescriptor LegalPending = new("review.legal-pending", "Text that legal must review has no approval", Severity.Error);
     public static readonly RuleDescriptor Pending = new("review.pending", "Text that a team must review has no approval", Severity.Error);
     public static readonly RuleDescriptor StaleApproval = new("review.stale-approval", "Approval for a file that no longer exists", Severity.Warning);
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [LegalPending, Pending, StaleApproval];
+
+    /// <summary>A finding of the gate, which only an approval resolves (a baseline never accepts it).</summary>
+    public static bool IsGateFinding(Finding finding) => Descriptors.Any(d => d.Id == finding.RuleId);
 
     public static ApprovalGateResult Evaluate(
         IReadOnlyList<Document> documents,
@@ -55,9 +57,9 @@ public static class ApprovalGate
 
         foreach (var document in documents.Where(d => d.Kind == DocumentKind.Template))
         {
-            if (document.Touchpoint is { } id && catalog?.FindTouchpoint(id) is { } touchpoint && touchpoint.HasFlag(LegalReviewFlag))
+            if (document.Touchpoint is { } id && catalog?.FindTouchpoint(id) is { } touchpoint && touchpoint.HasFlag(Touchpoint.LegalReviewFlag))
             {
-                Need(document.Path, LegalTeam, $"its touchpoint '{id}' is flagged {LegalReviewFlag}");
+                Need(document.Path, LegalTeam, $"its touchpoint '{id}' is flagged {Touchpoint.LegalReviewFlag}");
             }
         }
 
@@ -96,6 +98,9 @@ public static class ApprovalGate
         var reviews = new List<ReviewItem>();
         var gate = new List<Finding>();
         var moved = new Dictionary<Approval, string>();
+        var byLedgerPath = approvals.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var gone = approvals.Entries.Where(e => !approvals.Exists(e.Path)).ToArray();
+        var goneByHash = gone.GroupBy(e => e.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (path, need) in needs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!byPath.TryGetValue(path, out var document) || approvals.PathOf(document) is not { } ledgerPath)
@@ -106,8 +111,7 @@ public static class ApprovalGate
             var text = Approval.Normalize(document.Source.Text);
             var hash = Approval.HashOf(text);
             // A file moved without a change keeps its approval: the entry of the old path, which no longer exists, has the same text.
-            var last = approvals.Entries.FirstOrDefault(e => e.Path == ledgerPath)
-                ?? approvals.Entries.FirstOrDefault(e => e.Sha256 == hash && !approvals.Exists(e.Path));
+            var last = byLedgerPath.GetValueOrDefault(ledgerPath) ?? goneByHash.GetValueOrDefault(hash);
             if (last is not null && last.Path != ledgerPath)
             {
                 moved[last] = ledgerPath;
@@ -121,7 +125,7 @@ public static class ApprovalGate
             }
         }
 
-        foreach (var entry in approvals.Entries.Where(e => !approvals.Exists(e.Path)))
+        foreach (var entry in gone)
         {
             gate.Add(StaleApproval.At(approvals.LedgerPath, entry.Location, moved.TryGetValue(entry, out var now)
                 ? $"'{entry.Path}' was approved by {entry.By} on {entry.Date}, and moved unchanged to '{now}', which this approval still covers. Record it at its new path: `commslint approve {now} --by \"{entry.By}\"`, then `commslint approve --prune`."

@@ -166,7 +166,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
         var values = new List<Value>();
         foreach (var placeholder in document.Placeholders)
         {
-            if (placeholder.Kind == PlaceholderKind.Output && VariableOf(placeholder.Code.Span) is { Length: > 0 } variable)
+            if (placeholder.Kind == PlaceholderKind.Output && placeholder.Expression is { Length: > 0 } variable)
             {
                 values.Add(new Value(ParityAspects.Placeholders, variable, $"{{{{ {variable} }}}}", placeholder.Range));
             }
@@ -205,14 +205,6 @@ public sealed class LocaleParityCheck : ICorpusCheck
         }
 
         return values;
-    }
-
-    /// <summary>The variable an output reads: <c>{{ customer.first_name | default: "Klient" }}</c> reads customer.first_name.</summary>
-    private static string VariableOf(ReadOnlySpan<char> code)
-    {
-        var inner = code.Trim("{}").Trim('-').Trim();
-        var pipe = inner.IndexOf('|');
-        return (pipe >= 0 ? inner[..pipe] : inner).Trim().ToString();
     }
 
     /// <summary>A value as compared: normalised, with a path segment naming a locale (/pl/, /it/) standing for any locale.</summary>
