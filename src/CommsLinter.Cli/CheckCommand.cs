@@ -111,7 +111,7 @@ internal static class CheckCommand
             {
                 UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
                 Elapsed = clock.Elapsed,
-                Scope = changed is null ? null : $"Per-file rules ran on the {run.Result.Documents.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory)))} files changed since {options.ChangedSince}; corpus rules on all {run.Result.FileCount}.",
+                Scope = changed is null ? null : ScopeOf(run.Result.Documents.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory))), options.ChangedSince!, run.Result.FileCount),
             },
         };
         writer.Write(output, run.Report());
@@ -135,6 +135,9 @@ internal static class CheckCommand
 
         return Directory.Exists(full[0]) ? full[0] : Path.GetDirectoryName(full[0]) is { } folder && Directory.Exists(folder) ? folder : workingDirectory;
     }
+
+    private static string ScopeOf(int changed, string revision, int files) =>
+        $"Per-file rules ran on {changed} {(changed == 1 ? "file" : "files")} changed since {revision}; corpus rules on all {files}.";
 
     /// <summary>The severity at which a run fails; null for 'never'.</summary>
     public static Severity? Threshold(string failOn) => failOn switch

@@ -14,7 +14,7 @@ public sealed class ChangedFilesTests
         Assert.DoesNotContain("tone.asap", untouched.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("facts.hotline", untouched.Output, StringComparison.Ordinal);
         Assert.Contains("content/order/email.ru.html(9,60): warning parity.contacts", untouched.Output, StringComparison.Ordinal);
-        Assert.Contains("Per-file rules ran on the 0 files changed since HEAD; corpus rules on all 7.", untouched.Output, StringComparison.Ordinal);
+        Assert.Contains("Per-file rules ran on 0 files changed since HEAD; corpus rules on all 7.", untouched.Output, StringComparison.Ordinal);
 
         // Changed, renamed unchanged, deleted and added (untracked) files.
         var sms = Path.Combine(folder.Path, "content/delivery/sms.pl.txt");
@@ -26,7 +26,7 @@ public sealed class ChangedFilesTests
         var result = CliRunner.Run(folder.Path, "check", "--changed-since", "HEAD");
         var lines = CliRunner.FindingLines(result.Output);
 
-        Assert.Contains("Per-file rules ran on the 3 files changed since HEAD; corpus rules on all 7.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Per-file rules ran on 3 files changed since HEAD; corpus rules on all 7.", result.Output, StringComparison.Ordinal);
         Assert.Equal(3, lines.Count(l => l.Contains("tone.asap", StringComparison.Ordinal)));
         Assert.Contains("content/order/email-pl.pl.html(8,28): warning tone.shouting: Write “!” without shouting.", lines);
         Assert.DoesNotContain(lines, l => l.Contains("facts.hotline", StringComparison.Ordinal));
