@@ -161,6 +161,28 @@ public sealed partial class ReportTests
     }
 
     [Fact]
+    public void Overview_pages_show_the_journey_facts_parity_and_team_queues()
+    {
+        using var folder = Fixture();
+        Assert.Equal(0, CliRunner.Run(folder.Path, "report", "--out", "report").ExitCode);
+        string Page(string name) => File.ReadAllText(Path.Combine(folder.Path, "report", name));
+
+        var journey = Page("journey.html");
+        Assert.Contains("<svg class=\"chart\"", journey, StringComparison.Ordinal);
+        // delivery-notice lacks its English SMS: one hatched gap, and 3 of its 4 required templates.
+        Assert.Single(Regex.Matches(journey, "title=\"no template: a coverage gap\">gap</td>"));
+        Assert.Equal(["4/4", "3/4"], Regex.Matches(journey, "<td class=\"num\">(\\d+/\\d+)</td>").Select(m => m.Groups[1].Value));
+
+        Assert.Contains("<td><a href=\"#fact-hotline\">hotline</a></td><td>phone</td><td><code>+48 22 307 41 00</code></td><td>facts.hotline</td><td class=\"num\">1</td></tr>", Page("facts.html"), StringComparison.Ordinal);
+        Assert.Contains("content/order/email.ru.html(9,60)</a></td><td><code>facts.hotline</code>", Page("facts.html"), StringComparison.Ordinal);
+        Assert.Contains("<h2>order-confirmation · email ", System.Net.WebUtility.HtmlDecode(Page("parity.html")), StringComparison.Ordinal);
+
+        var teams = Page("teams.html");
+        Assert.Contains("<svg class=\"chart\"", teams, StringComparison.Ordinal);
+        Assert.Equal(["logistics", "sales"], Regex.Matches(teams, "<h2 id=\"team-([a-z]+)\">").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
     public void Source_pages_anchor_every_finding_whatever_the_line_endings()
     {
         using var folder = Fixture();
@@ -238,6 +260,9 @@ public sealed partial class ReportTests
         await page.Locator("#filter-severity").SelectOptionAsync("2");
         await Assertions.Expect(page.Locator("#problem-count")).ToHaveTextAsync("2 of 10 findings");
         await page.Locator("#filter-severity").SelectOptionAsync(string.Empty);
+        await page.Locator("#filter-team").SelectOptionAsync(new SelectOptionValue { Label = "logistics" });
+        await Assertions.Expect(page.Locator("#problem-count")).ToHaveTextAsync("2 of 10 findings");
+        await page.Locator("#filter-team").SelectOptionAsync(string.Empty);
 
         // The hostile template: shown as text in the source view, and nothing in it runs.
         await page.Locator(".explorer a", new() { HasText = "email.en.html" }).ClickAsync();
