@@ -46,7 +46,9 @@ public static class CatalogReader
     {
         var state = new State(source);
         findings = state.Findings;
-        var root = YamlTree.Parse(source.Text, 0, source.Text.Length, out var yamlProblem);
+        YamlProblem? yamlProblem = null;
+        // Most catalogs are plain block YAML, which BlockYaml reads many times faster than the general reader.
+        var root = BlockYaml.TryParse(source.Text) ?? YamlTree.Parse(source.Text, 0, source.Text.Length, out yamlProblem);
         if (yamlProblem is not null)
         {
             state.Findings.Add((yamlProblem.IsSyntax ? ContentRules.CatalogSyntax : ContentRules.CatalogInvalid)
@@ -56,7 +58,7 @@ public static class CatalogReader
 
         if (root is not YamlMapping mapping)
         {
-            state.Error(root?.Range ?? default, "The catalog must be a mapping with 'locales', 'channels', 'teams', 'stages', 'processes' and 'touchpoints'.");
+            state.Error(root?.Head ?? default, "The catalog must be a mapping with 'locales', 'channels', 'teams', 'stages', 'processes' and 'touchpoints'.");
             return null;
         }
 
@@ -80,7 +82,7 @@ public static class CatalogReader
             var id = state.Scalar(entry, "id");
             if (id is null)
             {
-                state.Error(entry.Range, "This touchpoint has no 'id'.");
+                state.Error(entry.Head, "This touchpoint has no 'id'.");
                 continue;
             }
 
@@ -145,7 +147,7 @@ public static class CatalogReader
                 case YamlScalar scalar:
                     return scalar;
                 case var other:
-                    Error(other.Range, $"'{key}' must be a single value.");
+                    Error(other.Head, $"'{key}' must be a single value.");
                     return null;
             }
         }
@@ -155,14 +157,14 @@ public static class CatalogReader
             switch (mapping.Get(key))
             {
                 case null when required:
-                    Error(mapping.Range with { End = mapping.Range.Start }, $"'{key}' is missing: give a list such as '{key}: [a, b]'.");
+                    Error(mapping.Head, $"'{key}' is missing: give a list such as '{key}: [a, b]'.");
                     return [];
                 case null:
                     return [];
                 case YamlSequence sequence when sequence.Items.All(i => i is YamlScalar):
                     return [.. sequence.Items.Cast<YamlScalar>().Select(s => s.Value)];
                 case var other:
-                    Error(other.Range, $"'{key}' must be a list of values, such as '{key}: [a, b]'.");
+                    Error(other.Head, $"'{key}' must be a list of values, such as '{key}: [a, b]'.");
                     return [];
             }
         }
@@ -172,7 +174,7 @@ public static class CatalogReader
             switch (mapping.Get(key))
             {
                 case null:
-                    Error(mapping.Range with { End = mapping.Range.Start }, $"'{key}' is missing.");
+                    Error(mapping.Head, $"'{key}' is missing.");
                     yield break;
                 case YamlSequence sequence:
                     foreach (var item in sequence.Items)
@@ -183,13 +185,13 @@ public static class CatalogReader
                         }
                         else
                         {
-                            Error(item.Range, $"Each entry of '{key}' must be a mapping with at least an 'id'.");
+                            Error(item.Head, $"Each entry of '{key}' must be a mapping with at least an 'id'.");
                         }
                     }
 
                     break;
                 case var other:
-                    Error(other.Range, $"'{key}' must be a list of entries, each starting with '- id:'.");
+                    Error(other.Head, $"'{key}' must be a list of entries, each starting with '- id:'.");
                     break;
             }
         }
@@ -202,7 +204,7 @@ public static class CatalogReader
                 CheckKeys(entry, ItemKeys, itemName);
                 if (Scalar(entry, "id") is not { } id)
                 {
-                    Error(entry.Range, $"This entry of '{key}' has no 'id'.");
+                    Error(entry.Head, $"This entry of '{key}' has no 'id'.");
                     continue;
                 }
 
@@ -223,7 +225,7 @@ public static class CatalogReader
             var value = Scalar(entry, key);
             if (value is null)
             {
-                Error(entry.Range with { End = entry.Range.Start }, $"This touchpoint has no '{key}'.");
+                Error(entry.Head, $"This touchpoint has no '{key}'.");
                 return;
             }
 

@@ -4,7 +4,11 @@ using YamlDotNet.Core.Events;
 
 namespace CommsLinter.Content.Yaml;
 
-internal abstract record YamlNode(TextRange Range);
+internal abstract record YamlNode(TextRange Range)
+{
+    /// <summary>Where findings about the node point: a scalar's text, or where a mapping or list starts (its end is where the next thing begins, which says nothing).</summary>
+    public TextRange Head => this is YamlScalar ? Range : new TextRange(Range.Start, Range.Start);
+}
 
 /// <summary>A scalar; <see cref="IsVerbatim"/> when its value is exactly the source text at <see cref="YamlNode.Range"/>.</summary>
 internal sealed record YamlScalar(string Value, TextRange Range, bool IsVerbatim) : YamlNode(Range);
