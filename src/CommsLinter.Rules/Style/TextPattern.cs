@@ -13,9 +13,9 @@ public sealed class TextPattern
 
     private readonly string? _term;
     private readonly bool _matchCase;
-    private readonly Regex? _regex;
+    private readonly Lazy<Regex>? _regex;
 
-    private TextPattern(string source, string? term, bool matchCase, Regex? regex)
+    private TextPattern(string source, string? term, bool matchCase, Lazy<Regex>? regex)
     {
         Source = source;
         _term = term is null || matchCase ? term : term.ToLowerInvariant();
@@ -51,15 +51,20 @@ public sealed class TextPattern
             };
         }
 
-        Regex regex;
-        try
+        // Parsing alone finds a bad pattern now, for the guide's error; building the matcher waits for the first text it reads,
+        // so that a run which reads no template (all from the cache) does not pay for it.
+        _ = new Regex(pattern, options);
+        var regex = new Lazy<Regex>(() =>
         {
-            regex = new Regex(pattern, options | RegexOptions.NonBacktracking);
-        }
-        catch (NotSupportedException)
-        {
-            regex = new Regex(pattern, options | RegexOptions.Compiled, Timeout);
-        }
+            try
+            {
+                return new Regex(pattern, options | RegexOptions.NonBacktracking);
+            }
+            catch (NotSupportedException)
+            {
+                return new Regex(pattern, options | RegexOptions.Compiled, Timeout);
+            }
+        });
 
         return new TextPattern($"/{pattern}/{flags}", null, true, regex);
     }
@@ -73,7 +78,7 @@ public sealed class TextPattern
     {
         if (_regex is not null)
         {
-            foreach (Match match in _regex.Matches(text))
+            foreach (Match match in _regex.Value.Matches(text))
             {
                 if (match.Length > 0)
                 {
