@@ -65,7 +65,7 @@ internal static class BaselineCommand
 
         var configuration = run.Workspace.Findings.ToHashSet();
         var accepted = run.Result.Findings.Where(f => !Rules.Builtin.ApprovalGate.IsGateFinding(f) && !configuration.Contains(f)).ToArray();
-        if (!SafeFile.Replace(path, Baseline.Serialize(accepted, run.Result.Documents, CommsLintApp.Version), ContentDiscovery.DisplayPath(path, workingDirectory), error))
+        if (!SafeFile.Replace(path, Baseline.Serialize(accepted, run.Sources.Of, CommsLintApp.Version), ContentDiscovery.DisplayPath(path, workingDirectory), error))
         {
             return CommsLintApp.ExitUsage;
         }

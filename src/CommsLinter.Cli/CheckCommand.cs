@@ -51,6 +51,18 @@ internal static class CheckCommand
             HelpName = "revision",
         };
 
+        var cache = new Option<bool>("--cache")
+        {
+            Description = "Keep what each file's checks found in .commslint/ at the repository root, and on the next run read only the files " +
+                "whose text changed; the corpus rules still compare every file. A change to the catalog, a style guide, a dictionary, a snippet, " +
+                "a sample or commslint itself starts afresh. docs/cache.md.",
+        };
+        var cacheLocation = new Option<string?>("--cache-location")
+        {
+            Description = "The cache's folder, for a CI cache step (implies --cache). Default: .commslint/ at the repository root.",
+            HelpName = "folder",
+        };
+
         var command = new Command("check",
             "Check templates against the journey catalog and report every problem.\n\n" +
             "Examples:\n" +
@@ -60,16 +72,21 @@ internal static class CheckCommand
             "  commslint check --format sarif > commslint.sarif # for GitHub code scanning\n" +
             "  commslint check --format github                  # annotations in a GitHub Actions run\n" +
             "  commslint check --ci                             # CI: also fails when reviewed text changed without a new approval\n" +
-            "  commslint check --changed-since origin/main      # a pull request: per-file rules on what it changed\n\n" +
+            "  commslint check --changed-since origin/main      # a pull request: per-file rules on what it changed\n" +
+            "  commslint check --cache                          # re-check only what changed since the last run\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.")
         {
-            format, failOn, noProgress, ci, changedSince,
+            format, failOn, noProgress, ci, changedSince, cache, cacheLocation,
         };
         arguments.AddTo(command);
 
         command.SetAction(parse => Execute(new CheckOptions(
             arguments.PathsOf(parse),
-            arguments.WorkspaceOf(parse),
+            arguments.WorkspaceOf(parse) with
+            {
+                UseCache = parse.GetValue(cache) || parse.GetValue(cacheLocation) is not null,
+                CacheLocation = parse.GetValue(cacheLocation),
+            },
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
             interactive && !parse.GetValue(noProgress) && !parse.GetValue(ci),
@@ -111,7 +128,7 @@ internal static class CheckCommand
             {
                 UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
                 Elapsed = clock.Elapsed,
-                Scope = changed is null ? null : ScopeOf(run.Result.Documents.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory))), options.ChangedSince!, run.Result.FileCount),
+                Scope = changed is null ? null : ScopeOf(run.Result.Summaries.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory))), options.ChangedSince!, run.Result.FileCount),
             },
         };
         writer.Write(output, run.Report());

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using CommsLinter.Content;
+using CommsLinter.Content.Caching;
 using CommsLinter.Pipeline;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Reports;
 using CommsLinter.Rules.Builtin;
+using CommsLinter.Text;
 
 namespace CommsLinter.Cli;
 
@@ -67,7 +69,14 @@ internal sealed class LintArguments
 }
 
 /// <summary>The configuration files a run uses when they are given; null means found from the checked paths.</summary>
-internal sealed record WorkspaceOptions(string? Catalog, string? StyleGuides, string? Approvals, string? Baseline = null, bool UseBaseline = false);
+internal sealed record WorkspaceOptions(string? Catalog, string? StyleGuides, string? Approvals, string? Baseline = null, bool UseBaseline = false)
+{
+    /// <summary>Whether the run keeps and uses the cache of per-file outcomes (check --cache).</summary>
+    public bool UseCache { get; init; }
+
+    /// <summary>The cache's folder when given; null for .commslint/ at the repository root.</summary>
+    public string? CacheLocation { get; init; }
+}
 
 /// <summary>One check of the content: the workspace it ran in, what it found, and the templates that need a review.</summary>
 internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnlyList<ReviewItem> Reviews)
@@ -82,8 +91,9 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
     /// <param name="changed">With --changed-since: the files (full paths) that get the per-file checks; null for all.</param>
     public static LintRun? Start(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory, TextWriter error, Func<Linter, LintRequest, LintResult> run, bool ci = false, IReadOnlySet<string>? changed = null)
     {
-        // Listing the files and reading the catalog are independent: do them side by side.
+        // Listing the files, reading the cache and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
+        var storedCache = options.UseCache ? Task.Run(() => CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory))) : null;
         var workspace = Workspace.Load(paths, options, workingDirectory);
         var (files, missingPaths) = discovery.Result;
         foreach (var path in missingPaths)
@@ -96,19 +106,69 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
             return null;
         }
 
-        var result = run(workspace.CreateLinter(), workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed });
-        var (gated, reviews) = Gate(workspace, result, files, ci, changed);
+        var request = workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed };
+        var cache = storedCache is null ? null : OpenCache(workspace, storedCache.Result, workingDirectory, error);
+        var known = cache is null ? null : Lookup(cache, files);
+        // Reading every dictionary overlaps reading many templates; a few templates read only the dictionaries they need, when they need them.
+        if (files.Count - (known?.Count ?? 0) > ManyFiles)
+        {
+            workspace.PreloadDictionaries();
+        }
+
+        var result = run(workspace.CreateLinter(), known is null ? request : request with { Known = file => known.GetValueOrDefault(file.FullPath) });
+        if (cache is not null && !cache.Save(result, out var problem))
+        {
+            error.WriteLine($"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.");
+        }
+
+        var sources = new SourceLookup(result, files);
+        var (gated, reviews) = Gate(workspace, result, files, sources, ci, changed);
         if (workspace.Baseline is not { } baseline)
         {
-            return new LintRun(workspace, gated, reviews);
+            return new LintRun(workspace, gated, reviews) { Sources = sources };
         }
 
         // A pending review is never accepted by the baseline: approvals are how it is resolved.
-        var kept = baseline.Filter(gated.Findings, gated.Documents, ApprovalGate.IsGateFinding);
-        return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count };
+        var kept = baseline.Filter(gated.Findings, sources.Of, ApprovalGate.IsGateFinding);
+        return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count, Sources = sources };
     }
 
-    private static (LintResult Result, IReadOnlyList<ReviewItem> Reviews) Gate(Workspace workspace, LintResult result, IReadOnlyList<ContentFile> files, bool ci, IReadOnlySet<string>? changed)
+    /// <summary>More files to read than this, and every dictionary is read at the start.</summary>
+    private const int ManyFiles = 50;
+
+    /// <summary>The cache's folder: the one given, or .commslint/ at the repository root (beside the content folder).</summary>
+    private static string CacheFolder(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory) =>
+        options.CacheLocation is { } given ? Path.GetFullPath(given, workingDirectory)
+        : Path.Combine(Workspace.RepositoryRootOf(Workspace.CatalogPath(paths, options.Catalog, workingDirectory)) ?? workingDirectory, CheckCache.FolderName);
+
+    private static CheckCache OpenCache(Workspace workspace, CheckCache.StoredCache stored, string workingDirectory, TextWriter error)
+    {
+        var cache = stored.For(CheckCache.EnvironmentOf(workspace.CacheInputs(), [$"working folder {workingDirectory}"]));
+        if (stored.Problem is { } problem)
+        {
+            error.WriteLine($"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} is damaged ({problem}). It was not used; this run checks every file and writes it again.");
+        }
+
+        return cache;
+    }
+
+    private static Dictionary<string, FileOutcome> Lookup(CheckCache cache, IReadOnlyList<ContentFile> files)
+    {
+        var outcomes = new FileOutcome?[files.Count];
+        Parallel.For(0, files.Count, i => outcomes[i] = cache.Lookup(files[i]));
+        var known = new Dictionary<string, FileOutcome>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (outcomes[i] is { } outcome)
+            {
+                known[files[i].FullPath] = outcome;
+            }
+        }
+
+        return known;
+    }
+
+    private static (LintResult Result, IReadOnlyList<ReviewItem> Reviews) Gate(Workspace workspace, LintResult result, IReadOnlyList<ContentFile> files, SourceLookup sources, bool ci, IReadOnlySet<string>? changed)
     {
         if (workspace.Approvals is not { } ledger)
         {
@@ -117,21 +177,27 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
 
         var fullPaths = files.ToDictionary(f => f.DisplayPath, f => f.FullPath, StringComparer.Ordinal);
         var source = new ApprovalSource(ledger.Entries, ledger.DisplayPath,
-            document => fullPaths.TryGetValue(document.Path, out var full) ? ledger.RelativePath(full) : null,
-            path => File.Exists(Path.Combine(ledger.Root, path)));
+            path => fullPaths.TryGetValue(path, out var full) ? ledger.RelativePath(full) : null,
+            path => File.Exists(Path.Combine(ledger.Root, path)),
+            path => sources.Of(path)?.Text);
         var teams = workspace.ReviewTeams();
-        var gate = ApprovalGate.Evaluate(result.Documents, result.Findings, workspace.Catalog, workspace.Snippets, id => teams.GetValueOrDefault(id), source, ci);
+        var gate = ApprovalGate.Evaluate(result.Summaries, result.Findings, workspace.Catalog, workspace.Snippets, id => teams.GetValueOrDefault(id), source, ci);
         // A pending review is a per-file finding: with --changed-since, only changed files report it.
         var findings = result.Findings.Concat(gate.Findings.Where(f => changed is null || !fullPaths.TryGetValue(f.Path, out var full) || changed.Contains(full))).ToList();
         findings.Sort(Finding.Order);
         return (result with { Findings = findings }, gate.Reviews);
     }
 
+    /// <summary>The text of every checked file, by the path findings give.</summary>
+    public required SourceLookup Sources { get; init; }
+
     /// <summary>What every report format is written from.</summary>
     public ReportData Report() => new(Result.Findings, Result.FileCount, Workspace.RuleDescriptors)
     {
         Catalog = Workspace.Catalog,
         Documents = Result.Documents,
+        Summaries = Result.Summaries,
+        SourceOf = Sources.Of,
         Facts = [.. Workspace.Style.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FactEntry(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Value))],
         SnippetUsers = SnippetUsers(),
         Reviews = Reviews,
@@ -145,7 +211,39 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
             return [];
         }
 
-        var users = IncludeCheck.UsedBy(Result.Documents, library);
+        var users = IncludeCheck.UsedBy(Result.Summaries, library);
         return library.Snippets.ToDictionary(s => s.DisplayPath, s => users.GetValueOrDefault(s.Name) ?? [], StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// The text of a checked file by the path findings give: the document's when the run read it, else
+/// read again from disk (a file the cache stood for), once.
+/// </summary>
+internal sealed class SourceLookup
+{
+    private readonly Dictionary<string, SourceText> _read;
+    private readonly Dictionary<string, ContentFile> _files;
+
+    public SourceLookup(LintResult result, IReadOnlyList<ContentFile> files)
+    {
+        _read = result.Documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        _files = files.ToDictionary(f => f.DisplayPath, StringComparer.Ordinal);
+    }
+
+    public SourceText? Of(string path)
+    {
+        if (_read.TryGetValue(path, out var source))
+        {
+            return source;
+        }
+
+        if (!_files.TryGetValue(path, out var file) || DocumentLoader.ReadSource(file) is not { } read)
+        {
+            return null;
+        }
+
+        _read[path] = read;
+        return read;
     }
 }

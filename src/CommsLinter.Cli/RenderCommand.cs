@@ -114,7 +114,7 @@ internal static class RenderCommand
         }
 
         var snippets = workspace.Snippets is { } library
-            ? Rules.Builtin.IncludeCheck.UsedBy(result.Documents, library).Select(u => new SnippetUse(u.Key, library.Resolve(u.Key)!.DisplayPath, u.Value)).ToList()
+            ? Rules.Builtin.IncludeCheck.UsedBy(result.Summaries, library).Select(u => new SnippetUse(u.Key, library.Resolve(u.Key)!.DisplayPath, u.Value)).ToList()
             : null;
         var index = PreviewSite.Write(folder, pages, workspace.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent", snippets);
         output.WriteLine($"Rendered {pages.Count} templates ({pages.Count(p => p.Failure is not null)} could not be rendered with their sample) to {ContentDiscovery.DisplayPath(index, workingDirectory)}");

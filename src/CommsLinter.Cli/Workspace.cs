@@ -75,6 +75,37 @@ internal sealed class Workspace
 
     private string? CatalogFolder { get; }
 
+    private string? CatalogFile { get; init; }
+
+
+    private string? StyleFolder { get; init; }
+
+    private (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? Spelling { get; init; }
+
+    /// <summary>Starts reading the spelling dictionaries, so that it overlaps reading the templates; a run that reads no template does not need them.</summary>
+    public void PreloadDictionaries()
+    {
+        if (Spelling is var (dictionaries, locales))
+        {
+            dictionaries.Preload(locales);
+        }
+    }
+
+    /// <summary>The files besides a template's own text that its per-file findings depend on, for the cache's key.</summary>
+    public IEnumerable<string> CacheInputs()
+    {
+        IEnumerable<string> FilesIn(string? folder) => folder is not null && Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            : [];
+
+        return [
+            .. CatalogFile is null ? [] : new[] { CatalogFile },
+            .. FilesIn(StyleFolder),
+            .. FilesIn(CatalogFolder is null ? null : Path.Combine(CatalogFolder, ContentDiscovery.PartialsFolder)),
+            .. FilesIn(CatalogFolder is null ? null : Path.Combine(CatalogFolder, ContentDiscovery.SamplesFolder)),
+        ];
+    }
+
     public static Workspace Load(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory)
     {
         var (catalogOption, styleGuidesOption, approvalsOption, baselineOption, useBaseline) = options;
@@ -97,6 +128,7 @@ internal sealed class Workspace
             ? Path.GetFullPath(folder, workingDirectory)
             : FindUpwards(catalogPath is null ? paths : [catalogPath], workingDirectory, StyleGuidesFolder, isFolder: true);
         var style = StyleSet.Empty;
+        (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? spelling = null;
         if (styleFolder is not null && Directory.Exists(styleFolder))
         {
             var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
@@ -106,8 +138,7 @@ internal sealed class Workspace
             style = StyleCompiler.Compile(files, catalog, findings, dictionaries);
             if (catalog is not null && style.Rules.OfType<SpellingRule>().Any())
             {
-                // Reading the dictionaries overlaps reading the templates.
-                dictionaries.Preload(catalog.Locales);
+                spelling = (dictionaries, catalog.Locales);
             }
         }
         else if (styleGuidesOption is not null)
@@ -136,6 +167,9 @@ internal sealed class Workspace
 
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
+            CatalogFile = catalogPath,
+            StyleFolder = styleFolder is not null && Directory.Exists(styleFolder) ? styleFolder : null,
+            Spelling = spelling,
             Baseline = baseline,
             Approvals = ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings),
             Rendering = catalogFolder is null ? null : new SampleRendering(new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)), snippets),
@@ -149,8 +183,12 @@ internal sealed class Workspace
     /// <summary>The ledger given, or approvals.yml in the folder that holds the catalog's folder (the repository root).</summary>
     public static string? LedgerPath(string? catalogPath, string? approvalsOption, string workingDirectory) =>
         approvalsOption is { } given ? Path.GetFullPath(given, workingDirectory)
-        : Path.GetDirectoryName(catalogPath) is { } catalogFolder ? Path.Combine(Path.GetDirectoryName(catalogFolder) ?? catalogFolder, ApprovalLedger.FileName)
+        : RepositoryRootOf(catalogPath) is { } root ? Path.Combine(root, ApprovalLedger.FileName)
         : null;
+
+    /// <summary>The folder that holds the catalog's folder, where approvals.yml, the baseline and .commslint/ live; null without a catalog.</summary>
+    public static string? RepositoryRootOf(string? catalogPath) =>
+        Path.GetDirectoryName(catalogPath) is { } catalogFolder ? Path.GetDirectoryName(catalogFolder) ?? catalogFolder : null;
 
     /// <summary>The baseline given, or commslint-baseline.json at the repository root.</summary>
     public static string? BaselinePath(string? catalogPath, string? baselineOption, string workingDirectory) =>

@@ -75,6 +75,19 @@ public sealed class DocumentLoader : IDocumentLoader
         }
     }
 
+    /// <summary>A file's text as a document of it holds it; null when it cannot be read or decoded.</summary>
+    public static SourceText? ReadSource(ContentFile file)
+    {
+        try
+        {
+            return TextDecoding.Decode(File.ReadAllBytes(file.FullPath), file.DisplayPath, out _) is { } text ? new SourceText(file.DisplayPath, text) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Decodes and reads a file's bytes; <paramref name="extension"/> picks the reader.</summary>
     public DocumentLoadResult Load(ReadOnlySpan<byte> bytes, string displayPath, DocumentKind kind, string extension)
     {

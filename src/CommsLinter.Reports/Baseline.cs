@@ -16,14 +16,14 @@ namespace CommsLinter.Reports;
 /// </summary>
 public static class FindingFingerprints
 {
-    public static IReadOnlyDictionary<Finding, string> Of(IReadOnlyList<Finding> findings, IReadOnlyList<Document> documents)
+    /// <param name="sourceOf">A file's text by the path findings give; null when it cannot be read.</param>
+    public static IReadOnlyDictionary<Finding, string> Of(IReadOnlyList<Finding> findings, Func<string, SourceText?> sourceOf)
     {
-        var sources = documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
         foreach (var finding in findings)
         {
-            var key = $"{finding.RuleId}\n{finding.Path}\n{Subject(finding, sources.GetValueOrDefault(finding.Path))}";
+            var key = $"{finding.RuleId}\n{finding.Path}\n{Subject(finding, sourceOf(finding.Path))}";
             var occurrence = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
             result[finding] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}\n{occurrence}")))[..32];
         }
@@ -120,10 +120,9 @@ public sealed class Baseline
     }
 
     /// <summary>The baseline of these findings, as the file's text.</summary>
-    public static string Serialize(IReadOnlyList<Finding> findings, IReadOnlyList<Document> documents, string toolVersion)
+    public static string Serialize(IReadOnlyList<Finding> findings, Func<string, SourceText?> sourceOf, string toolVersion)
     {
-        var fingerprints = FindingFingerprints.Of(findings, documents);
-        var sources = documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        var fingerprints = FindingFingerprints.Of(findings, sourceOf);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -137,7 +136,7 @@ public sealed class Baseline
                 json.WriteString("fingerprint", fingerprints[finding]);
                 json.WriteString("rule", finding.RuleId);
                 json.WriteString("path", finding.Path);
-                json.WriteString("text", FindingFingerprints.Subject(finding, sources.GetValueOrDefault(finding.Path)));
+                json.WriteString("text", FindingFingerprints.Subject(finding, sourceOf(finding.Path)));
                 json.WriteEndObject();
             }
 
@@ -149,9 +148,9 @@ public sealed class Baseline
     }
 
     /// <summary>The findings that are not in the baseline, in their order; those <paramref name="neverAccepted"/> picks are kept whatever the baseline says.</summary>
-    public List<Finding> Filter(IReadOnlyList<Finding> findings, IReadOnlyList<Document> documents, Func<Finding, bool> neverAccepted)
+    public List<Finding> Filter(IReadOnlyList<Finding> findings, Func<string, SourceText?> sourceOf, Func<Finding, bool> neverAccepted)
     {
-        var fingerprints = FindingFingerprints.Of(findings, documents);
+        var fingerprints = FindingFingerprints.Of(findings, sourceOf);
         return [.. findings.Where(f => neverAccepted(f) || !Fingerprints.Contains(fingerprints[f]))];
     }
 }

@@ -18,8 +18,8 @@ public sealed class JUnitReport : IReportWriter
     public void Write(TextWriter output, ReportData report)
     {
         var byFile = report.Findings.GroupBy(f => f.Path).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var read = report.Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-        var cases = report.Documents
+        var read = report.Summaries.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var cases = report.Summaries
             .Select(d => (d.Path, Suite: d.Touchpoint ?? SuiteOf(d.Path)))
             .Concat(byFile.Where(p => !read.Contains(p.Key)).Select(p => (Path: p.Key, Suite: p.Value[0].Touchpoint ?? SuiteOf(p.Key))))
             .DistinctBy(c => c.Path)

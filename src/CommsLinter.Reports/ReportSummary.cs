@@ -1,6 +1,7 @@
 using CommsLinter.Catalog;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
+using CommsLinter.Text;
 
 namespace CommsLinter.Reports;
 
@@ -28,6 +29,8 @@ public sealed class ReportData
     public const string Unassigned = "unassigned";
 
     private readonly Dictionary<string, RuleDescriptor> _rules = new(StringComparer.Ordinal);
+    private IReadOnlyList<DocumentSummary>? _summaries;
+    private Func<string, SourceText?>? _sourceOf;
 
     public ReportData(IReadOnlyList<Finding> findings, int fileCount, IReadOnlyList<RuleDescriptor> rules)
     {
@@ -53,6 +56,23 @@ public sealed class ReportData
     /// <summary>The documents that were read; a file that could not be read has findings but no document.</summary>
     public IReadOnlyList<Document> Documents { get; init; } = [];
 
+    /// <summary>
+    /// Every file that could be read, summarised; with the cache, files whose outcome was known have a
+    /// summary and no document. Defaults to the summaries of <see cref="Documents"/>.
+    /// </summary>
+    public IReadOnlyList<DocumentSummary> Summaries
+    {
+        get => _summaries ??= [.. Documents.Select(DocumentSummary.Of)];
+        init => _summaries = value;
+    }
+
+    /// <summary>A file's text by the path findings give, for fingerprints; defaults to the texts of <see cref="Documents"/>.</summary>
+    public Func<string, SourceText?> SourceOf
+    {
+        get => _sourceOf ??= SourcesOf(Documents);
+        init => _sourceOf = value;
+    }
+
     public IReadOnlyList<FactEntry> Facts { get; init; } = [];
 
     /// <summary>The templates that a team must review, and where each stands against the approvals ledger.</summary>
@@ -65,6 +85,13 @@ public sealed class ReportData
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SnippetUsers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     public RuleDescriptor? RuleOf(string id) => _rules.GetValueOrDefault(id);
+
+    /// <summary>The texts of documents by path, the first document of a path winning.</summary>
+    public static Func<string, SourceText?> SourcesOf(IEnumerable<Document> documents)
+    {
+        var sources = documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+        return path => sources.GetValueOrDefault(path);
+    }
 
     /// <summary>The team that owns the finding's touchpoint in the catalog, or <see cref="Unassigned"/>.</summary>
     public string TeamOf(Finding finding) =>

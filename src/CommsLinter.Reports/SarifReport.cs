@@ -41,7 +41,7 @@ public sealed class SarifReport : IReportWriter
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
             var indexes = report.Rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-            var fingerprints = FindingFingerprints.Of(report.Findings, report.Documents);
+            var fingerprints = FindingFingerprints.Of(report.Findings, report.SourceOf);
             foreach (var finding in report.Findings)
             {
                 WriteResult(json, finding, indexes, fingerprints[finding], report);

@@ -34,4 +34,8 @@ public sealed record RuleDescriptor(string Id, string Title, Severity DefaultSev
     public Finding At(Document document, TextRange range, string message, Fix? fix = null) =>
         new(Id, DefaultSeverity, message, document.Path, document.Source.GetLocation(range),
             document.Touchpoint, document.Locale, document.Channel, fix);
+
+    /// <summary>A finding about a document known by its summary, carrying its touchpoint, locale and channel.</summary>
+    public Finding At(DocumentSummary document, Location location, string message, Fix? fix = null) =>
+        new(Id, DefaultSeverity, message, document.Path, location, document.Touchpoint, document.Locale, document.Channel, fix);
 }

@@ -45,7 +45,7 @@ public enum ReviewState
 }
 
 /// <summary>
-/// A template that a team must review: which teams and why, where it stands, its last approval, and
-/// its current normalised text (for the diff the legal queue shows).
+/// A template that a team must review: which teams and why, where it stands, its last approval, and,
+/// when it changed since that approval, its current normalised text (for the diff the legal queue shows).
 /// </summary>
-public sealed record ReviewItem(string Path, IReadOnlyList<string> Teams, IReadOnlyList<string> Reasons, ReviewState State, Approval? LastApproval, string CurrentText);
+public sealed record ReviewItem(string Path, IReadOnlyList<string> Teams, IReadOnlyList<string> Reasons, ReviewState State, Approval? LastApproval, string? CurrentText);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLinter.Text;
 
 namespace CommsLinter.Model;
 
@@ -67,6 +68,25 @@ public sealed partial class SnippetLibrary
         {
             var name = match.Groups["name"];
             yield return (name.Value, name.Index, name.Length);
+        }
+    }
+
+    /// <summary>The literal include names of a document, each with the source range of the name.</summary>
+    public static IEnumerable<(string Name, TextRange Range)> IncludesOf(Document document)
+    {
+        foreach (var placeholder in document.Placeholders)
+        {
+            if (placeholder.Kind != PlaceholderKind.Tag
+                || (!placeholder.Code.Span.Contains("include", StringComparison.Ordinal) && !placeholder.Code.Span.Contains("render", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            foreach (var (name, offset, length) in IncludesIn(placeholder.Code.ToString()))
+            {
+                var start = placeholder.Range.Start + offset;
+                yield return (name, new TextRange(start, start + Math.Max(1, length)));
+            }
         }
     }
 

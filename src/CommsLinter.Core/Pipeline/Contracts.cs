@@ -107,10 +107,22 @@ public interface IDocumentCheck
     void Check(Document document, CheckContext context, ICollection<Finding> findings);
 }
 
-/// <summary>A check that looks across all documents: duplicates, coverage, facts, parity.</summary>
+/// <summary>
+/// A check that looks across all documents: duplicates, coverage, parity. It works in two steps so that
+/// an unchanged document need not be read again: <see cref="Observe"/> records what the check compares
+/// of each document as it is loaded, and <see cref="Check"/> compares the summaries of all documents.
+/// </summary>
 public interface ICorpusCheck
 {
     IReadOnlyList<RuleDescriptor> Rules { get; }
 
-    void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings);
+    /// <summary>Where a summary keeps this check's observations: its first rule's id.</summary>
+    string Id => Rules[0].Id;
+
+    /// <summary>Records what this check needs of one document; nothing by default.</summary>
+    void Observe(Document document, CheckContext context, ICollection<Observation> observations)
+    {
+    }
+
+    void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings);
 }

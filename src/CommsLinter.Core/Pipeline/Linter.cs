@@ -1,6 +1,7 @@
 using CommsLinter.Catalog;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
+using CommsLinter.Text;
 
 namespace CommsLinter.Pipeline;
 
@@ -20,11 +21,30 @@ public sealed record LintRequest(
     public IReadOnlySet<string>? ChangedFiles { get; init; }
 
     public bool IsChanged(ContentFile file) => ChangedFiles is null || ChangedFiles.Contains(file.FullPath);
+
+    /// <summary>
+    /// What an earlier run found for a file whose content has not changed since (the cache); null, or
+    /// a null answer, to load the file.
+    /// </summary>
+    public Func<ContentFile, FileOutcome?>? Known { get; init; }
 }
 
-/// <summary>The outcome of a run: every document read and every finding, sorted.</summary>
+/// <summary>What a file gave: its per-file findings (before suppressions) and its summary (null when it could not be read).</summary>
+public sealed record FileOutcome(IReadOnlyList<Finding> Findings, DocumentSummary? Summary);
+
+/// <summary>A file this run loaded and checked, with its text: what a cache stores.</summary>
+public sealed record CheckedFile(ContentFile File, SourceText Source, FileOutcome Outcome);
+
+/// <summary>The outcome of a run: every finding, sorted, and every file's summary.</summary>
+/// <param name="Documents">The documents this run read; without those an earlier run's outcome stood for.</param>
 public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList<Finding> Findings, int FileCount)
 {
+    /// <summary>Every file's summary, loaded or known, in the order of the request's files.</summary>
+    public IReadOnlyList<DocumentSummary> Summaries { get; init; } = [];
+
+    /// <summary>The files this run checked in full, for a cache to keep.</summary>
+    public IReadOnlyList<CheckedFile> Checked { get; init; } = [];
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }
 
@@ -61,57 +81,106 @@ public sealed class Linter
         var context = new CheckContext(request.Catalog, request.IsWholeCorpus, request.Snippets, request.Rendering);
         var files = request.Files;
         var documents = new Document?[files.Count];
-        var perFile = new List<Finding>[files.Count];
+        var summaries = new DocumentSummary?[files.Count];
+        var perFile = new IReadOnlyList<Finding>[files.Count];
+        var fresh = new CheckedFile?[files.Count];
         var done = 0;
 
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var findings = new List<Finding>();
+            var file = files[i];
+            var changed = request.IsChanged(file);
             try
             {
-                var loaded = _loader.Load(files[i]);
-                var changed = request.IsChanged(files[i]);
-                if (changed)
+                if (request.Known?.Invoke(file) is { } known)
                 {
-                    findings.AddRange(loaded.Findings);
+                    perFile[i] = changed ? known.Findings : [];
+                    summaries[i] = known.Summary;
                 }
-
-                documents[i] = loaded.Document;
-                if (changed && loaded.Document is { } document)
+                else
                 {
-                    foreach (var check in _documentChecks)
-                    {
-                        check.Check(document, context, findings);
-                    }
+                    var (document, outcome) = Check(file, changed, context);
+                    documents[i] = document;
+                    summaries[i] = outcome.Summary;
+                    perFile[i] = outcome.Findings;
+                    // A file whose per-file checks were skipped (--changed-since) has an incomplete outcome: never keep it.
+                    fresh[i] = changed && document is not null ? new CheckedFile(file, document.Source, outcome) : null;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                findings.Add(InternalError.At(files[i].DisplayPath, Text.Location.FileStart,
-                    $"CommsLinter failed while checking this file ({ex.GetType().Name}: {ex.Message}). The other files were checked; please report this with the file attached."));
+                perFile[i] = [InternalError.At(file.DisplayPath, Location.FileStart,
+                    $"CommsLinter failed while checking this file ({ex.GetType().Name}: {ex.Message}). The other files were checked; please report this with the file attached.")];
             }
 
-            perFile[i] = findings;
             progress?.Invoke(Interlocked.Increment(ref done));
         });
 
-        var loadedDocuments = documents.OfType<Document>().ToArray();
+        var known = summaries.OfType<DocumentSummary>().ToArray();
         var all = new List<Finding>(request.ConfigurationFindings);
         foreach (var findings in perFile)
         {
             all.AddRange(findings);
         }
 
-        foreach (var check in _corpusChecks)
+        // The corpus checks are independent of each other: run them side by side, and keep their findings in check order.
+        var corpus = new List<Finding>[_corpusChecks.Count];
+        Parallel.For(0, _corpusChecks.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            check.Check(loadedDocuments, context, all);
+            corpus[i] = [];
+            _corpusChecks[i].Check(known, context, corpus[i]);
+        });
+        foreach (var findings in corpus)
+        {
+            all.AddRange(findings);
         }
 
         // A directive in a file the per-file checks skipped (--changed-since) cannot be judged unused.
         var checkedPaths = request.ChangedFiles is null ? null : files.Where(request.IsChanged).Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal);
-        all = ApplySuppressions(loadedDocuments, all, checkedPaths);
+        all = ApplySuppressions(known, all, checkedPaths);
         all.Sort(Finding.Order);
-        return new LintResult(loadedDocuments, all, files.Count);
+        return new LintResult(documents.OfType<Document>().ToArray(), all, files.Count)
+        {
+            Summaries = known,
+            Checked = fresh.OfType<CheckedFile>().ToArray(),
+        };
+    }
+
+    /// <summary>Loads one file, runs the per-file checks when it is <paramref name="changed"/>, and summarises it for the corpus checks.</summary>
+    private (Document? Document, FileOutcome Outcome) Check(ContentFile file, bool changed, CheckContext context)
+    {
+        var loaded = _loader.Load(file);
+        var findings = new List<Finding>();
+        if (changed)
+        {
+            findings.AddRange(loaded.Findings);
+        }
+
+        if (loaded.Document is not { } document)
+        {
+            return (null, new FileOutcome(findings, null));
+        }
+
+        if (changed)
+        {
+            foreach (var check in _documentChecks)
+            {
+                check.Check(document, context, findings);
+            }
+        }
+
+        var observations = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
+        foreach (var check in _corpusChecks)
+        {
+            var observed = new List<Observation>();
+            check.Observe(document, context, observed);
+            if (observed.Count > 0)
+            {
+                observations[check.Id] = observed;
+            }
+        }
+
+        return (document, new FileOutcome(findings, DocumentSummary.Of(document) with { Observations = observations }));
     }
 
     /// <summary>
@@ -119,12 +188,12 @@ public sealed class Linter
     /// silenced nothing, so stale suppressions do not pile up.
     /// </summary>
     /// <param name="checkedPaths">The files whose per-file checks ran; null for all.</param>
-    private static List<Finding> ApplySuppressions(IReadOnlyList<Document> documents, List<Finding> findings, HashSet<string>? checkedPaths)
+    private static List<Finding> ApplySuppressions(IReadOnlyList<DocumentSummary> documents, List<Finding> findings, HashSet<string>? checkedPaths)
     {
-        var regions = new Dictionary<string, List<SuppressedRegion>>(StringComparer.Ordinal);
+        var regions = new Dictionary<string, (DocumentSummary Document, bool[] Used)>(StringComparer.Ordinal);
         foreach (var document in documents.Where(d => d.Suppressions.Count > 0))
         {
-            regions[document.Path] = SuppressedRegion.Of(document);
+            regions.TryAdd(document.Path, (document, new bool[document.Suppressions.Count]));
         }
 
         if (regions.Count == 0)
@@ -135,83 +204,50 @@ public sealed class Linter
         var kept = new List<Finding>(findings.Count);
         foreach (var finding in findings)
         {
-            var region = regions.TryGetValue(finding.Path, out var list)
-                ? list.FirstOrDefault(r => r.Covers(finding))
-                : null;
-            if (region is null)
+            var index = finding.RuleId != UnusedSuppression.Id && regions.TryGetValue(finding.Path, out var entry)
+                ? IndexOf(entry.Document.Suppressions, finding)
+                : -1;
+            if (index < 0)
             {
                 kept.Add(finding);
             }
             else
             {
-                region.Used = true;
+                regions[finding.Path].Used[index] = true;
             }
         }
 
-        foreach (var (path, list) in regions)
+        foreach (var (path, (document, used)) in regions)
         {
             if (checkedPaths is not null && !checkedPaths.Contains(path))
             {
                 continue;
             }
 
-            var document = documents.First(d => d.Path == path);
-            foreach (var region in list.Where(r => !r.Used))
+            for (var i = 0; i < used.Length; i++)
             {
-                kept.Add(UnusedSuppression.At(document, region.Directive.Range,
-                    $"This directive suppresses nothing{(region.Directive.RuleIds.Count > 0 ? $" ({string.Join(", ", region.Directive.RuleIds)})" : string.Empty)}; remove it."));
+                if (!used[i])
+                {
+                    var directive = document.Suppressions[i];
+                    kept.Add(UnusedSuppression.At(document, directive.Directive,
+                        $"This directive suppresses nothing{(directive.RuleIds.Count > 0 ? $" ({string.Join(", ", directive.RuleIds)})" : string.Empty)}; remove it."));
+                }
             }
         }
 
         return kept;
     }
 
-    /// <summary>The lines a disable, disable-next-line or front-matter directive covers.</summary>
-    private sealed class SuppressedRegion(Suppression directive, int fromLine, int toLine)
+    private static int IndexOf(IReadOnlyList<SuppressedLines> regions, Finding finding)
     {
-        public Suppression Directive { get; } = directive;
-
-        public bool Used { get; set; }
-
-        private int ToLine { get; set; } = toLine;
-
-        public bool Covers(Finding finding) =>
-            finding.RuleId != UnusedSuppression.Id && Directive.Covers(finding.RuleId)
-            && finding.Location.Start.Line >= fromLine && finding.Location.Start.Line <= ToLine;
-
-        public static List<SuppressedRegion> Of(Document document)
+        for (var i = 0; i < regions.Count; i++)
         {
-            var lines = document.Source.Lines;
-            var regions = new List<SuppressedRegion>();
-            var open = new List<SuppressedRegion>();
-            foreach (var directive in document.Suppressions)
+            if (regions[i].Covers(finding.RuleId, finding.Location.Start.Line))
             {
-                var line = lines.GetPosition(directive.Range.End).Line;
-                switch (directive.Kind)
-                {
-                    case SuppressionKind.File:
-                        regions.Add(new SuppressedRegion(directive, 1, int.MaxValue));
-                        break;
-                    case SuppressionKind.NextLine:
-                        regions.Add(new SuppressedRegion(directive, line + 1, line + 1));
-                        break;
-                    case SuppressionKind.Disable:
-                        var region = new SuppressedRegion(directive, line, int.MaxValue);
-                        regions.Add(region);
-                        open.Add(region);
-                        break;
-                    case SuppressionKind.Enable:
-                        foreach (var ended in open.Where(r => directive.RuleIds.Count == 0 || r.Directive.RuleIds.SequenceEqual(directive.RuleIds)).ToArray())
-                        {
-                            ended.ToLine = lines.GetPosition(directive.Range.Start).Line;
-                            open.Remove(ended);
-                        }
-
-                        break;
-                }
+                return i;
             }
-
-            return regions;
         }
+
+        return -1;
     }
 }

@@ -211,7 +211,7 @@ internal static class OverviewPages
         foreach (var review in report.Reviews.Where(r => r.State == ReviewState.Changed))
         {
             html.Append("<h3>Changed since approval: <span class=\"mono\">").Append(HtmlText.Escape(review.Path)).Append("</span></h3>\n");
-            WriteDiff(html, review.LastApproval!.Text, review.CurrentText);
+            WriteDiff(html, review.LastApproval!.Text, review.CurrentText!);
         }
 
         html.Append("<h2>Findings of rules that ask for a review</h2>\n");

@@ -8,9 +8,10 @@ namespace CommsLinter.Rules.Builtin;
 /// <summary>What the gate needs to know about the ledger and the repository, from the layer that reads them.</summary>
 /// <param name="Entries">The trusted approvals.</param>
 /// <param name="LedgerPath">The ledger's path as shown to users.</param>
-/// <param name="PathOf">A document's path in the ledger (relative to the repository root), or null when it is outside.</param>
+/// <param name="PathOf">The ledger path (relative to the repository root) of a document, by its path as shown; null when it is outside.</param>
 /// <param name="Exists">Whether a ledger path names a file that exists.</param>
-public sealed record ApprovalSource(IReadOnlyList<Approval> Entries, string LedgerPath, Func<Document, string?> PathOf, Func<string, bool> Exists);
+/// <param name="TextOf">A document's current text, by its path as shown; asked only of a document whose text changed since its approval.</param>
+public sealed record ApprovalSource(IReadOnlyList<Approval> Entries, string LedgerPath, Func<string, string?> PathOf, Func<string, bool> Exists, Func<string, string?> TextOf);
 
 /// <summary>What the gate found: the templates that need a review, with their state, and the findings to report.</summary>
 public sealed record ApprovalGateResult(IReadOnlyList<ReviewItem> Reviews, IReadOnlyList<Finding> Findings);
@@ -35,7 +36,7 @@ public static class ApprovalGate
     public static bool IsGateFinding(Finding finding) => Descriptors.Any(d => d.Id == finding.RuleId);
 
     public static ApprovalGateResult Evaluate(
-        IReadOnlyList<Document> documents,
+        IReadOnlyList<DocumentSummary> documents,
         IReadOnlyList<Finding> findings,
         JourneyCatalog? catalog,
         SnippetLibrary? snippets,
@@ -103,13 +104,12 @@ public static class ApprovalGate
         var goneByHash = gone.GroupBy(e => e.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var (path, need) in needs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (!byPath.TryGetValue(path, out var document) || approvals.PathOf(document) is not { } ledgerPath)
+            if (!byPath.TryGetValue(path, out var document) || approvals.PathOf(path) is not { } ledgerPath)
             {
                 continue;
             }
 
-            var text = Approval.Normalize(document.Source.Text);
-            var hash = Approval.HashOf(text);
+            var hash = document.TextHash;
             // A file moved without a change keeps its approval: the entry of the old path, which no longer exists, has the same text.
             var last = byLedgerPath.GetValueOrDefault(ledgerPath) ?? goneByHash.GetValueOrDefault(hash);
             if (last is not null && last.Path != ledgerPath)
@@ -118,10 +118,11 @@ public static class ApprovalGate
             }
 
             var state = last is null ? ReviewState.Unapproved : last.Sha256 == hash ? ReviewState.Approved : ReviewState.Changed;
-            reviews.Add(new ReviewItem(path, [.. need.Teams], [.. need.Reasons], state, last, text));
+            var changedText = state == ReviewState.Changed && approvals.TextOf(path) is { } current ? Approval.Normalize(current) : null;
+            reviews.Add(new ReviewItem(path, [.. need.Teams], [.. need.Reasons], state, last, changedText));
             if (state != ReviewState.Approved)
             {
-                gate.Add(PendingFinding(document, need.Teams, need.Reasons, last, text, ledgerPath, ci));
+                gate.Add(PendingFinding(document, need.Teams, need.Reasons, last, changedText, ledgerPath, ci));
             }
         }
 
@@ -135,19 +136,18 @@ public static class ApprovalGate
         return new ApprovalGateResult(reviews, gate);
     }
 
-    private static Finding PendingFinding(Document document, IEnumerable<string> teams, IEnumerable<string> reasons, Approval? last, string text, string ledgerPath, bool ci)
+    private static Finding PendingFinding(DocumentSummary document, IEnumerable<string> teams, IEnumerable<string> reasons, Approval? last, string? changedText, string ledgerPath, bool ci)
     {
         var names = string.Join(" and ", teams);
         var rule = teams.Contains(LegalTeam) ? LegalPending : Pending;
-        var line = last is null ? 1 : LineDiff.FirstChangedLine(last.Text, text) ?? 1;
-        var lines = document.Source.Lines;
-        var start = lines.GetLineStart(Math.Min(line, lines.LineCount));
+        // Normalising keeps every line but trailing blank ones, so a line of the normalised text is a line of the file.
+        var line = last is null || changedText is null ? 1 : Math.Clamp(LineDiff.FirstChangedLine(last.Text, changedText) ?? 1, 1, Math.Max(1, changedText.Count(c => c == '\n')));
         var since = last is null
             ? "it has never been approved"
             : $"its text has changed since {last.By} approved it on {last.Date} (first change at line {line})";
         var message = $"{names} must review this template ({string.Join("; ", reasons)}), and {since}. " +
             $"Once reviewed, run `commslint approve {ledgerPath} --by NAME`.{(ci ? string.Empty : " `commslint check --ci` fails on this.")}";
-        var finding = rule.At(document, new TextRange(start, start), message);
+        var finding = rule.At(document, new Location(new LinePosition(line, 1), new LinePosition(line, 1)), message);
         return ci ? finding : finding with { Severity = Severity.Warning };
     }
 }

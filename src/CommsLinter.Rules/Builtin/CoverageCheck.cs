@@ -14,7 +14,7 @@ public sealed class CoverageCheck : ICorpusCheck
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [Gap];
 
-    public void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
         if (context.Catalog is not { } catalog || !context.IsWholeCorpus)
         {

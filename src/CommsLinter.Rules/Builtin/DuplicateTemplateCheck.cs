@@ -11,7 +11,7 @@ public sealed class DuplicateTemplateCheck : ICorpusCheck
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [Duplicate];
 
-    public void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
         var groups = documents
             .Where(d => d.Kind == DocumentKind.Template && d.Touchpoint is not null && d.Channel is not null && d.Locale is not null)
@@ -23,8 +23,7 @@ public sealed class DuplicateTemplateCheck : ICorpusCheck
             var ordered = group.OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
             foreach (var duplicate in ordered.Skip(1))
             {
-                var range = duplicate.FrontMatter.Get(FrontMatterKeys.Touchpoint)!.ValueRange;
-                findings.Add(Duplicate.At(duplicate, range,
+                findings.Add(Duplicate.At(duplicate, duplicate.TouchpointValue,
                     $"'{ordered[0].Path}' is already the {group.Key.Channel} template of '{group.Key.Touchpoint}' in '{group.Key.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
             }
         }

@@ -23,7 +23,7 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {
-        foreach (var (name, range) in Includes(document))
+        foreach (var (name, range) in SnippetLibrary.IncludesOf(document))
         {
             if (EscapesFolder(name))
             {
@@ -62,7 +62,7 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
         }
     }
 
-    public void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
         if (!context.IsWholeCorpus || context.Snippets is not { } library)
         {
@@ -71,7 +71,7 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
 
         // Used means reachable from a template, directly or through other snippets.
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(documents.Where(d => d.Kind == DocumentKind.Template).SelectMany(d => Includes(d).Select(i => i.Name)));
+        var pending = new Stack<string>(documents.Where(d => d.Kind == DocumentKind.Template).SelectMany(d => d.Includes));
         while (pending.TryPop(out var name))
         {
             if (library.Resolve(name) is { } snippet && used.Add(snippet.Name))
@@ -91,12 +91,12 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
     }
 
     /// <summary>Which templates and snippets include each snippet, by snippet name, for reports.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> UsedBy(IEnumerable<Document> documents, SnippetLibrary library)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> UsedBy(IEnumerable<DocumentSummary> documents, SnippetLibrary library)
     {
         var users = library.Snippets.ToDictionary(s => s.Name, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            foreach (var (name, _) in Includes(document))
+            foreach (var name in document.Includes)
             {
                 if (library.Resolve(name) is { } snippet)
                 {
@@ -106,25 +106,6 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
         }
 
         return users.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal);
-    }
-
-    /// <summary>The literal include names of a document, each with the source range of the name.</summary>
-    private static IEnumerable<(string Name, TextRange Range)> Includes(Document document)
-    {
-        foreach (var placeholder in document.Placeholders)
-        {
-            if (placeholder.Kind != PlaceholderKind.Tag
-                || (!placeholder.Code.Span.Contains("include", StringComparison.Ordinal) && !placeholder.Code.Span.Contains("render", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            foreach (var (name, offset, length) in SnippetLibrary.IncludesIn(placeholder.Code.ToString()))
-            {
-                var start = placeholder.Range.Start + offset;
-                yield return (name, new TextRange(start, start + Math.Max(1, length)));
-            }
-        }
     }
 
     private static bool EscapesFolder(string name) =>

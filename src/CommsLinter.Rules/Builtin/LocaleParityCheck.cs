@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommsLinter.Catalog;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
@@ -34,41 +35,31 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [PlaceholderParity, NumberParity, ContactParity, MediaParity];
 
-    public void Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    public void Observe(Document document, CheckContext context, ICollection<Observation> observations)
+    {
+        if (IsMessage(document.Kind, document.Touchpoint, document.Channel, document.Locale))
+        {
+            // Sorted by aspect and key (equal keys in source order), so that members compare without building sets.
+            var values = new List<Observation>();
+            Extract(document, context.Catalog, values);
+            foreach (var value in values.OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal))
+            {
+                observations.Add(value);
+            }
+        }
+    }
+
+    public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
         var groups = documents
-            .Where(d => d.Kind == DocumentKind.Template && d.Touchpoint is not null && d.Channel is not null && d.Locale is not null)
+            .Where(d => IsMessage(d.Kind, d.Touchpoint, d.Channel, d.Locale))
             .GroupBy(d => (d.Touchpoint, d.Channel))
             .Where(g => g.Select(d => d.Locale).Distinct(StringComparer.Ordinal).Count() > 1)
             .ToList();
 
-        // Groups are independent and extracting values reads every segment: compare them in parallel.
+        // Groups are independent: compare them in parallel, and report in group order.
         var perGroup = new List<Finding>[groups.Count];
-        Parallel.For(0, groups.Count, i =>
-        {
-            var group = groups[i];
-            var found = perGroup[i] = [];
-
-            // Two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
-            var members = group.GroupBy(d => d.Locale, StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Path, StringComparer.Ordinal).First())
-                .Select(d => new Member(d, Extract(d, context.Catalog)))
-                .OrderBy(m => m.Document.Path, StringComparer.Ordinal)
-                .ToList();
-            var localized = context.Catalog?.FindTouchpoint(group.Key.Touchpoint!)?.Localized ?? [];
-            var source = context.Catalog?.SourceLocale;
-            foreach (var aspect in ParityAspects.All.Where(a => !localized.Contains(a, StringComparer.Ordinal)))
-            {
-                if (aspect is ParityAspects.Links or ParityAspects.Images)
-                {
-                    CompareCounts(aspect, members, source, found);
-                }
-                else
-                {
-                    CompareSets(aspect, members, source, found);
-                }
-            }
-        });
-
+        Parallel.For(0, groups.Count, i => Compare(groups[i], context, perGroup[i] = []));
         foreach (var found in perGroup)
         {
             foreach (var finding in found)
@@ -78,20 +69,47 @@ public sealed class LocaleParityCheck : ICorpusCheck
         }
     }
 
+    private static void Compare(IGrouping<(string? Touchpoint, string? Channel), DocumentSummary> group, CheckContext context, List<Finding> findings)
+    {
+        // Two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
+        var members = group.GroupBy(d => d.Locale, StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Path, StringComparer.Ordinal).First())
+            .Select(d => new Member(d, d.ObservationsOf(PlaceholderParity.Id)))
+            .OrderBy(m => m.Document.Path, StringComparer.Ordinal)
+            .ToList();
+        var localized = context.Catalog?.FindTouchpoint(group.Key.Touchpoint!)?.Localized ?? [];
+        var source = context.Catalog?.SourceLocale;
+        foreach (var aspect in ParityAspects.All.Where(a => !localized.Contains(a, StringComparer.Ordinal)))
+        {
+            if (members.All(m => m.KeysOf(aspect).SequenceEqual(members[0].KeysOf(aspect), StringComparer.Ordinal)))
+            {
+                // Every version has the same values (or counts): the usual case, and nothing to report.
+                continue;
+            }
+
+            if (aspect is ParityAspects.Links or ParityAspects.Images)
+            {
+                CompareCounts(aspect, members, source, findings);
+            }
+            else
+            {
+                CompareSets(aspect, members, source, findings);
+            }
+        }
+    }
+
+    private static bool IsMessage(DocumentKind kind, string? touchpoint, string? channel, string? locale) =>
+        kind == DocumentKind.Template && touchpoint is not null && channel is not null && locale is not null;
+
     private static void CompareSets(string aspect, List<Member> members, string? source, List<Finding> findings)
     {
-        var keys = members.SelectMany(m => m.Values.Where(v => v.Aspect == aspect).Select(v => v.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (keys.Count == 0)
-        {
-            return;
-        }
+        var keys = members.SelectMany(m => m.KeysOf(aspect)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         var majority = keys.ToDictionary(k => k, k => InMajority(members, m => m.Has(aspect, k), source), StringComparer.Ordinal);
         var expected = keys.Where(k => majority[k] == true).ToList();
         var unexpected = keys.Where(k => majority[k] == false).ToHashSet(StringComparer.Ordinal);
         foreach (var member in members)
         {
-            var extras = member.Values.Where(v => v.Aspect == aspect && unexpected.Contains(v.Key)).DistinctBy(v => v.Key).ToList();
+            var extras = member.ValuesOf(aspect).Where(v => unexpected.Contains(v.Key)).DistinctBy(v => v.Key).ToList();
             var missing = expected.Where(k => !member.Has(aspect, k)).ToList();
             if (extras.Count == 0 && missing.Count == 0)
             {
@@ -103,14 +121,14 @@ public sealed class LocaleParityCheck : ICorpusCheck
             var missingText = Join(missing.Select(k => Display(members, aspect, k, source)));
             foreach (var extra in extras)
             {
-                findings.Add(Descriptor(aspect).At(member.Document, extra.Range, missing.Count == 0
-                    ? $"{extra.Display} is only in this {member.Document.Locale} version; the {Locales(others)} versions do not have it ({Representative(others, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."
-                    : $"{extra.Display} is only in this {member.Document.Locale} version, where the {Locales(having)} versions have {missingText} ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
+                findings.Add(Descriptor(aspect).At(member.Document, extra.Location, missing.Count == 0
+                    ? $"{extra.Text} is only in this {member.Document.Locale} version; the {Locales(others)} versions do not have it ({Representative(others, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."
+                    : $"{extra.Text} is only in this {member.Document.Locale} version, where the {Locales(having)} versions have {missingText} ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
             }
 
             if (extras.Count == 0)
             {
-                findings.Add(Descriptor(aspect).At(member.Document, default,
+                findings.Add(Descriptor(aspect).At(member.Document, Location.FileStart,
                     $"This {member.Document.Locale} version lacks {missingText}, which the {Locales(having)} versions have ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
             }
         }
@@ -118,7 +136,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     private static void CompareCounts(string aspect, List<Member> members, string? source, List<Finding> findings)
     {
-        int CountOf(Member m) => aspect == ParityAspects.Links ? m.Document.Links.Count : m.Document.Images.Count;
+        int CountOf(Member m) => m.CountOf(aspect);
         var majority = members.GroupBy(CountOf).OrderByDescending(g => g.Count()).ToList();
         int expected;
         if (majority.Count < 2)
@@ -143,7 +161,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
             var noun = aspect == ParityAspects.Links ? "links" : "images";
             string Counted(int count) => count == 1 ? $"1 {noun[..^1]}" : $"{count} {noun}";
             var agreeing = members.Where(m => CountOf(m) == expected).ToList();
-            findings.Add(MediaParity.At(member.Document, default,
+            findings.Add(MediaParity.At(member.Document, Location.FileStart,
                 $"This {member.Document.Locale} version has {Counted(CountOf(member))}; the {Locales(agreeing)} versions have {expected} ({Representative(agreeing, source, _ => true)}). Translations of one message must agree on {noun}."));
         }
     }
@@ -161,14 +179,14 @@ public sealed class LocaleParityCheck : ICorpusCheck
         return members.FirstOrDefault(m => m.Document.Locale == source) is { } reference ? test(reference) : null;
     }
 
-    private static List<Value> Extract(Document document, JourneyCatalog? catalog)
+    private static void Extract(Document document, JourneyCatalog? catalog, List<Observation> values)
     {
-        var values = new List<Value>();
+        var source = document.Source;
         foreach (var placeholder in document.Placeholders)
         {
             if (placeholder.Kind == PlaceholderKind.Output && placeholder.Expression is { Length: > 0 } variable)
             {
-                values.Add(new Value(ParityAspects.Placeholders, variable, $"{{{{ {variable} }}}}", placeholder.Range));
+                values.Add(new Observation(ParityAspects.Placeholders, variable, $"{{{{ {variable} }}}}", source.GetLocation(placeholder.Range)));
             }
         }
 
@@ -179,13 +197,13 @@ public sealed class LocaleParityCheck : ICorpusCheck
                 foreach (var (start, text) in ConsistentRule.ValuesIn(kind, segment.Text))
                 {
                     var range = segment.Map.ToSource(start, start + text.Length);
-                    values.Add(new Value(aspect, Key(kind, text, catalog), kind is FactKind.Days or FactKind.Money or FactKind.Percent ? $"{text} ({unit})" : text, range));
+                    values.Add(new Observation(aspect, Key(kind, text, catalog), kind is FactKind.Days or FactKind.Money or FactKind.Percent ? $"{text} ({unit})" : text, source.GetLocation(range)));
                 }
             }
 
             foreach (var (start, text, key) in DateValues.In(segment.Text))
             {
-                values.Add(new Value(ParityAspects.Dates, key, $"{text} (date)", segment.Map.ToSource(start, start + text.Length)));
+                values.Add(new Observation(ParityAspects.Dates, key, $"{text} (date)", source.GetLocation(segment.Map.ToSource(start, start + text.Length))));
             }
         }
 
@@ -200,11 +218,12 @@ public sealed class LocaleParityCheck : ICorpusCheck
             };
             if (aspect.Length > 0)
             {
-                values.Add(new Value(aspect, Key(kind, target, catalog), target, link.UrlRange));
+                values.Add(new Observation(aspect, Key(kind, target, catalog), target, source.GetLocation(link.UrlRange)));
             }
         }
 
-        return values;
+        values.Add(new Observation(ParityAspects.Links, document.Links.Count.ToString(CultureInfo.InvariantCulture), string.Empty, Location.FileStart));
+        values.Add(new Observation(ParityAspects.Images, document.Images.Count.ToString(CultureInfo.InvariantCulture), string.Empty, Location.FileStart));
     }
 
     /// <summary>A value as compared: normalised, with a path segment naming a locale (/pl/, /it/) standing for any locale.</summary>
@@ -230,7 +249,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     /// <summary>How a value is written, in the source locale's version when it has it.</summary>
     private static string Display(List<Member> members, string aspect, string key, string? source) =>
-        members.OrderBy(m => m.Document.Locale == source ? 0 : 1).SelectMany(m => m.Values).First(v => v.Aspect == aspect && v.Key == key).Display;
+        members.OrderBy(m => m.Document.Locale == source ? 0 : 1).SelectMany(m => m.ValuesOf(aspect)).First(v => v.Key == key).Text;
 
     private static string Representative(List<Member> members, string? source, Func<Member, bool> test)
     {
@@ -262,10 +281,65 @@ public sealed class LocaleParityCheck : ICorpusCheck
         _ => ContactParity,
     };
 
-    private sealed record Value(string Aspect, string Key, string Display, TextRange Range);
-
-    private sealed record Member(Document Document, List<Value> Values)
+    /// <summary>One locale's version of a message, with its values sorted by aspect and key.</summary>
+    private sealed class Member(DocumentSummary document, IReadOnlyList<Observation> values)
     {
-        public bool Has(string aspect, string key) => Values.Exists(v => v.Aspect == aspect && v.Key == key);
+        public DocumentSummary Document => document;
+
+        public IEnumerable<Observation> ValuesOf(string aspect)
+        {
+            var (start, end) = Range(aspect);
+            for (var i = start; i < end; i++)
+            {
+                yield return values[i];
+            }
+        }
+
+        /// <summary>The distinct keys of an aspect, in order.</summary>
+        public IEnumerable<string> KeysOf(string aspect)
+        {
+            var (start, end) = Range(aspect);
+            for (var i = start; i < end; i++)
+            {
+                if (i == start || values[i].Key != values[i - 1].Key)
+                {
+                    yield return values[i].Key;
+                }
+            }
+        }
+
+        public bool Has(string aspect, string key)
+        {
+            var (start, end) = Range(aspect);
+            for (var i = start; i < end; i++)
+            {
+                if (values[i].Key == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A counted aspect (links, images).</summary>
+        public int CountOf(string aspect) => KeysOf(aspect).FirstOrDefault() is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 0;
+
+        private (int Start, int End) Range(string aspect)
+        {
+            var start = 0;
+            while (start < values.Count && values[start].Kind != aspect)
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < values.Count && values[end].Kind == aspect)
+            {
+                end++;
+            }
+
+            return (start, end);
+        }
     }
 }

@@ -15,6 +15,9 @@ namespace CommsLinter.Rules.Style;
 public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPattern> formal, IReadOnlyList<TextPattern> informal)
     : StyleRule(header), ICorpusCheck
 {
+    private const string FormalForm = "formal";
+    private const string InformalForm = "informal";
+
     private enum Form
     {
         None,
@@ -37,14 +40,24 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
             return;
         }
 
-        var (minority, expected) = formalHits.Count >= informalHits.Count ? (informalHits, "formal") : (formalHits, "informal");
+        var (minority, expected) = formalHits.Count >= informalHits.Count ? (informalHits, FormalForm) : (formalHits, InformalForm);
         foreach (var (segment, start, length) in minority)
         {
             output.Report(segment, start, start + length, new MessageValues(Match: segment.Text.Substring(start, length), Expected: expected));
         }
     }
 
-    void ICorpusCheck.Check(IReadOnlyList<Document> documents, CheckContext context, ICollection<Finding> findings)
+    void ICorpusCheck.Observe(Document document, CheckContext context, ICollection<Observation> observations)
+    {
+        if (document.Kind == DocumentKind.Template && document.Touchpoint is { } touchpoint && context.Catalog?.FindTouchpoint(touchpoint) is not null
+            && Header.Condition.Test(document, context) && FormOf(document) is (not Form.None and var form, var (segment, start, length)))
+        {
+            var location = document.Source.GetLocation(segment.Map.ToSource(start, start + length));
+            observations.Add(new Observation(form == Form.Formal ? FormalForm : InformalForm, string.Empty, segment.Text.Substring(start, length), location));
+        }
+    }
+
+    void ICorpusCheck.Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
         if (context.Catalog is not { } catalog)
         {
@@ -52,26 +65,24 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
         }
 
         var groups = documents
-            .Where(d => d.Kind == DocumentKind.Template && Header.Condition.Test(d, context) && d.Touchpoint is { } t && catalog.FindTouchpoint(t) is not null)
-            .Select(d => (Document: d, Stage: catalog.FindTouchpoint(d.Touchpoint!)!.Stage, Form: FormOf(d)))
-            .Where(x => x.Form.Form != Form.None)
+            .Select(d => (Document: d, Form: d.ObservationsOf(Id) is [var first, ..] ? first : null))
+            .Where(x => x.Form is not null && catalog.FindTouchpoint(x.Document.Touchpoint!) is not null)
+            .Select(x => (x.Document, Stage: catalog.FindTouchpoint(x.Document.Touchpoint!)!.Stage, First: x.Form!))
             .GroupBy(x => (x.Stage, x.Document.Locale));
 
         foreach (var group in groups)
         {
-            var formalCount = group.Count(x => x.Form.Form == Form.Formal);
-            var informalCount = group.Count(x => x.Form.Form == Form.Informal);
+            var formalCount = group.Count(x => x.First.Kind == FormalForm);
+            var informalCount = group.Count() - formalCount;
             if (formalCount == 0 || informalCount == 0)
             {
                 continue;
             }
 
-            var majority = formalCount >= informalCount ? Form.Formal : Form.Informal;
-            foreach (var (document, _, (_, first)) in group.Where(x => x.Form.Form != majority).OrderBy(x => x.Document.Path, StringComparer.Ordinal))
+            var majority = formalCount >= informalCount ? FormalForm : InformalForm;
+            foreach (var (document, _, first) in group.Where(x => x.First.Kind != majority).OrderBy(x => x.Document.Path, StringComparer.Ordinal))
             {
-                var (segment, start, length) = first;
-                var values = new MessageValues(Match: segment.Text.Substring(start, length), Expected: majority.ToString().ToLowerInvariant());
-                new RuleOutput(this, document, findings).Report(segment, start, start + length, values);
+                findings.Add(Header.Descriptor.At(document, first.Location, Message(new MessageValues(Match: first.Text, Expected: majority))));
             }
         }
     }

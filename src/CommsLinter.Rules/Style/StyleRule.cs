@@ -96,6 +96,18 @@ public abstract class StyleRule : IDocumentCheck
 
     public static readonly RuleDescriptor PatternTimeout = new("style.pattern-timeout", "A style-guide pattern took too long", Severity.Warning);
 
+    /// <summary>The rule's message with its values filled in, an addendum, and the team that reviews it.</summary>
+    public string Message(MessageValues values, string? addendum = null)
+    {
+        var message = values.Format(Header.Message);
+        if (addendum is not null)
+        {
+            message = $"{message.TrimEnd()} {addendum}";
+        }
+
+        return Header.Review is { } team ? $"{message} (review: {team})" : message;
+    }
+
     protected abstract void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches);
 
     /// <summary>The segments in the rule's scope.</summary>
@@ -141,22 +153,8 @@ public abstract class StyleRule : IDocumentCheck
 /// <summary>Makes findings of one rule on one document, with the rule's message filled in.</summary>
 public readonly struct RuleOutput(StyleRule rule, Document document, ICollection<Finding> findings)
 {
-    public void Report(TextRange range, MessageValues values, Fix? fix = null, string? addendum = null)
-    {
-        var header = rule.Header;
-        var message = values.Format(header.Message);
-        if (addendum is not null)
-        {
-            message = $"{message.TrimEnd()} {addendum}";
-        }
-
-        if (header.Review is { } team)
-        {
-            message += $" (review: {team})";
-        }
-
-        findings.Add(header.Descriptor.At(document, range, message, fix));
-    }
+    public void Report(TextRange range, MessageValues values, Fix? fix = null, string? addendum = null) =>
+        findings.Add(rule.Header.Descriptor.At(document, range, rule.Message(values, addendum), fix));
 
     public void Report(Segment segment, int start, int end, MessageValues values, Func<Location, Fix>? fix = null, string? addendum = null)
     {

@@ -1,0 +1,308 @@
+using System.Security.Cryptography;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Content.Caching;
+
+/// <summary>One file's entry: which file, its size and time when checked, the hash of its text, and what it gave.</summary>
+internal sealed record CacheEntry(string FullPath, long Length, long LastWriteTicks, string TextHash, FileOutcome Outcome);
+
+/// <summary>The cache's contents: the environment they were made in, when the run that wrote them started, and the entries.</summary>
+internal sealed record CacheContents(string Environment, long StartedTicks, IReadOnlyList<CacheEntry> Entries);
+
+/// <summary>
+/// The cache file's binary form: a magic number, the format version, the contents, and the SHA-256 of
+/// everything before it. A file whose hash does not match, or that does not parse to the end, is
+/// damaged; nothing in it is used.
+/// </summary>
+internal static class CacheFormat
+{
+    public const int Version = 1;
+    private const int HashLength = 32;
+    private static readonly byte[] Magic = "CLCACHE\n"u8.ToArray();
+
+    public static byte[] Write(CacheContents contents)
+    {
+        // The body refers to strings by their index in a table written before it: paths, rule ids and values repeat across files.
+        using var body = new MemoryStream();
+        var strings = new TableWriter(new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true));
+        strings.Count(contents.Entries.Count);
+        foreach (var entry in contents.Entries)
+        {
+            strings.Write(entry.FullPath);
+            strings.Writer.Write(entry.Length);
+            strings.Writer.Write(entry.LastWriteTicks);
+            strings.Write(entry.TextHash);
+            WriteOutcome(strings, entry.Outcome);
+        }
+
+        strings.Writer.Flush();
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(contents.Environment);
+            writer.Write(contents.StartedTicks);
+            writer.Write7BitEncodedInt(strings.Table.Count);
+            foreach (var value in strings.Table)
+            {
+                writer.Write(value);
+            }
+
+            writer.Write(body.GetBuffer(), 0, (int)body.Length);
+        }
+
+        var hash = SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        stream.Write(hash);
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads the contents; null, with what is wrong, when the bytes are not an intact cache of this version.</summary>
+    public static CacheContents? Read(byte[] bytes, out string? problem)
+    {
+        problem = null;
+        if (bytes.Length < Magic.Length + HashLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            problem = "it is not a commslint cache";
+            return null;
+        }
+
+        var body = bytes.AsSpan(0, bytes.Length - HashLength);
+        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(body.Length)))
+        {
+            problem = "its checksum does not match its contents";
+            return null;
+        }
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length, body.Length - Magic.Length, writable: false), System.Text.Encoding.UTF8);
+            if (reader.ReadInt32() != Version)
+            {
+                // An older or newer commslint wrote it: not damaged, only made in another environment.
+                return new CacheContents(string.Empty, 0, []);
+            }
+
+            var environment = reader.ReadString();
+            var started = reader.ReadInt64();
+            var table = new string[Count(reader)];
+            for (var i = 0; i < table.Length; i++)
+            {
+                table[i] = reader.ReadString();
+            }
+
+            var strings = new TableReader(reader, table);
+            var entries = new CacheEntry[Count(reader)];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = new CacheEntry(strings.Read(), reader.ReadInt64(), reader.ReadInt64(), strings.Read(), ReadOutcome(strings));
+            }
+
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            {
+                problem = "it has data after its last entry";
+                return null;
+            }
+
+            return new CacheContents(environment, started, entries);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidDataException or IndexOutOfRangeException)
+        {
+            problem = $"it cannot be read ({ex.Message})";
+            return null;
+        }
+    }
+
+    private static void WriteOutcome(TableWriter strings, FileOutcome outcome)
+    {
+        var writer = strings.Writer;
+        strings.Count(outcome.Findings.Count);
+        foreach (var finding in outcome.Findings)
+        {
+            strings.Write(finding.RuleId);
+            writer.Write((byte)finding.Severity);
+            strings.Write(finding.Message);
+            strings.Write(finding.Path);
+            WriteLocation(writer, finding.Location);
+            strings.WriteOptional(finding.Touchpoint);
+            strings.WriteOptional(finding.Locale);
+            strings.WriteOptional(finding.Channel);
+            writer.Write(finding.Fix is not null);
+            if (finding.Fix is { } fix)
+            {
+                strings.Write(fix.Description);
+                strings.Write(fix.Replacement);
+                WriteLocation(writer, fix.Location);
+            }
+        }
+
+        writer.Write(outcome.Summary is not null);
+        if (outcome.Summary is not { } summary)
+        {
+            return;
+        }
+
+        strings.Write(summary.Path);
+        writer.Write((byte)summary.Kind);
+        strings.WriteOptional(summary.Touchpoint);
+        strings.WriteOptional(summary.Channel);
+        strings.WriteOptional(summary.Locale);
+        WriteLocation(writer, summary.TouchpointValue);
+        strings.WriteList(summary.Includes);
+        strings.Count(summary.Suppressions.Count);
+        foreach (var lines in summary.Suppressions)
+        {
+            strings.WriteList(lines.RuleIds);
+            writer.Write7BitEncodedInt(lines.FromLine);
+            writer.Write(lines.ToLine);
+            WriteLocation(writer, lines.Directive);
+        }
+
+        strings.Write(summary.TextHash);
+        strings.Count(summary.Observations.Count);
+        foreach (var (check, observations) in summary.Observations.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            strings.Write(check);
+            strings.Count(observations.Count);
+            foreach (var observation in observations)
+            {
+                strings.Write(observation.Kind);
+                strings.Write(observation.Key);
+                strings.Write(observation.Text);
+                WriteLocation(writer, observation.Location);
+            }
+        }
+    }
+
+    private static FileOutcome ReadOutcome(TableReader strings)
+    {
+        var reader = strings.Reader;
+        var findings = new Finding[Count(reader)];
+        for (var i = 0; i < findings.Length; i++)
+        {
+            findings[i] = new Finding(strings.Read(), ReadSeverity(reader), strings.Read(), strings.Read(), ReadLocation(reader),
+                strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional(),
+                reader.ReadBoolean() ? new Fix(strings.Read(), strings.Read(), ReadLocation(reader)) : null);
+        }
+
+        if (!reader.ReadBoolean())
+        {
+            return new FileOutcome(findings, null);
+        }
+
+        var summary = new DocumentSummary(strings.Read(), ReadKind(reader), strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional())
+        {
+            TouchpointValue = ReadLocation(reader),
+            Includes = ReadList(strings),
+            Suppressions = [.. Enumerable.Range(0, Count(reader)).Select(_ => new SuppressedLines(ReadList(strings), reader.Read7BitEncodedInt(), reader.ReadInt32(), ReadLocation(reader)))],
+            TextHash = strings.Read(),
+        };
+        var observations = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
+        for (var checks = Count(reader); checks > 0; checks--)
+        {
+            var check = strings.Read();
+            var list = new Observation[Count(reader)];
+            for (var i = 0; i < list.Length; i++)
+            {
+                list[i] = new Observation(strings.Read(), strings.Read(), strings.Read(), ReadLocation(reader));
+            }
+
+            observations[check] = list;
+        }
+
+        return new FileOutcome(findings, summary with { Observations = observations });
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        return count is >= 0 and <= 1 << 24 ? count : throw new InvalidDataException($"a count of {count}");
+    }
+
+    private static Severity ReadSeverity(BinaryReader reader)
+    {
+        var value = (Severity)reader.ReadByte();
+        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"severity {value}");
+    }
+
+    private static DocumentKind ReadKind(BinaryReader reader)
+    {
+        var value = (DocumentKind)reader.ReadByte();
+        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"document kind {value}");
+    }
+
+    private static void WriteLocation(BinaryWriter writer, Location location)
+    {
+        writer.Write7BitEncodedInt(location.Start.Line);
+        writer.Write7BitEncodedInt(location.Start.Column);
+        writer.Write7BitEncodedInt(location.End.Line);
+        writer.Write7BitEncodedInt(location.End.Column);
+    }
+
+    private static Location ReadLocation(BinaryReader reader) =>
+        new(new LinePosition(reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt()), new LinePosition(reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt()));
+
+    /// <summary>Writes each distinct string once, into the table, and its index wherever it occurs.</summary>
+    private sealed class TableWriter(BinaryWriter writer)
+    {
+        private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+
+        public BinaryWriter Writer => writer;
+
+        public List<string> Table { get; } = [];
+
+        public void Count(int count) => writer.Write7BitEncodedInt(count);
+
+        public void Write(string value)
+        {
+            if (!_indexes.TryGetValue(value, out var index))
+            {
+                _indexes[value] = index = Table.Count;
+                Table.Add(value);
+            }
+
+            writer.Write7BitEncodedInt(index);
+        }
+
+        public void WriteOptional(string? value)
+        {
+            writer.Write(value is not null);
+            if (value is not null)
+            {
+                Write(value);
+            }
+        }
+
+        public void WriteList(IReadOnlyList<string> values)
+        {
+            Count(values.Count);
+            foreach (var value in values)
+            {
+                Write(value);
+            }
+        }
+    }
+
+    private sealed class TableReader(BinaryReader reader, string[] table)
+    {
+        public BinaryReader Reader => reader;
+
+        public string Read() => table[reader.Read7BitEncodedInt()];
+
+        public string? ReadOptional() => reader.ReadBoolean() ? Read() : null;
+    }
+
+    private static string[] ReadList(TableReader strings)
+    {
+        var values = new string[Count(strings.Reader)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = strings.Read();
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using CommsLinter.Content.Decoding;
+using CommsLinter.Pipeline;
+
+namespace CommsLinter.Content.Caching;
+
+/// <summary>
+/// What each file's per-file checks gave in earlier runs, kept in <c>.commslint/</c> so that a re-check
+/// reads only the files that changed. An entry stands for a file only when the file's text is the text
+/// it was made from, and the run's environment (the tool's build, the catalog, the style guides and
+/// their dictionaries, the snippets, the samples, the working folder) is the one it was made in.
+/// A file whose size and time have not changed since well before the run that cached it is taken to be
+/// unchanged, as git does; any other file is read and its text hashed. A damaged cache file is never
+/// used: it is discarded and written again. Thread-safe for lookups. docs/cache.md.
+/// </summary>
+public sealed class CheckCache
+{
+    public const string FolderName = ".commslint";
+    public const string FileName = "check-cache.bin";
+
+    /// <summary>A file changed this close before the run that cached it may change again without its size or time changing.</summary>
+    private static readonly long RacyTicks = TimeSpan.FromSeconds(2).Ticks;
+
+    private readonly string _folder;
+    private readonly string _environment;
+    private readonly Dictionary<string, CacheEntry> _entries;
+    private readonly long _trustedBefore;
+    private readonly bool _mustWrite;
+    private readonly long _startedTicks = DateTime.UtcNow.Ticks;
+    private readonly ConcurrentDictionary<string, (long Length, long Ticks)> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CacheEntry> _used = new(StringComparer.Ordinal);
+
+    private CheckCache(string folder, string environment, CacheContents? contents)
+    {
+        _folder = folder;
+        _environment = environment;
+        var usable = contents is not null && contents.Environment == environment;
+        _entries = usable ? contents!.Entries.ToDictionary(e => e.FullPath, StringComparer.Ordinal) : new Dictionary<string, CacheEntry>();
+        _trustedBefore = usable ? contents!.StartedTicks - RacyTicks : 0;
+        _mustWrite = !usable;
+    }
+
+    /// <summary>The cache file.</summary>
+    public string FilePath => Path.Combine(_folder, FileName);
+
+    /// <summary>How many files this run took from the cache.</summary>
+    public int Hits => _used.Count;
+
+    /// <summary>
+    /// Opens the cache in <paramref name="folder"/> for a run in <paramref name="environment"/> (see
+    /// <see cref="EnvironmentOf"/>). A missing cache, or one made in another environment, is empty;
+    /// a damaged one is too, and <paramref name="problem"/> says what was wrong with it.
+    /// </summary>
+    public static CheckCache Open(string folder, string environment, out string? problem)
+    {
+        var stored = StoredCache.Read(folder);
+        problem = stored.Problem;
+        return stored.For(environment);
+    }
+
+    /// <summary>The cache as read from its folder, before the run's environment is known, so that reading it overlaps loading the configuration.</summary>
+    public sealed class StoredCache
+    {
+        private readonly string _folder;
+        private readonly CacheContents? _contents;
+
+        private StoredCache(string folder, CacheContents? contents, string? problem)
+        {
+            _folder = folder;
+            _contents = contents;
+            Problem = problem;
+        }
+
+        /// <summary>What was wrong with a damaged cache file; null when it was intact or absent.</summary>
+        public string? Problem { get; }
+
+        public static StoredCache Read(string folder)
+        {
+            var path = Path.Combine(folder, FileName);
+            if (!File.Exists(path))
+            {
+                return new StoredCache(folder, null, null);
+            }
+
+            try
+            {
+                return new StoredCache(folder, CacheFormat.Read(File.ReadAllBytes(path), out var problem), problem);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new StoredCache(folder, null, $"it cannot be read ({ex.Message})");
+            }
+        }
+
+        /// <summary>The cache for a run in <paramref name="environment"/>: empty unless the stored one was made in it.</summary>
+        public CheckCache For(string environment) => new(_folder, environment, _contents);
+    }
+
+    /// <summary>
+    /// A key for everything besides a template's own text that its per-file findings depend on: the
+    /// content of <paramref name="inputs"/> (files that do not exist count as absent), the
+    /// <paramref name="settings"/>, and the tool's own files by size and time.
+    /// </summary>
+    public static string EnvironmentOf(IEnumerable<string> inputs, IEnumerable<string> settings)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
+        Add($"format {CacheFormat.Version}");
+        foreach (var setting in settings)
+        {
+            Add(setting);
+        }
+
+        var tool = AppContext.BaseDirectory;
+        foreach (var file in Directory.EnumerateFiles(tool, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(file);
+            Add($"{Path.GetRelativePath(tool, file)} {info.Length} {info.LastWriteTimeUtc.Ticks}");
+        }
+
+        foreach (var input in inputs.Order(StringComparer.Ordinal))
+        {
+            Add(input);
+            if (File.Exists(input))
+            {
+                hash.AppendData(File.ReadAllBytes(input));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>What the file gave when its text was last checked, or null when it must be checked again.</summary>
+    public FileOutcome? Lookup(ContentFile file)
+    {
+        (long Length, long Ticks) stat;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            stat = (info.Length, info.LastWriteTimeUtc.Ticks);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // Recorded before the file is loaded, so that a change made while it is being read shows as a new size or time next run.
+        _seen[file.FullPath] = stat;
+        if (!_entries.TryGetValue(file.FullPath, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.Length == stat.Length && entry.LastWriteTicks == stat.Ticks && stat.Ticks < _trustedBefore)
+        {
+            _used[file.FullPath] = entry;
+            return entry.Outcome;
+        }
+
+        // Touched, or changed too close to the last run to tell: compare the text itself.
+        string? text;
+        try
+        {
+            text = TextDecoding.Decode(File.ReadAllBytes(file.FullPath), file.DisplayPath, out _);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (text is null || HashOf(text) != entry.TextHash)
+        {
+            return null;
+        }
+
+        _used[file.FullPath] = entry with { Length = stat.Length, LastWriteTicks = stat.Ticks };
+        return entry.Outcome;
+    }
+
+    /// <summary>
+    /// Keeps what this run checked, the entries it used, and the entries of files it did not look at
+    /// that still exist; writes the cache only when that changes it. False, with the reason, when it cannot be written.
+    /// </summary>
+    public bool Save(LintResult result, out string? problem)
+    {
+        problem = null;
+        var entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        foreach (var (path, entry) in _entries)
+        {
+            if (!_seen.ContainsKey(path) && File.Exists(path))
+            {
+                entries[path] = entry;
+            }
+        }
+
+        foreach (var (path, entry) in _used)
+        {
+            entries[path] = entry;
+        }
+
+        foreach (var done in result.Checked)
+        {
+            if (_seen.TryGetValue(done.File.FullPath, out var stat))
+            {
+                entries[done.File.FullPath] = new CacheEntry(done.File.FullPath, stat.Length, stat.Ticks, HashOf(done.Source.Text), done.Outcome);
+            }
+        }
+
+        var unchanged = !_mustWrite && result.Checked.Count == 0 && entries.Count == _entries.Count
+            && _used.All(u => ReferenceEquals(u.Value, _entries[u.Key]));
+        if (unchanged)
+        {
+            return true;
+        }
+
+        var temporary = FilePath + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            var ignore = Path.Combine(_folder, ".gitignore");
+            if (!File.Exists(ignore))
+            {
+                // The cache is this machine's; it has no place in the repository.
+                File.WriteAllText(ignore, "# Written by commslint: its cache, not to be committed.\n*\n");
+            }
+
+            var ordered = entries.Values.OrderBy(e => e.FullPath, StringComparer.Ordinal).ToArray();
+            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, _startedTicks, ordered)));
+            File.Move(temporary, FilePath, overwrite: true);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problem = ex.Message;
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more can be done about a folder that refuses writes; the message above says so.
+            }
+
+            return false;
+        }
+    }
+
+    private static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));
+}

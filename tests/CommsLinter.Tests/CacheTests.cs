@@ -1,0 +1,168 @@
+using CommsLinter.Content.Caching;
+using CommsLinter.Diagnostics;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Tests.Support;
+using CommsLinter.Text;
+
+namespace CommsLinter.Tests;
+
+/// <summary>
+/// <c>check --cache</c>: a run that takes unchanged files from the cache reports exactly what a full
+/// run reports, whatever changed in between; and the cache itself (CheckCache) on its own.
+/// </summary>
+public sealed class CacheTests
+{
+    private const string Ru = "content/order/email.ru.html";
+    private const string Pl = "content/order/email.pl.html";
+
+    [Fact]
+    public void A_cached_run_reports_what_a_full_run_reports_after_every_kind_of_change()
+    {
+        using var folder = TempFolder.CopyOf(TestContent.FixturePath("report"));
+        folder.Write("content/delivery/sms.it.txt", File.ReadAllText(Path.Combine(folder.Path, "content/delivery/sms.it.txt")) + "\nASAP <!-- commslint-disable-next-line tone.asap -->\n");
+
+        // Nothing cached yet, then everything: the same findings both times, in every format that reads the files' text.
+        AssertSameAsFullRun(folder);
+        Assert.True(File.Exists(Path.Combine(folder.Path, ".commslint", CheckCache.FileName)));
+        Assert.Contains("*", File.ReadAllText(Path.Combine(folder.Path, ".commslint", ".gitignore")), StringComparison.Ordinal);
+        AssertSameAsFullRun(folder);
+        AssertSameAsFullRun(folder, "--format", "sarif");
+
+        // One file changes: its own findings go, and the corpus rules compare it with the cached others.
+        Replace(folder, Ru, "+48 22 307 41 99", "+48 22 307 41 00");
+        var fixedRussian = AssertSameAsFullRun(folder);
+        Assert.DoesNotContain("facts.hotline", fixedRussian, StringComparison.Ordinal);
+        Replace(folder, Pl, "+48 22 307 41 00", "+48 22 307 41 55");
+        Assert.Contains("content/order/email.pl.html(9,52): warning parity.contacts: +48 22 307 41 55 is only in this pl version", AssertSameAsFullRun(folder), StringComparison.Ordinal);
+
+        // A style guide changes: every file is checked again.
+        File.AppendAllText(Path.Combine(folder.Path, "styleguides/report.style"), "\nrule tone.thanks suggestion \"No “{match}”.\" {\n  forbid \"Спасибо\"\n}\n");
+        Assert.Contains("tone.thanks", AssertSameAsFullRun(folder), StringComparison.Ordinal);
+
+        // A snippet appears, and a sample: both are part of what every template's findings depend on.
+        folder.Write("content/_partials/footer.pl.html", "<p>Infolinia: +48 22 307 41 00</p>\n");
+        Assert.Contains("include.unused", AssertSameAsFullRun(folder), StringComparison.Ordinal);
+
+        // An approval is recorded, then the approved file changes and is cached changed: the gate reads its text to show where.
+        Assert.Equal(0, CliRunner.Run(folder.Path, "approve", Ru, "--by", "Legal").ExitCode);
+        Replace(folder, Ru, "<p>Спасибо за заказ.</p>", "<p>Спасибо за ваш заказ.</p>");
+        AssertSameAsFullRun(folder);
+        Assert.Contains("content/order/email.ru.html(8,1): warning review.legal-pending", AssertSameAsFullRun(folder), StringComparison.Ordinal);
+
+        // A file deleted: gone from the findings and from the corpus rules.
+        File.Delete(Path.Combine(folder.Path, "content/delivery/sms.it.txt"));
+        Assert.Contains("has no sms template in it, en", AssertSameAsFullRun(folder), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_cache_is_discarded_with_a_warning_and_written_again()
+    {
+        using var folder = TempFolder.CopyOf(TestContent.FixturePath("report"));
+        var expected = CliRunner.WithoutTiming(CliRunner.Run(folder.Path, "check").Output);
+        Assert.Equal(1, CliRunner.Run(folder.Path, "check", "--cache").ExitCode);
+        var file = Path.Combine(folder.Path, ".commslint", CheckCache.FileName);
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+
+        var damaged = CliRunner.Run(folder.Path, "check", "--cache");
+
+        Assert.Equal(1, damaged.ExitCode);
+        Assert.Equal(expected, CliRunner.WithoutTiming(damaged.Output));
+        Assert.Contains("commslint: warning: the cache .commslint/check-cache.bin is damaged (its checksum does not match its contents). It was not used; this run checks every file and writes it again.", damaged.Error, StringComparison.Ordinal);
+        var again = CliRunner.Run(folder.Path, "check", "--cache");
+        Assert.Equal(string.Empty, again.Error);
+        Assert.Equal(expected, CliRunner.WithoutTiming(again.Output));
+
+        File.WriteAllText(file, "not a cache");
+        Assert.Contains("is damaged (it is not a commslint cache)", CliRunner.Run(folder.Path, "check", "--cache").Error, StringComparison.Ordinal);
+
+        // A cache that cannot be written is a warning: the findings are complete without it.
+        var location = folder.Write("blocked", "a file where the cache folder would be");
+        var blocked = CliRunner.Run(folder.Path, "check", "--cache-location", location);
+        Assert.Equal(expected, CliRunner.WithoutTiming(blocked.Output));
+        Assert.Contains("commslint: warning: the cache blocked/check-cache.bin cannot be written", blocked.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_entry_stands_for_a_file_only_while_its_text_and_the_environment_are_unchanged()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.txt", "Hello");
+        var file = new ContentFile(path, "a.txt", DocumentKind.Template);
+        var outcome = new FileOutcome([new Finding("x.y", Severity.Warning, "Message", "a.txt", Location.FileStart, Fix: new Fix("Fix it", "Hi", Location.FileStart))],
+            new DocumentSummary("a.txt", DocumentKind.Template, "t", "sms", "pl")
+            {
+                Includes = ["footer.pl"],
+                Suppressions = [new SuppressedLines(["x.y"], 2, 3, Location.FileStart)],
+                TextHash = "abc",
+                Observations = new Dictionary<string, IReadOnlyList<Observation>> { ["parity.placeholders"] = [new Observation("urls", "k", "Text", Location.FileStart)] },
+            });
+        var cacheFolder = Path.Combine(folder.Path, ".commslint");
+        Save(CheckCache.Open(cacheFolder, "env", out _), file, "Hello", outcome);
+
+        var reopened = CheckCache.Open(cacheFolder, "env", out var problem);
+        Assert.Null(problem);
+        var known = reopened.Lookup(file);
+        Assert.NotNull(known);
+        Assert.Equal(outcome.Findings, known.Findings);
+        Assert.Equal(outcome.Summary!.Includes, known.Summary!.Includes);
+        Assert.Equal(outcome.Summary.Suppressions.Single(), known.Summary.Suppressions.Single() with { RuleIds = outcome.Summary.Suppressions[0].RuleIds });
+        Assert.Equal(outcome.Summary.ObservationsOf("parity.placeholders"), known.Summary.ObservationsOf("parity.placeholders"));
+        Assert.Null(CheckCache.Open(cacheFolder, "another environment", out _).Lookup(file));
+
+        // Touched without a change: still known. Changed with the same size, just after the cache was written,
+        // and the time set back: the time cannot be trusted so close to that run, so the text is compared.
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        Assert.NotNull(CheckCache.Open(cacheFolder, "env", out _).Lookup(file));
+        var time = File.GetLastWriteTimeUtc(path);
+        File.WriteAllText(path, "Hallo");
+        File.SetLastWriteTimeUtc(path, time);
+        Assert.Null(CheckCache.Open(cacheFolder, "env", out _).Lookup(file));
+    }
+
+    [Fact]
+    public void A_file_whose_size_and_time_are_those_cached_well_before_is_not_read_again()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.txt", "Hello");
+        var old = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(path, old);
+        var file = new ContentFile(path, "a.txt", DocumentKind.Template);
+        var cacheFolder = Path.Combine(folder.Path, ".commslint");
+        Save(CheckCache.Open(cacheFolder, "env", out _), file, "Hello", new FileOutcome([], null));
+
+        // As git does, an unchanged size and time is taken as an unchanged text: an edit that keeps both is not seen.
+        File.WriteAllText(path, "Hallo");
+        File.SetLastWriteTimeUtc(path, old);
+        Assert.NotNull(CheckCache.Open(cacheFolder, "env", out _).Lookup(file));
+        File.SetLastWriteTimeUtc(path, old.AddSeconds(1));
+        Assert.Null(CheckCache.Open(cacheFolder, "env", out _).Lookup(file));
+    }
+
+    private static void Save(CheckCache cache, ContentFile file, string text, FileOutcome outcome)
+    {
+        Assert.Null(cache.Lookup(file));
+        Assert.True(cache.Save(new LintResult([], [], 1) { Checked = [new CheckedFile(file, new SourceText(file.DisplayPath, text), outcome)] }, out var problem), problem);
+    }
+
+    /// <summary>Checks with and without the cache, asserts the same output and exit code, and returns the output.</summary>
+    private static string AssertSameAsFullRun(TempFolder folder, params string[] format)
+    {
+        var full = CliRunner.Run(folder.Path, ["check", .. format]);
+        var cached = CliRunner.Run(folder.Path, ["check", "--cache", .. format]);
+        Assert.Equal(string.Empty, cached.Error);
+        Assert.Equal(full.ExitCode, cached.ExitCode);
+        Assert.Equal(CliRunner.WithoutTiming(full.Output), CliRunner.WithoutTiming(cached.Output));
+        return CliRunner.WithoutTiming(cached.Output);
+    }
+
+    private static void Replace(TempFolder folder, string path, string from, string to)
+    {
+        var full = Path.Combine(folder.Path, path);
+        var text = File.ReadAllText(full);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        File.WriteAllText(full, text.Replace(from, to, StringComparison.Ordinal));
+    }
+}
