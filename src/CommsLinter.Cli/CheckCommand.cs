@@ -132,6 +132,7 @@ internal static class CheckCommand
             },
         };
         writer.Write(output, run.Report());
+        run.Finish(error);
 
         return run.Workspace.HasErrors ? CommsLintApp.ExitUsage
             : threshold is { } level && run.Result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings

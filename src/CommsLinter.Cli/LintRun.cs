@@ -116,21 +116,20 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         }
 
         var result = run(workspace.CreateLinter(), known is null ? request : request with { Known = file => known.GetValueOrDefault(file.FullPath) });
-        if (cache is not null && !cache.Save(result, out var problem))
-        {
-            error.WriteLine($"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.");
-        }
-
+        // Writing the cache overlaps the gate and the report; Finish waits for it.
+        var saving = cache is null ? null : Task.Run(() => cache.Save(result, out var problem)
+            ? null
+            : $"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.");
         var sources = new SourceLookup(result, files);
         var (gated, reviews) = Gate(workspace, result, files, sources, ci, changed);
         if (workspace.Baseline is not { } baseline)
         {
-            return new LintRun(workspace, gated, reviews) { Sources = sources };
+            return new LintRun(workspace, gated, reviews) { Sources = sources, Saving = saving };
         }
 
         // A pending review is never accepted by the baseline: approvals are how it is resolved.
         var kept = baseline.Filter(gated.Findings, sources.Of, ApprovalGate.IsGateFinding);
-        return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count, Sources = sources };
+        return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count, Sources = sources, Saving = saving };
     }
 
     /// <summary>More files to read than this, and every dictionary is read at the start.</summary>
@@ -186,6 +185,18 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         var findings = result.Findings.Concat(gate.Findings.Where(f => changed is null || !fullPaths.TryGetValue(f.Path, out var full) || changed.Contains(full))).ToList();
         findings.Sort(Finding.Order);
         return (result with { Findings = findings }, gate.Reviews);
+    }
+
+    /// <summary>Writing the cache, when the run uses one: a warning when it could not be written, else null.</summary>
+    private Task<string?>? Saving { get; init; }
+
+    /// <summary>Waits for the cache to be written, and says on <paramref name="error"/> when it could not be.</summary>
+    public void Finish(TextWriter error)
+    {
+        if (Saving?.Result is { } warning)
+        {
+            error.WriteLine(warning);
+        }
     }
 
     /// <summary>The text of every checked file, by the path findings give.</summary>

@@ -10,6 +10,18 @@ public sealed class ApprovalTests
     private const string Polish = "content/order/email.pl.html";
     private const string Russian = "content/order/email.ru.html";
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("one line")]
+    [InlineData("a  \r\nb\t\r\n\r\n  \n\n")]
+    [InlineData("\n\n  lead\rlone CR\fform feed\u0085next line\u2028line sep\u2029para sep\n")]
+    [InlineData("zażółć 🙂 \uD800 lone surrogate\n \t \nend")]
+    [InlineData("   \n\t\n")]
+    public void The_hash_of_a_text_is_the_hash_of_its_normalised_form(string text)
+    {
+        Assert.Equal(Approval.HashOf(Approval.Normalize(text)), Approval.HashOfText(text));
+    }
+
     [Fact]
     public void Approved_text_passes_the_gate_and_a_change_fails_it_at_the_changed_line()
     {

@@ -11,6 +11,9 @@ namespace CommsLinter.Model;
 /// </summary>
 public sealed record Approval(string Path, string Sha256, string By, string Date, string? Note, string Text, Location Location)
 {
+    /// <summary>The line breaks string.ReplaceLineEndings knows, which Normalize uses.</summary>
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
     /// <summary>
     /// The text that is approved: line endings as LF, no spaces or tabs at line ends, one final line
     /// break. Changes an editor makes on save do not undo an approval; any change a reader can see does.
@@ -29,6 +32,61 @@ public sealed record Approval(string Path, string Sha256, string By, string Date
 
     /// <summary>The lowercase hexadecimal SHA-256 of the UTF-8 bytes of normalised text.</summary>
     public static string HashOf(string normalized) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+
+    /// <summary>
+    /// <c>HashOf(Normalize(text))</c> without building the normalised text: every template's hash is
+    /// taken while it is loaded, and most are never approved.
+    /// </summary>
+    public static string HashOfText(string text)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(256);
+        try
+        {
+            var emptyLines = 0;
+            var rest = text.AsSpan();
+            while (true)
+            {
+                var end = rest.IndexOfAny(LineBreaks);
+                var line = (end < 0 ? rest : rest[..end]).TrimEnd(" \t");
+                if (line.IsEmpty)
+                {
+                    emptyLines++;
+                }
+                else
+                {
+                    // Blank lines count only when a line with text follows them; the text ends with its last such line.
+                    for (; emptyLines > 0; emptyLines--)
+                    {
+                        hash.AppendData("\n"u8);
+                    }
+
+                    var size = Encoding.UTF8.GetMaxByteCount(line.Length);
+                    if (buffer.Length < size)
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
+                    }
+
+                    hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(line, buffer));
+                    hash.AppendData("\n"u8);
+                }
+
+                if (end < 0)
+                {
+                    break;
+                }
+
+                rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }
 
 /// <summary>Where a template that needs a review stands against the ledger.</summary>

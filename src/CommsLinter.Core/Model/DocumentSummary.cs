@@ -45,7 +45,7 @@ public sealed record DocumentSummary(string Path, DocumentKind Kind, string? Tou
         TouchpointValue = document.FrontMatter.Get(FrontMatterKeys.Touchpoint) is { } entry ? document.Source.GetLocation(entry.ValueRange) : Location.FileStart,
         Includes = [.. SnippetLibrary.IncludesOf(document).Select(i => i.Name)],
         Suppressions = SuppressedLinesOf(document),
-        TextHash = Approval.HashOf(Approval.Normalize(document.Source.Text)),
+        TextHash = Approval.HashOfText(document.Source.Text),
     };
 
     private static List<SuppressedLines> SuppressedLinesOf(Document document)

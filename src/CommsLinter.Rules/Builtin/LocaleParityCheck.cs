@@ -122,8 +122,8 @@ public sealed class LocaleParityCheck : ICorpusCheck
             foreach (var extra in extras)
             {
                 findings.Add(Descriptor(aspect).At(member.Document, extra.Location, missing.Count == 0
-                    ? $"{extra.Text} is only in this {member.Document.Locale} version; the {Locales(others)} versions do not have it ({Representative(others, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."
-                    : $"{extra.Text} is only in this {member.Document.Locale} version, where the {Locales(having)} versions have {missingText} ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
+                    ? $"{Shown(extra)} is only in this {member.Document.Locale} version; the {Locales(others)} versions do not have it ({Representative(others, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."
+                    : $"{Shown(extra)} is only in this {member.Document.Locale} version, where the {Locales(having)} versions have {missingText} ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
             }
 
             if (extras.Count == 0)
@@ -186,7 +186,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
         {
             if (placeholder.Kind == PlaceholderKind.Output && placeholder.Expression is { Length: > 0 } variable)
             {
-                values.Add(new Observation(ParityAspects.Placeholders, variable, $"{{{{ {variable} }}}}", source.GetLocation(placeholder.Range)));
+                values.Add(new Observation(ParityAspects.Placeholders, variable, variable, source.GetLocation(placeholder.Range)));
             }
         }
 
@@ -249,7 +249,10 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     /// <summary>How a value is written, in the source locale's version when it has it.</summary>
     private static string Display(List<Member> members, string aspect, string key, string? source) =>
-        members.OrderBy(m => m.Document.Locale == source ? 0 : 1).SelectMany(m => m.ValuesOf(aspect)).First(v => v.Key == key).Text;
+        Shown(members.OrderBy(m => m.Document.Locale == source ? 0 : 1).SelectMany(m => m.ValuesOf(aspect)).First(v => v.Key == key));
+
+    /// <summary>A value as a message shows it: a placeholder in its braces, as it is written.</summary>
+    private static string Shown(Observation value) => value.Kind == ParityAspects.Placeholders ? $"{{{{ {value.Text} }}}}" : value.Text;
 
     private static string Representative(List<Member> members, string? source, Func<Member, bool> test)
     {
