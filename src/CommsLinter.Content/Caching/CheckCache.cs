@@ -102,7 +102,7 @@ public sealed class CheckCache
     /// <summary>
     /// A key for everything besides a template's own text that its per-file findings depend on: the
     /// content of <paramref name="inputs"/> (files that do not exist count as absent), the
-    /// <paramref name="settings"/>, and the tool's own files by size and time.
+    /// <paramref name="settings"/>, and the content of the tool's own assemblies and dictionaries.
     /// </summary>
     public static string EnvironmentOf(IEnumerable<string> inputs, IEnumerable<string> settings)
     {
@@ -114,14 +114,12 @@ public sealed class CheckCache
             Add(setting);
         }
 
+        // commslint itself by content, not by time, so that a CI build of the same commit finds the cache of the last one.
         var tool = AppContext.BaseDirectory;
-        foreach (var file in Directory.EnumerateFiles(tool, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var info = new FileInfo(file);
-            Add($"{Path.GetRelativePath(tool, file)} {info.Length} {info.LastWriteTimeUtc.Ticks}");
-        }
-
-        foreach (var input in inputs.Order(StringComparer.Ordinal))
+        var dictionaries = Path.Combine(tool, "dictionaries");
+        var toolFiles = Directory.EnumerateFiles(tool, "*.dll")
+            .Concat(Directory.Exists(dictionaries) ? Directory.EnumerateFiles(dictionaries, "*", SearchOption.AllDirectories) : []);
+        foreach (var input in toolFiles.Concat(inputs).Order(StringComparer.Ordinal))
         {
             Add(input);
             if (File.Exists(input))
