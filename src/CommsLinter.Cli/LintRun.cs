@@ -117,9 +117,23 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
 
         var result = run(workspace.CreateLinter(), known is null ? request : request with { Known = file => known.GetValueOrDefault(file.FullPath) });
         // Writing the cache overlaps the gate and the report; Finish waits for it.
-        var saving = cache is null ? null : Task.Run(() => cache.Save(result, out var problem)
-            ? null
-            : $"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.");
+        var saving = cache is null ? null : Task.Run(() =>
+        {
+            string? problem;
+            try
+            {
+                if (cache.Save(result, out problem))
+                {
+                    return null;
+                }
+            }
+            catch (Exception ex)
+            {
+                problem = ex.Message;
+            }
+
+            return $"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.";
+        });
         var sources = new SourceLookup(result, files);
         var (gated, reviews) = Gate(workspace, result, files, sources, ci, changed);
         if (workspace.Baseline is not { } baseline)
@@ -239,7 +253,9 @@ internal sealed class SourceLookup
     public SourceLookup(LintResult result, IReadOnlyList<ContentFile> files)
     {
         _read = result.Documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
-        _files = files.ToDictionary(f => f.DisplayPath, StringComparer.Ordinal);
+        // Only files an earlier run read (known from the cache) are read again: a file that could not be loaded has no text to give.
+        var known = result.Summaries.Select(s => s.Path).Where(p => !_read.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+        _files = files.Where(f => known.Contains(f.DisplayPath)).ToDictionary(f => f.DisplayPath, StringComparer.Ordinal);
     }
 
     public SourceText? Of(string path)

@@ -31,6 +31,7 @@ public sealed class BlockYamlTests
         { "key: value\n bad: indent\n", false },
         { "\"quoted\": key\n", false },
         { "key: [a, ]\n", true },
+        { "name: Foo\u2028Bar\n", false },
     };
 
     [Theory]

@@ -38,7 +38,12 @@ public sealed class CheckCache
         _folder = folder;
         _environment = environment;
         var usable = contents is not null && contents.Environment == environment;
-        _entries = usable ? contents!.Entries.ToDictionary(e => e.FullPath, StringComparer.Ordinal) : new Dictionary<string, CacheEntry>();
+        _entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        foreach (var entry in usable ? contents!.Entries : [])
+        {
+            _entries.TryAdd(entry.FullPath, entry);
+        }
+
         _trustedBefore = usable ? contents!.StartedTicks - RacyTicks : 0;
         _mustWrite = !usable;
     }
@@ -157,7 +162,12 @@ public sealed class CheckCache
             return null;
         }
 
-        if (entry.Length == stat.Length && entry.LastWriteTicks == stat.Ticks && stat.Ticks < _trustedBefore)
+        if (entry.Length != stat.Length)
+        {
+            return null;
+        }
+
+        if (entry.LastWriteTicks == stat.Ticks && stat.Ticks < _trustedBefore)
         {
             _used[file.FullPath] = entry;
             return entry.Outcome;
@@ -190,6 +200,21 @@ public sealed class CheckCache
     public bool Save(LintResult result, out string? problem)
     {
         problem = null;
+        if (!result.IsCacheable)
+        {
+            // A once-per-run finding sits in whichever file met the problem first; no outcome of this run stands alone.
+            try
+            {
+                File.Delete(FilePath);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problem = ex.Message;
+                return false;
+            }
+        }
+
         var entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
         foreach (var (path, entry) in _entries)
         {

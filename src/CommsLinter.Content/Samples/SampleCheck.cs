@@ -19,7 +19,7 @@ public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck
 
     public static readonly RuleDescriptor UnknownVariable = new("sample.unknown-variable", "A template reads data its sample does not have", Severity.Warning);
     public static readonly RuleDescriptor Missing = new("sample.missing", "A template's sample file does not exist or is outside the content folder", Severity.Error);
-    public static readonly RuleDescriptor Invalid = new("sample.invalid", "A sample is not valid JSON", Severity.Error);
+    public static readonly RuleDescriptor Invalid = new("sample.invalid", "A sample is not valid JSON", Severity.Error) { OncePerRun = true };
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [UnknownVariable, Missing, Invalid];
 

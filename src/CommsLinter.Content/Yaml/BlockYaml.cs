@@ -21,6 +21,12 @@ internal static class BlockYaml
 
     public static YamlNode? TryParse(string text)
     {
+        // YAML's other line breaks (NEL, LS, PS) are YamlTree's to judge.
+        if (text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0)
+        {
+            return null;
+        }
+
         var entries = new List<Entry>();
         for (var lineStart = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; lineStart < text.Length;)
         {

@@ -21,6 +21,12 @@ public sealed record RuleDescriptor(string Id, string Title, Severity DefaultSev
     /// <summary>The team that reviews what this rule flags (a style rule's <c>review legal</c>); null when none must.</summary>
     public string? Review { get; init; }
 
+    /// <summary>
+    /// Reported once per run, on whichever file meets the problem first (a broken sample, a missing
+    /// dictionary): not a finding of that file alone, so a run with one is not cached.
+    /// </summary>
+    public bool OncePerRun { get; init; }
+
     /// <summary>The names of the facts the rule holds templates to, for the report's facts page.</summary>
     public IReadOnlyList<string> Facts { get; init; } = [];
 

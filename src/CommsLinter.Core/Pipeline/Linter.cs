@@ -45,6 +45,9 @@ public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList
     /// <summary>The files this run checked in full, for a cache to keep.</summary>
     public IReadOnlyList<CheckedFile> Checked { get; init; } = [];
 
+    /// <summary>False when a finding reported once per run (<see cref="RuleDescriptor.OncePerRun"/>) sits in one file's outcome: then no outcome may be cached.</summary>
+    public bool IsCacheable { get; init; } = true;
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }
 
@@ -109,8 +112,7 @@ public sealed class Linter
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                perFile[i] = [InternalError.At(file.DisplayPath, Location.FileStart,
-                    $"CommsLinter failed while checking this file ({ex.GetType().Name}: {ex.Message}). The other files were checked; please report this with the file attached.")];
+                perFile[i] = [Failure(file, ex)];
             }
 
             progress?.Invoke(Interlocked.Increment(ref done));
@@ -137,12 +139,15 @@ public sealed class Linter
 
         // A directive in a file the per-file checks skipped (--changed-since) cannot be judged unused.
         var checkedPaths = request.ChangedFiles is null ? null : files.Where(request.IsChanged).Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal);
+        var oncePerRun = Rules.Where(r => r.OncePerRun).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var cacheable = !perFile.Any(findings => findings is not null && findings.Any(f => oncePerRun.Contains(f.RuleId)));
         all = ApplySuppressions(known, all, checkedPaths);
         all.Sort(Finding.Order);
         return new LintResult(documents.OfType<Document>().ToArray(), all, files.Count)
         {
             Summaries = known,
             Checked = fresh.OfType<CheckedFile>().ToArray(),
+            IsCacheable = cacheable,
         };
     }
 
@@ -161,14 +166,7 @@ public sealed class Linter
             return (null, new FileOutcome(findings, null));
         }
 
-        if (changed)
-        {
-            foreach (var check in _documentChecks)
-            {
-                check.Check(document, context, findings);
-            }
-        }
-
+        // The summary comes first: a check that fails on this file must not hide it from the corpus checks and the gate.
         var observations = new Dictionary<string, IReadOnlyList<Observation>>(StringComparer.Ordinal);
         foreach (var check in _corpusChecks)
         {
@@ -180,8 +178,28 @@ public sealed class Linter
             }
         }
 
-        return (document, new FileOutcome(findings, DocumentSummary.Of(document) with { Observations = observations }));
+        var summary = DocumentSummary.Of(document) with { Observations = observations };
+        if (changed)
+        {
+            try
+            {
+                foreach (var check in _documentChecks)
+                {
+                    check.Check(document, context, findings);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                findings.Add(Failure(file, ex));
+            }
+        }
+
+        return (document, new FileOutcome(findings, summary));
     }
+
+    private static Finding Failure(ContentFile file, Exception ex) =>
+        InternalError.At(file.DisplayPath, Location.FileStart,
+            $"CommsLinter failed while checking this file ({ex.GetType().Name}: {ex.Message}). The other files were checked; please report this with the file attached.");
 
     /// <summary>
     /// Drops the findings that a document's directives silence, and reports each directive that

@@ -141,13 +141,14 @@ public static class ApprovalGate
         var names = string.Join(" and ", teams);
         var rule = teams.Contains(LegalTeam) ? LegalPending : Pending;
         // Normalising keeps every line but trailing blank ones, so a line of the normalised text is a line of the file.
-        var line = last is null || changedText is null ? 1 : Math.Clamp(LineDiff.FirstChangedLine(last.Text, changedText) ?? 1, 1, Math.Max(1, changedText.Count(c => c == '\n')));
+        var line = last is null || changedText is null ? 1 : LineDiff.FirstChangedLine(last.Text, changedText) ?? 1;
+        var at = changedText is null ? 1 : Math.Clamp(line, 1, Math.Max(1, changedText.Count(c => c == '\n')));
         var since = last is null
             ? "it has never been approved"
             : $"its text has changed since {last.By} approved it on {last.Date} (first change at line {line})";
         var message = $"{names} must review this template ({string.Join("; ", reasons)}), and {since}. " +
             $"Once reviewed, run `commslint approve {ledgerPath} --by NAME`.{(ci ? string.Empty : " `commslint check --ci` fails on this.")}";
-        var finding = rule.At(document, new Location(new LinePosition(line, 1), new LinePosition(line, 1)), message);
+        var finding = rule.At(document, new Location(new LinePosition(at, 1), new LinePosition(at, 1)), message);
         return ci ? finding : finding with { Severity = Severity.Warning };
     }
 }

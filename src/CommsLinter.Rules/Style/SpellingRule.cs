@@ -17,7 +17,7 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class SpellingRule : StyleRule
 {
-    public static readonly RuleDescriptor DictionaryProblem = new("spelling.dictionary", "A spelling dictionary is missing or cannot be read", Severity.Error);
+    public static readonly RuleDescriptor DictionaryProblem = new("spelling.dictionary", "A spelling dictionary is missing or cannot be read", Severity.Error) { OncePerRun = true };
 
     private readonly SpellingDictionaries _dictionaries;
     private readonly HashSet<string> _accepted;
