@@ -93,7 +93,10 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
     {
         // Listing the files, reading the cache and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
-        var storedCache = options.UseCache ? Task.Run(() => CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory))) : null;
+        var storedCache = options.UseCache
+            ? Task.Run(() => (Stored: CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory)),
+                Environment: CheckCache.EnvironmentOf(Workspace.CacheInputs(paths, options, workingDirectory), [$"working folder {workingDirectory}"])))
+            : null;
         var workspace = Workspace.Load(paths, options, workingDirectory);
         var (files, missingPaths) = discovery.Result;
         foreach (var path in missingPaths)
@@ -107,7 +110,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         }
 
         var request = workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed };
-        var cache = storedCache is null ? null : OpenCache(workspace, storedCache.Result, workingDirectory, error);
+        var cache = storedCache is null ? null : OpenCache(storedCache.Result.Stored, storedCache.Result.Environment, workingDirectory, error);
         var known = cache is null ? null : Lookup(cache, files);
         // Reading every dictionary overlaps reading many templates; a few templates read only the dictionaries they need, when they need them.
         if (files.Count - (known?.Count ?? 0) > ManyFiles)
@@ -154,9 +157,9 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         options.CacheLocation is { } given ? Path.GetFullPath(given, workingDirectory)
         : Path.Combine(Workspace.RepositoryRootOf(Workspace.CatalogPath(paths, options.Catalog, workingDirectory)) ?? workingDirectory, CheckCache.FolderName);
 
-    private static CheckCache OpenCache(Workspace workspace, CheckCache.StoredCache stored, string workingDirectory, TextWriter error)
+    private static CheckCache OpenCache(CheckCache.StoredCache stored, string environment, string workingDirectory, TextWriter error)
     {
-        var cache = stored.For(CheckCache.EnvironmentOf(workspace.CacheInputs(), [$"working folder {workingDirectory}"]));
+        var cache = stored.For(environment);
         if (stored.Problem is { } problem)
         {
             error.WriteLine($"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} is damaged ({problem}). It was not used; this run checks every file and writes it again.");

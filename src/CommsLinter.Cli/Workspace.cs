@@ -75,10 +75,8 @@ internal sealed class Workspace
 
     private string? CatalogFolder { get; }
 
-    private string? CatalogFile { get; init; }
 
 
-    private string? StyleFolder { get; init; }
 
     private (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? Spelling { get; init; }
 
@@ -91,20 +89,32 @@ internal sealed class Workspace
         }
     }
 
-    /// <summary>The files besides a template's own text that its per-file findings depend on, for the cache's key.</summary>
-    public IEnumerable<string> CacheInputs()
+    /// <summary>
+    /// The files besides a template's own text that its per-file findings depend on, for the cache's
+    /// key: found as <see cref="Load"/> finds them, and read before it reads them, so that a file saved
+    /// during a run can only make the next run start afresh.
+    /// </summary>
+    public static IEnumerable<string> CacheInputs(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory)
     {
-        IEnumerable<string> FilesIn(string? folder) => folder is not null && Directory.Exists(folder)
+        static IEnumerable<string> FilesIn(string? folder) => folder is not null && Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             : [];
 
+        var catalogPath = CatalogPath(paths, options.Catalog, workingDirectory);
+        var catalogFolder = Path.GetDirectoryName(catalogPath);
         return [
-            .. CatalogFile is null ? [] : new[] { CatalogFile },
-            .. FilesIn(StyleFolder),
-            .. FilesIn(CatalogFolder is null ? null : Path.Combine(CatalogFolder, ContentDiscovery.PartialsFolder)),
-            .. FilesIn(CatalogFolder is null ? null : Path.Combine(CatalogFolder, ContentDiscovery.SamplesFolder)),
+            .. catalogPath is null ? [] : new[] { catalogPath },
+            .. FilesIn(StyleFolderOf(paths, options.StyleGuides, catalogPath, workingDirectory)),
+            .. FilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder)),
+            .. FilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.SamplesFolder)),
         ];
     }
+
+    /// <summary>The style guide folder given, or the first 'styleguides' folder found from the catalog (or the paths) upwards.</summary>
+    private static string? StyleFolderOf(IReadOnlyList<string> paths, string? styleGuidesOption, string? catalogPath, string workingDirectory) =>
+        styleGuidesOption is { } folder
+            ? Path.GetFullPath(folder, workingDirectory)
+            : FindUpwards(catalogPath is null ? paths : [catalogPath], workingDirectory, StyleGuidesFolder, isFolder: true);
 
     public static Workspace Load(IReadOnlyList<string> paths, WorkspaceOptions options, string workingDirectory)
     {
@@ -124,9 +134,7 @@ internal sealed class Workspace
             findings.AddRange(catalogFindings);
         }
 
-        var styleFolder = styleGuidesOption is { } folder
-            ? Path.GetFullPath(folder, workingDirectory)
-            : FindUpwards(catalogPath is null ? paths : [catalogPath], workingDirectory, StyleGuidesFolder, isFolder: true);
+        var styleFolder = StyleFolderOf(paths, styleGuidesOption, catalogPath, workingDirectory);
         var style = StyleSet.Empty;
         (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? spelling = null;
         if (styleFolder is not null && Directory.Exists(styleFolder))
@@ -167,8 +175,6 @@ internal sealed class Workspace
 
         return new Workspace(catalog, catalogFolder, style, findings, snippets)
         {
-            CatalogFile = catalogPath,
-            StyleFolder = styleFolder is not null && Directory.Exists(styleFolder) ? styleFolder : null,
             Spelling = spelling,
             Baseline = baseline,
             Approvals = ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings),

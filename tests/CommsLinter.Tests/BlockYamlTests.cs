@@ -42,6 +42,19 @@ public sealed class BlockYamlTests
     }
 
     [Fact]
+    public void Nesting_near_the_limit_is_left_to_the_yaml_reader_where_it_refuses_it()
+    {
+        for (var levels = 28; levels <= 36; levels++)
+        {
+            var text = string.Concat(Enumerable.Range(0, levels).Select(i => new string(' ', 2 * i) + "k:\n")) + new string(' ', 2 * levels) + "z: [a]\n";
+            var list = string.Concat(Enumerable.Range(0, levels).Select(i => new string(' ', 2 * i) + "-\n"));
+            AssertAgrees(text);
+            AssertAgrees(text.Replace("[a]", "a", StringComparison.Ordinal));
+            Assert.False(AssertAgrees(list));
+        }
+    }
+
+    [Fact]
     public void The_catalogs_of_the_repository_are_read_directly_and_agree()
     {
         var root = TestContent.RepositoryRoot();

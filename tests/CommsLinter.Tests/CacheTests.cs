@@ -123,6 +123,24 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void An_entry_kept_by_a_run_that_did_not_look_at_its_file_keeps_the_time_it_was_made()
+    {
+        using var folder = new TempFolder();
+        var a = new ContentFile(folder.Write("a.txt", "Hello"), "a.txt", DocumentKind.Template);
+        var b = new ContentFile(folder.Write("b.txt", "World"), "b.txt", DocumentKind.Template);
+        var cacheFolder = Path.Combine(folder.Path, ".commslint");
+        Save(CheckCache.Open(cacheFolder, "env", out _), a, "Hello", new FileOutcome([], null));
+        Thread.Sleep(2100);
+
+        // A later run checks only b and keeps a's entry: a was cached just after its last edit, so its time alone still proves nothing.
+        Save(CheckCache.Open(cacheFolder, "env", out _), b, "World", new FileOutcome([], null));
+        var time = File.GetLastWriteTimeUtc(a.FullPath);
+        File.WriteAllText(a.FullPath, "Hallo");
+        File.SetLastWriteTimeUtc(a.FullPath, time);
+        Assert.Null(CheckCache.Open(cacheFolder, "env", out _).Lookup(a));
+    }
+
+    [Fact]
     public void A_file_whose_size_and_time_are_those_cached_well_before_is_not_read_again()
     {
         using var folder = new TempFolder();

@@ -6,11 +6,14 @@ using CommsLinter.Text;
 
 namespace CommsLinter.Content.Caching;
 
-/// <summary>One file's entry: which file, its size and time when checked, the hash of its text, and what it gave.</summary>
-internal sealed record CacheEntry(string FullPath, long Length, long LastWriteTicks, string TextHash, FileOutcome Outcome);
+/// <summary>
+/// One file's entry: which file, its size and time when its text was last hashed, when that was
+/// (the start of that run), the hash of its text, and what it gave.
+/// </summary>
+internal sealed record CacheEntry(string FullPath, long Length, long LastWriteTicks, long RecordedTicks, string TextHash, FileOutcome Outcome);
 
-/// <summary>The cache's contents: the environment they were made in, when the run that wrote them started, and the entries.</summary>
-internal sealed record CacheContents(string Environment, long StartedTicks, IReadOnlyList<CacheEntry> Entries);
+/// <summary>The cache's contents: the environment they were made in, and the entries.</summary>
+internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntry> Entries);
 
 /// <summary>
 /// The cache file's binary form: a magic number, the format version, the contents, and the SHA-256 of
@@ -19,7 +22,7 @@ internal sealed record CacheContents(string Environment, long StartedTicks, IRea
 /// </summary>
 internal static class CacheFormat
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private const int HashLength = 32;
     private static readonly byte[] Magic = "CLCACHE\n"u8.ToArray();
 
@@ -34,6 +37,7 @@ internal static class CacheFormat
             strings.Write(entry.FullPath);
             strings.Writer.Write(entry.Length);
             strings.Writer.Write(entry.LastWriteTicks);
+            strings.Writer.Write(entry.RecordedTicks);
             strings.Write(entry.TextHash);
             WriteOutcome(strings, entry.Outcome);
         }
@@ -45,7 +49,6 @@ internal static class CacheFormat
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(contents.Environment);
-            writer.Write(contents.StartedTicks);
             writer.Write7BitEncodedInt(strings.Table.Count);
             foreach (var value in strings.Table)
             {
@@ -83,11 +86,10 @@ internal static class CacheFormat
             if (reader.ReadInt32() != Version)
             {
                 // An older or newer commslint wrote it: not damaged, only made in another environment.
-                return new CacheContents(string.Empty, 0, []);
+                return new CacheContents(string.Empty, []);
             }
 
             var environment = reader.ReadString();
-            var started = reader.ReadInt64();
             var table = new string[Count(reader)];
             for (var i = 0; i < table.Length; i++)
             {
@@ -98,7 +100,7 @@ internal static class CacheFormat
             var entries = new CacheEntry[Count(reader)];
             for (var i = 0; i < entries.Length; i++)
             {
-                entries[i] = new CacheEntry(strings.Read(), reader.ReadInt64(), reader.ReadInt64(), strings.Read(), ReadOutcome(strings));
+                entries[i] = new CacheEntry(strings.Read(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), strings.Read(), ReadOutcome(strings));
             }
 
             if (reader.BaseStream.Position != reader.BaseStream.Length)
@@ -107,7 +109,7 @@ internal static class CacheFormat
                 return null;
             }
 
-            return new CacheContents(environment, started, entries);
+            return new CacheContents(environment, entries);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidDataException or IndexOutOfRangeException)
         {

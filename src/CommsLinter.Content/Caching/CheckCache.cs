@@ -27,7 +27,6 @@ public sealed class CheckCache
     private readonly string _folder;
     private readonly string _environment;
     private readonly Dictionary<string, CacheEntry> _entries;
-    private readonly long _trustedBefore;
     private readonly bool _mustWrite;
     private readonly long _startedTicks = DateTime.UtcNow.Ticks;
     private readonly ConcurrentDictionary<string, (long Length, long Ticks)> _seen = new(StringComparer.Ordinal);
@@ -44,7 +43,6 @@ public sealed class CheckCache
             _entries.TryAdd(entry.FullPath, entry);
         }
 
-        _trustedBefore = usable ? contents!.StartedTicks - RacyTicks : 0;
         _mustWrite = !usable;
     }
 
@@ -167,7 +165,7 @@ public sealed class CheckCache
             return null;
         }
 
-        if (entry.LastWriteTicks == stat.Ticks && stat.Ticks < _trustedBefore)
+        if (entry.LastWriteTicks == stat.Ticks && stat.Ticks < entry.RecordedTicks - RacyTicks)
         {
             _used[file.FullPath] = entry;
             return entry.Outcome;
@@ -189,7 +187,7 @@ public sealed class CheckCache
             return null;
         }
 
-        _used[file.FullPath] = entry with { Length = stat.Length, LastWriteTicks = stat.Ticks };
+        _used[file.FullPath] = entry with { Length = stat.Length, LastWriteTicks = stat.Ticks, RecordedTicks = _startedTicks };
         return entry.Outcome;
     }
 
@@ -233,7 +231,7 @@ public sealed class CheckCache
         {
             if (_seen.TryGetValue(done.File.FullPath, out var stat))
             {
-                entries[done.File.FullPath] = new CacheEntry(done.File.FullPath, stat.Length, stat.Ticks, HashOf(done.Source.Text), done.Outcome);
+                entries[done.File.FullPath] = new CacheEntry(done.File.FullPath, stat.Length, stat.Ticks, _startedTicks, HashOf(done.Source.Text), done.Outcome);
             }
         }
 
@@ -256,7 +254,7 @@ public sealed class CheckCache
             }
 
             var ordered = entries.Values.OrderBy(e => e.FullPath, StringComparer.Ordinal).ToArray();
-            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, _startedTicks, ordered)));
+            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered)));
             File.Move(temporary, FilePath, overwrite: true);
             return true;
         }

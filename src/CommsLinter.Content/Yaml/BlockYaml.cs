@@ -118,7 +118,7 @@ internal static class BlockYaml
         /// <summary>The node that starts at the next entry, which is at <paramref name="indent"/>; null when it is not one this reader reads.</summary>
         public YamlNode? Block(int indent, int depth)
         {
-            if (Next >= entries.Count || entries[Next].Indent != indent || depth > MaxDepth)
+            if (Next >= entries.Count || entries[Next].Indent != indent || depth >= MaxDepth)
             {
                 return null;
             }
@@ -135,7 +135,7 @@ internal static class BlockYaml
             }
 
             Next++;
-            return Inline(entry.Start, entry.End);
+            return Inline(entry.Start, entry.End, depth);
         }
 
         private YamlSequence? Sequence(int indent, int depth)
@@ -179,7 +179,7 @@ internal static class BlockYaml
                         valueStart++;
                     }
 
-                    value = Inline(valueStart, entry.End);
+                    value = Inline(valueStart, entry.End, depth + 1);
                 }
                 else if (Next < entries.Count && (entries[Next].Indent > indent || (entries[Next].Indent == indent && entries[Next].IsDash)))
                 {
@@ -230,11 +230,11 @@ internal static class BlockYaml
         }
 
         /// <summary>A value on one line: a [a, b] list, a quoted value without escapes, or a plain value.</summary>
-        private YamlNode? Inline(int start, int end)
+        private YamlNode? Inline(int start, int end, int depth)
         {
             if (text[start] == '[')
             {
-                return text[end - 1] == ']' ? Flow(start, end) : null;
+                return text[end - 1] == ']' && depth < MaxDepth ? Flow(start, end) : null;
             }
 
             return Scalar(start, end, inFlow: false);
