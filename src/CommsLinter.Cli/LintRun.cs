@@ -112,6 +112,11 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         var request = workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed };
         var cache = storedCache is null ? null : OpenCache(storedCache.Result.Stored, storedCache.Result.Environment, workingDirectory, error);
         var known = cache is null ? null : Lookup(cache, files);
+        if (cache is not null)
+        {
+            workspace.SeedSpelling(cache.Vocabulary);
+        }
+
         // Reading every dictionary overlaps reading many templates; a few templates read only the dictionaries they need, when they need them.
         if (files.Count - (known?.Count ?? 0) > ManyFiles)
         {
@@ -125,7 +130,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
             string? problem;
             try
             {
-                if (cache.Save(result, out problem))
+                if (cache.Save(result, workspace.SpellingVocabulary(), out problem))
                 {
                     return null;
                 }

@@ -1,6 +1,7 @@
 using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Approvals;
+using CommsLinter.Content.Caching;
 using CommsLinter.Content.Catalog;
 using CommsLinter.Content.Liquid;
 using CommsLinter.Content.Rendering;
@@ -88,6 +89,23 @@ internal sealed class Workspace
             dictionaries.Preload(locales);
         }
     }
+
+    /// <summary>Gives the spellers the verdicts of earlier runs, so a dictionary is read only for a word they do not cover.</summary>
+    public void SeedSpelling(IReadOnlyList<SpellingVerdicts> vocabulary)
+    {
+        if (Spelling is var (dictionaries, _))
+        {
+            foreach (var (locale, verdicts, suggestions) in vocabulary)
+            {
+                dictionaries.Seed(locale, verdicts, suggestions);
+            }
+        }
+    }
+
+    /// <summary>The spelling verdicts of this run (with those it was seeded with), for the cache.</summary>
+    public IReadOnlyList<SpellingVerdicts> SpellingVocabulary() => Spelling is var (dictionaries, _)
+        ? [.. dictionaries.Used.OrderBy(u => u.Locale, StringComparer.Ordinal).Select(u => new SpellingVerdicts(u.Locale, [.. u.Checker.Verdicts], [.. u.Checker.Suggestions]))]
+        : [];
 
     /// <summary>
     /// The files besides a template's own text that its per-file findings depend on, for the cache's

@@ -6,14 +6,39 @@ namespace CommsLinter.Spelling;
 /// <summary>
 /// A speller that remembers its verdicts: a corpus repeats the same few thousand words across
 /// thousands of templates, so each distinct word is checked once per run and every repeat is one
-/// allocation-free hash lookup. Thread-safe.
+/// allocation-free hash lookup. Seeded with the verdicts of earlier runs (the check cache), it reads
+/// its dictionary only when asked about a word they do not cover. Thread-safe.
 /// </summary>
-public sealed class CachedSpeller(HunspellSpeller speller)
+public sealed class CachedSpeller
 {
-    private readonly ConcurrentDictionary<string, bool> _verdicts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _suggestions = new(StringComparer.Ordinal);
+    private readonly Lazy<HunspellSpeller> _speller;
+    private readonly ConcurrentDictionary<string, bool> _verdicts;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _suggestions;
 
-    public HunspellSpeller Speller { get; } = speller;
+    public CachedSpeller(HunspellSpeller speller)
+        : this(() => speller, [], [])
+    {
+    }
+
+    /// <param name="load">Reads the dictionary, the first time a word has no verdict.</param>
+    public CachedSpeller(Func<HunspellSpeller> load, IEnumerable<KeyValuePair<string, bool>> verdicts, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> suggestions)
+    {
+        _speller = new Lazy<HunspellSpeller>(load);
+        _verdicts = new ConcurrentDictionary<string, bool>(verdicts, StringComparer.Ordinal);
+        _suggestions = new ConcurrentDictionary<string, IReadOnlyList<string>>(suggestions, StringComparer.Ordinal);
+    }
+
+    /// <summary>The dictionary, read on first use.</summary>
+    internal HunspellSpeller Speller => _speller.Value;
+
+    /// <summary>Reads the dictionary now, if it has not been read.</summary>
+    public void Load() => _ = _speller.Value;
+
+    /// <summary>Every verdict known, from earlier runs and this one.</summary>
+    public IEnumerable<KeyValuePair<string, bool>> Verdicts => _verdicts;
+
+    /// <summary>The suggestions made for misspelled words, from earlier runs and this one.</summary>
+    public IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Suggestions => _suggestions;
 
     public bool Check(ReadOnlySpan<char> word)
     {
@@ -23,11 +48,12 @@ public sealed class CachedSpeller(HunspellSpeller speller)
             return known;
         }
 
-        var verdict = Speller.Check(word) || (word.Contains('’') && Speller.Check(word.ToString().Replace('’', '\'')));
+        var speller = _speller.Value;
+        var verdict = speller.Check(word) || (word.Contains('’') && speller.Check(word.ToString().Replace('’', '\'')));
         lookup.TryAdd(word, verdict);
         return verdict;
     }
 
     public IReadOnlyList<string> Suggest(string word, int max = 3) =>
-        _suggestions.GetOrAdd(word, w => [.. Speller.Suggest(w.Replace('’', '\''), max)]);
+        _suggestions.GetOrAdd(word, w => [.. _speller.Value.Suggest(w.Replace('’', '\''), max)]);
 }

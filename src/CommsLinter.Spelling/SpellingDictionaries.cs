@@ -48,12 +48,25 @@ public sealed class SpellingDictionaries
     /// <summary>The locale's dictionary, or why there is none (missing or unreadable files).</summary>
     public Loaded For(string locale) => _byLocale.GetOrAdd(locale, l => new Lazy<Loaded>(() => Load(l))).Value;
 
+    /// <summary>
+    /// Verdicts and suggestions of earlier runs for a locale whose dictionary read without a problem
+    /// then (the check cache keys them by the dictionaries' content): the dictionary is read only for a
+    /// word they do not cover.
+    /// </summary>
+    public void Seed(string locale, IEnumerable<KeyValuePair<string, bool>> verdicts, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> suggestions) =>
+        _byLocale[locale] = new Lazy<Loaded>(() => new Loaded(new CachedSpeller(() => Load(locale).Checker?.Speller
+            ?? throw new InvalidOperationException($"The {locale} dictionary no longer reads; delete .commslint/ and check again."), verdicts, suggestions), null, null));
+
+    /// <summary>The spellers this run used (or was seeded with), by locale, for the cache to keep their verdicts.</summary>
+    public IEnumerable<(string Locale, CachedSpeller Checker)> Used =>
+        _byLocale.Where(p => p.Value.IsValueCreated && p.Value.Value.Checker is not null).Select(p => (p.Key, p.Value.Value.Checker!));
+
     /// <summary>Starts loading the dictionaries of these locales on the thread pool, so they are ready when the first template needs them.</summary>
     public void Preload(IEnumerable<string> locales)
     {
         foreach (var locale in locales.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            _ = Task.Run(() => For(locale));
+            _ = Task.Run(() => For(locale).Checker?.Load());
         }
     }
 
@@ -79,7 +92,7 @@ public sealed class SpellingDictionaries
             : [];
         try
         {
-            return new Loaded(HunspellSpeller.Load(aff, dic, extra), null, null);
+            return new Loaded(new CachedSpeller(HunspellSpeller.Load(aff, dic, extra)), null, null);
         }
         catch (DictionaryFormatException ex)
         {
@@ -98,14 +111,12 @@ public sealed class SpellingDictionaries
             : null;
 
     /// <summary>A locale's dictionary or the reason it is unavailable; <see cref="ClaimReport"/> makes that reason one finding per run.</summary>
-    public sealed class Loaded(HunspellSpeller? speller, DictionaryFormatException? formatError, string? problem)
+    public sealed class Loaded(CachedSpeller? checker, DictionaryFormatException? formatError, string? problem)
     {
         private int _reported;
 
-        public HunspellSpeller? Speller { get; } = speller;
-
-        /// <summary>The speller with a per-run memory of verdicts and suggestions; null when there is no speller.</summary>
-        public CachedSpeller? Checker { get; } = speller is null ? null : new CachedSpeller(speller);
+        /// <summary>The speller with a memory of verdicts and suggestions; null when there is no dictionary.</summary>
+        public CachedSpeller? Checker { get; } = checker;
 
         public DictionaryFormatException? FormatError { get; } = formatError;
 

@@ -110,6 +110,9 @@ public sealed class CacheTests
         Assert.Equal(outcome.Summary!.Includes, known.Summary!.Includes);
         Assert.Equal(outcome.Summary.Suppressions.Single(), known.Summary.Suppressions.Single() with { RuleIds = outcome.Summary.Suppressions[0].RuleIds });
         Assert.Equal(outcome.Summary.ObservationsOf("parity.placeholders"), known.Summary.ObservationsOf("parity.placeholders"));
+        var vocabulary = Assert.Single(reopened.Vocabulary);
+        Assert.Equal(Vocabulary[0].Verdicts, vocabulary.Verdicts);
+        Assert.Equal(["zamówienie", "zamawianie"], Assert.Single(vocabulary.Suggestions).Value);
         Assert.Null(CheckCache.Open(cacheFolder, "another environment", out _).Lookup(file));
 
         // Touched without a change: still known. Changed with the same size, just after the cache was written,
@@ -159,10 +162,13 @@ public sealed class CacheTests
         Assert.Null(CheckCache.Open(cacheFolder, "env", out _).Lookup(file));
     }
 
+    private static readonly IReadOnlyList<SpellingVerdicts> Vocabulary =
+        [new SpellingVerdicts("pl", [new("zamówienie", true), new("zamowienie", false)], [new("zamowienie", ["zamówienie", "zamawianie"])])];
+
     private static void Save(CheckCache cache, ContentFile file, string text, FileOutcome outcome)
     {
         Assert.Null(cache.Lookup(file));
-        Assert.True(cache.Save(new LintResult([], [], 1) { Checked = [new CheckedFile(file, new SourceText(file.DisplayPath, text), outcome)] }, out var problem), problem);
+        Assert.True(cache.Save(new LintResult([], [], 1) { Checked = [new CheckedFile(file, new SourceText(file.DisplayPath, text), outcome)] }, Vocabulary, out var problem), problem);
     }
 
     /// <summary>Checks with and without the cache, asserts the same output and exit code, and returns the output.</summary>

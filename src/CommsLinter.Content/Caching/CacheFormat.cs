@@ -12,8 +12,8 @@ namespace CommsLinter.Content.Caching;
 /// </summary>
 internal sealed record CacheEntry(string FullPath, long Length, long LastWriteTicks, long RecordedTicks, string TextHash, FileOutcome Outcome);
 
-/// <summary>The cache's contents: the environment they were made in, and the entries.</summary>
-internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntry> Entries);
+/// <summary>The cache's contents: the environment they were made in, the entries, and the spelling verdicts of each locale.</summary>
+internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntry> Entries, IReadOnlyList<SpellingVerdicts> Vocabulary);
 
 /// <summary>
 /// The cache file's binary form: a magic number, the format version, the contents, and the SHA-256 of
@@ -22,7 +22,7 @@ internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntr
 /// </summary>
 internal static class CacheFormat
 {
-    public const int Version = 2;
+    public const int Version = 3;
     private const int HashLength = 32;
     private static readonly byte[] Magic = "CLCACHE\n"u8.ToArray();
 
@@ -40,6 +40,25 @@ internal static class CacheFormat
             strings.Writer.Write(entry.RecordedTicks);
             strings.Write(entry.TextHash);
             WriteOutcome(strings, entry.Outcome);
+        }
+
+        strings.Count(contents.Vocabulary.Count);
+        foreach (var (locale, verdicts, suggestions) in contents.Vocabulary)
+        {
+            strings.Write(locale);
+            strings.Count(verdicts.Count);
+            foreach (var (word, correct) in verdicts)
+            {
+                strings.Write(word);
+                strings.Writer.Write(correct);
+            }
+
+            strings.Count(suggestions.Count);
+            foreach (var (word, list) in suggestions)
+            {
+                strings.Write(word);
+                strings.WriteList(list);
+            }
         }
 
         strings.Writer.Flush();
@@ -86,7 +105,7 @@ internal static class CacheFormat
             if (reader.ReadInt32() != Version)
             {
                 // An older or newer commslint wrote it: not damaged, only made in another environment.
-                return new CacheContents(string.Empty, []);
+                return new CacheContents(string.Empty, [], []);
             }
 
             var environment = reader.ReadString();
@@ -103,13 +122,32 @@ internal static class CacheFormat
                 entries[i] = new CacheEntry(strings.Read(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), strings.Read(), ReadOutcome(strings));
             }
 
+            var vocabulary = new SpellingVerdicts[Count(reader)];
+            for (var i = 0; i < vocabulary.Length; i++)
+            {
+                var locale = strings.Read();
+                var verdicts = new KeyValuePair<string, bool>[Count(reader)];
+                for (var j = 0; j < verdicts.Length; j++)
+                {
+                    verdicts[j] = new(strings.Read(), reader.ReadBoolean());
+                }
+
+                var suggestions = new KeyValuePair<string, IReadOnlyList<string>>[Count(reader)];
+                for (var j = 0; j < suggestions.Length; j++)
+                {
+                    suggestions[j] = new(strings.Read(), ReadList(strings));
+                }
+
+                vocabulary[i] = new SpellingVerdicts(locale, verdicts, suggestions);
+            }
+
             if (reader.BaseStream.Position != reader.BaseStream.Length)
             {
                 problem = "it has data after its last entry";
                 return null;
             }
 
-            return new CacheContents(environment, entries);
+            return new CacheContents(environment, entries, vocabulary);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidDataException or IndexOutOfRangeException)
         {

@@ -7,6 +7,9 @@ using CommsLinter.Pipeline;
 
 namespace CommsLinter.Content.Caching;
 
+/// <summary>What a locale's speller decided in earlier runs: each word's verdict, and the suggestions for the misspelled ones.</summary>
+public sealed record SpellingVerdicts(string Locale, IReadOnlyList<KeyValuePair<string, bool>> Verdicts, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Suggestions);
+
 /// <summary>
 /// What each file's per-file checks gave in earlier runs, kept in <c>.commslint/</c> so that a re-check
 /// reads only the files that changed. An entry stands for a file only when the file's text is the text
@@ -44,7 +47,11 @@ public sealed class CheckCache
         }
 
         _mustWrite = !usable;
+        Vocabulary = usable ? contents!.Vocabulary : [];
     }
+
+    /// <summary>The spelling verdicts kept by earlier runs in this environment, by locale.</summary>
+    public IReadOnlyList<SpellingVerdicts> Vocabulary { get; }
 
     /// <summary>The cache file.</summary>
     public string FilePath => Path.Combine(_folder, FileName);
@@ -195,7 +202,8 @@ public sealed class CheckCache
     /// Keeps what this run checked, the entries it used, and the entries of files it did not look at
     /// that still exist; writes the cache only when that changes it. False, with the reason, when it cannot be written.
     /// </summary>
-    public bool Save(LintResult result, out string? problem)
+    /// <param name="vocabulary">The spelling verdicts of this run and the earlier ones, by locale.</param>
+    public bool Save(LintResult result, IReadOnlyList<SpellingVerdicts> vocabulary, out string? problem)
     {
         problem = null;
         if (!result.IsCacheable)
@@ -254,7 +262,7 @@ public sealed class CheckCache
             }
 
             var ordered = entries.Values.OrderBy(e => e.FullPath, StringComparer.Ordinal).ToArray();
-            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered)));
+            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary)));
             File.Move(temporary, FilePath, overwrite: true);
             return true;
         }
