@@ -38,6 +38,26 @@ public sealed class ChangedFilesTests
     }
 
     [SkippableFact]
+    public void With_the_cache_the_changed_files_mode_reports_what_it_reports_without()
+    {
+        using var folder = Repository();
+        Assert.Equal(string.Empty, CliRunner.Run(folder.Path, "check", "--cache").Error);
+        var ru = Path.Combine(folder.Path, "content/order/email.ru.html");
+        File.WriteAllText(ru, File.ReadAllText(ru).Replace("41 99", "41 98", StringComparison.Ordinal));
+        var sms = Path.Combine(folder.Path, "content/delivery/sms.pl.txt");
+        File.WriteAllText(sms, File.ReadAllText(sms).Replace("ASAP", "ASAP ASAP", StringComparison.Ordinal));
+
+        var full = CliRunner.WithoutTiming(CliRunner.Run(folder.Path, "check", "--changed-since", "HEAD").Output);
+        for (var run = 0; run < 2; run++)
+        {
+            Assert.Equal(full, CliRunner.WithoutTiming(CliRunner.Run(folder.Path, "check", "--changed-since", "HEAD", "--cache").Output));
+        }
+
+        Assert.Contains("41 98", full, StringComparison.Ordinal);
+        Assert.Contains("Per-file rules ran on 2 files changed since HEAD", full, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void A_suppression_in_an_unchanged_file_is_not_reported_as_unused()
     {
         using var folder = Repository();
