@@ -11,6 +11,9 @@ namespace CommsLinter.Text;
 /// </summary>
 public sealed class SegmentBuilder
 {
+    /// <summary>What ends a run of ordinary characters: a folded space or a placeholder's mask.</summary>
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create([' ', '\t', '\n', '\r', '\f', '\v', Placeholders.MaskChar]);
+
     private readonly string _source;
     private readonly Placeholders _placeholders;
     private readonly List<Segment> _segments = [];
@@ -41,8 +44,19 @@ public sealed class SegmentBuilder
     /// <summary>Appends source characters [start, end) of the masked text as they are.</summary>
     public void AppendSource(int start, int end)
     {
-        for (var i = start; i < end; i++)
+        var i = start;
+        while (i < end)
         {
+            // Runs of ordinary characters are copied whole: this is every character of every template.
+            var special = _source.AsSpan(i, end - i).IndexOfAny(Special);
+            var plainEnd = special < 0 ? end : i + special;
+            if (plainEnd > i)
+            {
+                AppendProse(i, plainEnd);
+                i = plainEnd;
+                continue;
+            }
+
             var c = _source[i];
             if (c == Placeholders.MaskChar)
             {
@@ -50,20 +64,19 @@ public sealed class SegmentBuilder
                 if (index >= 0)
                 {
                     AppendPlaceholder(index);
-                    i = Math.Min(end, _placeholders[index].Range.End) - 1;
-                    continue;
+                    i = Math.Min(end, _placeholders[index].Range.End);
                 }
-            }
+                else
+                {
+                    AppendProse(i, i + 1);
+                    i++;
+                }
 
-            if (IsFoldedSpace(c))
-            {
-                AppendSpace(i);
                 continue;
             }
 
-            _lastPlaceholder = -1;
-            _hasProse = true;
-            Emit(c, i, 1);
+            AppendSpace(i);
+            i++;
         }
     }
 
@@ -126,11 +139,13 @@ public sealed class SegmentBuilder
         _text.Append(Placeholders.MaskChar);
     }
 
-    private void Emit(char c, int sourceOffset, int sourceLength)
+    private void AppendProse(int start, int end)
     {
         FlushPendingSpace();
-        AddRun(_text.Length, 1, sourceOffset, sourceLength);
-        _text.Append(c);
+        _lastPlaceholder = -1;
+        _hasProse = true;
+        AddRun(_text.Length, end - start, start, end - start);
+        _text.Append(_source, start, end - start);
     }
 
     private void FlushPendingSpace()
@@ -163,4 +178,5 @@ public sealed class SegmentBuilder
 
     // A no-break space is kept: typography rules look at it.
     private static bool IsFoldedSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
 }
