@@ -39,39 +39,25 @@ public sealed record Approval(string Path, string Sha256, string By, string Date
     /// </summary>
     public static string HashOfText(string text)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(256);
+        // The normalised text is never longer in UTF-8 than the text itself, plus one final line break.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
         try
         {
-            var emptyLines = 0;
+            var length = 0;
+            var kept = 0;
             var rest = text.AsSpan();
             while (true)
             {
                 var end = rest.IndexOfAny(LineBreaks);
                 var line = (end < 0 ? rest : rest[..end]).TrimEnd(" \t");
-                if (line.IsEmpty)
+                if (!line.IsEmpty)
                 {
-                    emptyLines++;
-                }
-                else
-                {
-                    // Blank lines count only when a line with text follows them; the text ends with its last such line.
-                    for (; emptyLines > 0; emptyLines--)
-                    {
-                        hash.AppendData("\n"u8);
-                    }
-
-                    var size = Encoding.UTF8.GetMaxByteCount(line.Length);
-                    if (buffer.Length < size)
-                    {
-                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(size);
-                    }
-
-                    hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(line, buffer));
-                    hash.AppendData("\n"u8);
+                    length += Encoding.UTF8.GetBytes(line, buffer.AsSpan(length));
+                    kept = length + 1;
                 }
 
+                // Blank lines count only when a line with text follows them; the text ends with its last such line.
+                buffer[length++] = (byte)'\n';
                 if (end < 0)
                 {
                     break;
@@ -79,13 +65,13 @@ public sealed record Approval(string Path, string Sha256, string By, string Date
 
                 rest = rest[(end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1))..];
             }
+
+            return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, kept)));
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
 

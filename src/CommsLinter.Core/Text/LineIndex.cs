@@ -24,20 +24,20 @@ public sealed class LineIndex
         var starts = new List<int>(capacity: 64) { 0 };
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c == '\n')
+            // Every document's text is scanned: let the vectorised search skip between line breaks.
+            var next = text[i..].IndexOfAny('\r', '\n');
+            if (next < 0)
             {
-                starts.Add(i + 1);
+                break;
             }
-            else if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
 
-                starts.Add(i + 1);
+            i += next;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
             }
+
+            starts.Add(i + 1);
         }
 
         return new LineIndex([.. starts], text.Length);

@@ -42,9 +42,21 @@ public sealed class LocaleParityCheck : ICorpusCheck
             // Sorted by aspect and key (equal keys in source order), so that members compare without building sets.
             var values = new List<Observation>();
             Extract(document, context.Catalog, values);
-            foreach (var value in values.OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal))
+            var order = new int[values.Count];
+            for (var i = 0; i < order.Length; i++)
             {
-                observations.Add(value);
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) =>
+            {
+                var c = string.CompareOrdinal(values[a].Kind, values[b].Kind);
+                c = c != 0 ? c : string.CompareOrdinal(values[a].Key, values[b].Key);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+            foreach (var i in order)
+            {
+                observations.Add(values[i]);
             }
         }
     }
