@@ -115,6 +115,13 @@ public sealed class CacheTests
         Assert.Equal(["zamówienie", "zamawianie"], Assert.Single(vocabulary.Suggestions).Value);
         Assert.Null(CheckCache.Open(cacheFolder, "another environment", out _).Lookup(file));
 
+        // Written again by a run that checked another file, the entry's observations are copied as they were stored.
+        var other = new ContentFile(folder.Write("b.txt", "World"), "b.txt", DocumentKind.Template);
+        Save(reopened, other, "World", new FileOutcome([], outcome.Summary with { Path = "b.txt", Observations = new Dictionary<string, IReadOnlyList<Observation>> { ["x"] = [new Observation("k", "new key", "t", Location.FileStart)] } }));
+        var again = CheckCache.Open(cacheFolder, "env", out _);
+        Assert.Equal(outcome.Summary.ObservationsOf("parity.placeholders"), again.Lookup(file)!.Summary!.ObservationsOf("parity.placeholders"));
+        Assert.Equal("new key", again.Lookup(other)!.Summary!.ObservationsOf("x")[0].Key);
+
         // Touched without a change: still known. Changed with the same size, just after the cache was written,
         // and the time set back: the time cannot be trusted so close to that run, so the text is compared.
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));

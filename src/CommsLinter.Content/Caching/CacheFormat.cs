@@ -13,7 +13,11 @@ namespace CommsLinter.Content.Caching;
 internal sealed record CacheEntry(string FullPath, long Length, long LastWriteTicks, long RecordedTicks, string TextHash, FileOutcome Outcome);
 
 /// <summary>The cache's contents: the environment they were made in, the entries, and the spelling verdicts of each locale.</summary>
-internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntry> Entries, IReadOnlyList<SpellingVerdicts> Vocabulary);
+internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntry> Entries, IReadOnlyList<SpellingVerdicts> Vocabulary)
+{
+    /// <summary>The string table of the file these contents were read from; a file written with it keeps their observations' bytes as they are.</summary>
+    public string[] Table { get; init; } = [];
+}
 
 /// <summary>
 /// The cache file's binary form: a magic number, the format version, the contents, and the SHA-256 of
@@ -29,8 +33,9 @@ internal static class CacheFormat
     public static byte[] Write(CacheContents contents)
     {
         // The body refers to strings by their index in a table written before it: paths, rule ids and values repeat across files.
+        // The table starts as the one the contents were read with, so observations read from that file are copied as bytes.
         using var body = new MemoryStream();
-        var strings = new TableWriter(new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true));
+        var strings = new TableWriter(new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true), contents.Table);
         strings.Count(contents.Entries.Count);
         foreach (var entry in contents.Entries)
         {
@@ -115,7 +120,7 @@ internal static class CacheFormat
                 table[i] = reader.ReadString();
             }
 
-            var strings = new TableReader(reader, table);
+            var strings = new TableReader(reader, table, bytes, Magic.Length);
             var entries = new CacheEntry[Count(reader)];
             for (var i = 0; i < entries.Length; i++)
             {
@@ -147,7 +152,7 @@ internal static class CacheFormat
                 return null;
             }
 
-            return new CacheContents(environment, entries, vocabulary);
+            return new CacheContents(environment, entries, vocabulary) { Table = table };
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidDataException or IndexOutOfRangeException)
         {
@@ -207,13 +212,27 @@ internal static class CacheFormat
         {
             strings.Write(check);
             strings.Count(observations.Count);
+            if (observations is StoredObservations stored && stored.Table == strings.BaseTable)
+            {
+                strings.Count(stored.Length);
+                writer.Write(stored.Bytes);
+                continue;
+            }
+
+            // Each list is preceded by its length in bytes, so that reading can step over it and decode it only when asked.
+            using var block = new MemoryStream();
+            var blockStrings = strings.Into(new BinaryWriter(block, System.Text.Encoding.UTF8, leaveOpen: true));
             foreach (var observation in observations)
             {
-                strings.Write(observation.Kind);
-                strings.Write(observation.Key);
-                strings.Write(observation.Text);
-                WriteLocation(writer, observation.Location);
+                blockStrings.Write(observation.Kind);
+                blockStrings.Write(observation.Key);
+                blockStrings.Write(observation.Text);
+                WriteLocation(blockStrings.Writer, observation.Location);
             }
+
+            blockStrings.Writer.Flush();
+            strings.Count((int)block.Length);
+            writer.Write(block.GetBuffer(), 0, (int)block.Length);
         }
     }
 
@@ -244,13 +263,17 @@ internal static class CacheFormat
         for (var checks = Count(reader); checks > 0; checks--)
         {
             var check = strings.Read();
-            var list = new Observation[Count(reader)];
-            for (var i = 0; i < list.Length; i++)
+            var count = Count(reader);
+            var length = reader.Read7BitEncodedInt();
+            if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
             {
-                list[i] = new Observation(strings.Read(), strings.Read(), strings.Read(), ReadLocation(reader));
+                throw new InvalidDataException($"an observation block of {length} bytes");
             }
 
-            observations[check] = list;
+            var stored = new StoredObservations(strings.Table, strings.Bytes, strings.Offset + (int)reader.BaseStream.Position, length, count);
+            stored.Validate();
+            observations[check] = stored;
+            reader.BaseStream.Seek(length, SeekOrigin.Current);
         }
 
         return new FileOutcome(findings, summary with { Observations = observations });
@@ -286,13 +309,40 @@ internal static class CacheFormat
         new(new LinePosition(reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt()), new LinePosition(reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt()));
 
     /// <summary>Writes each distinct string once, into the table, and its index wherever it occurs.</summary>
-    private sealed class TableWriter(BinaryWriter writer)
+    private sealed class TableWriter
     {
-        private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+        private readonly BinaryWriter writer;
+        private readonly Dictionary<string, int> _indexes;
+
+        public TableWriter(BinaryWriter writer, string[] baseTable)
+        {
+            this.writer = writer;
+            BaseTable = baseTable;
+            Table = [.. baseTable];
+            _indexes = new Dictionary<string, int>(baseTable.Length, StringComparer.Ordinal);
+            for (var i = 0; i < baseTable.Length; i++)
+            {
+                _indexes.TryAdd(baseTable[i], i);
+            }
+        }
+
+        private TableWriter(BinaryWriter writer, TableWriter shared)
+        {
+            this.writer = writer;
+            BaseTable = shared.BaseTable;
+            Table = shared.Table;
+            _indexes = shared._indexes;
+        }
 
         public BinaryWriter Writer => writer;
 
-        public List<string> Table { get; } = [];
+        /// <summary>The table the written file starts from: indexes into it stay valid.</summary>
+        public string[] BaseTable { get; }
+
+        public List<string> Table { get; }
+
+        /// <summary>A writer to another stream that shares this table.</summary>
+        public TableWriter Into(BinaryWriter other) => new(other, this);
 
         public void Count(int count) => writer.Write7BitEncodedInt(count);
 
@@ -326,9 +376,16 @@ internal static class CacheFormat
         }
     }
 
-    private sealed class TableReader(BinaryReader reader, string[] table)
+    private sealed class TableReader(BinaryReader reader, string[] table, byte[] bytes, int offset)
     {
         public BinaryReader Reader => reader;
+
+        public string[] Table => table;
+
+        /// <summary>The file's bytes, and where the reader's stream starts in them.</summary>
+        public byte[] Bytes => bytes;
+
+        public int Offset => offset;
 
         public string Read() => table[reader.Read7BitEncodedInt()];
 
@@ -346,3 +403,111 @@ internal static class CacheFormat
         return values;
     }
 }
+
+/// <summary>
+/// A summary's observations as the cache file holds them, decoded on first use: where the versions of
+/// a message agree, parity reads only the leading digests, and a run that changes nothing never builds
+/// the rest. Written back to a cache with the same string table as the bytes they are. Thread-safe.
+/// </summary>
+internal sealed class StoredObservations(string[] table, byte[] file, int offset, int length, int count) : IReadOnlyList<Observation>
+{
+    private readonly Observation[] _decoded = new Observation[count];
+    private readonly Lock _lock = new();
+    private int _ready;
+    private int _read;
+
+    public string[] Table => table;
+
+    public int Length => length;
+
+    public ReadOnlySpan<byte> Bytes => file.AsSpan(offset, length);
+
+    public int Count => count;
+
+    public Observation this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+            if (index >= Volatile.Read(ref _ready))
+            {
+                DecodeThrough(index);
+            }
+
+            return _decoded[index];
+        }
+    }
+
+    public IEnumerator<Observation> GetEnumerator()
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Walks the block without building anything, so a block that would not decode fails the read, not a later check.</summary>
+    public void Validate()
+    {
+        var span = file.AsSpan(offset, length);
+        var position = 0;
+        for (var i = 0; i < count; i++)
+        {
+            for (var field = 0; field < 3; field++)
+            {
+                if ((uint)Varint(span, ref position) >= (uint)table.Length)
+                {
+                    throw new InvalidDataException("an observation names a string the table does not have");
+                }
+            }
+
+            for (var field = 0; field < 4; field++)
+            {
+                Varint(span, ref position);
+            }
+        }
+
+        if (position != length)
+        {
+            throw new InvalidDataException("an observation block of the wrong length");
+        }
+    }
+
+    private void DecodeThrough(int index)
+    {
+        lock (_lock)
+        {
+            // Validate walked these bytes when the file was read.
+            var span = file.AsSpan(offset, length);
+            while (_ready <= index)
+            {
+                var kind = table[Varint(span, ref _read)];
+                var key = table[Varint(span, ref _read)];
+                var text = table[Varint(span, ref _read)];
+                var location = new Location(new LinePosition(Varint(span, ref _read), Varint(span, ref _read)), new LinePosition(Varint(span, ref _read), Varint(span, ref _read)));
+                _decoded[_ready] = new Observation(kind, key, text, location);
+                Volatile.Write(ref _ready, _ready + 1);
+            }
+        }
+    }
+
+    private static int Varint(ReadOnlySpan<byte> span, ref int position)
+    {
+        var value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = span[position++];
+            value |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("a malformed number in an observation block");
+    }
+}
+

@@ -31,6 +31,9 @@ public sealed class CheckCache
     private readonly string _environment;
     private readonly Dictionary<string, CacheEntry> _entries;
     private readonly bool _mustWrite;
+
+    /// <summary>The string table of the file read; written again with it, the entries kept are copied as bytes.</summary>
+    private readonly string[] _table;
     private readonly long _startedTicks = DateTime.UtcNow.Ticks;
     private readonly ConcurrentDictionary<string, (long Length, long Ticks)> _seen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CacheEntry> _used = new(StringComparer.Ordinal);
@@ -48,6 +51,7 @@ public sealed class CheckCache
 
         _mustWrite = !usable;
         Vocabulary = usable ? contents!.Vocabulary : [];
+        _table = usable ? contents!.Table : [];
     }
 
     /// <summary>The spelling verdicts kept by earlier runs in this environment, by locale.</summary>
@@ -262,7 +266,7 @@ public sealed class CheckCache
             }
 
             var ordered = entries.Values.OrderBy(e => e.FullPath, StringComparer.Ordinal).ToArray();
-            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary)));
+            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary) { Table = _table }));
             File.Move(temporary, FilePath, overwrite: true);
             return true;
         }

@@ -54,9 +54,18 @@ public sealed class LocaleParityCheck : ICorpusCheck
                 c = c != 0 ? c : string.CompareOrdinal(values[a].Key, values[b].Key);
                 return c != 0 ? c : a.CompareTo(b);
             });
-            foreach (var i in order)
+            var sorted = order.Select(i => values[i]).ToList();
+
+            // First one digest per aspect, in ParityAspects.All's order: versions that agree are told apart by these
+            // alone, so the values themselves (read lazily from the cache) are needed only where they differ.
+            foreach (var aspect in ParityAspects.All)
             {
-                observations.Add(values[i]);
+                observations.Add(new Observation(DigestKind, aspect, DigestOf(sorted, aspect), Location.FileStart));
+            }
+
+            foreach (var value in sorted)
+            {
+                observations.Add(value);
             }
         }
     }
@@ -92,7 +101,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
         var source = context.Catalog?.SourceLocale;
         foreach (var aspect in ParityAspects.All.Where(a => !localized.Contains(a, StringComparer.Ordinal)))
         {
-            if (members.All(m => m.KeysOf(aspect).SequenceEqual(members[0].KeysOf(aspect), StringComparer.Ordinal)))
+            if (members.All(m => m.DigestOf(aspect) == members[0].DigestOf(aspect)))
             {
                 // Every version has the same values (or counts): the usual case, and nothing to report.
                 continue;
@@ -107,6 +116,25 @@ public sealed class LocaleParityCheck : ICorpusCheck
                 CompareSets(aspect, members, source, findings);
             }
         }
+    }
+
+    private const string DigestKind = "digest";
+
+    /// <summary>The distinct keys of one aspect, in order, as one string: equal exactly when the key sequences are.</summary>
+    private static string DigestOf(List<Observation> sorted, string aspect)
+    {
+        var keys = new System.Text.StringBuilder();
+        string? last = null;
+        foreach (var value in sorted)
+        {
+            if (value.Kind == aspect && value.Key != last)
+            {
+                keys.Append(value.Key).Append('\u0001');
+                last = value.Key;
+            }
+        }
+
+        return keys.Length <= 64 ? keys.ToString() : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(keys.ToString())));
     }
 
     private static bool IsMessage(DocumentKind kind, string? touchpoint, string? channel, string? locale) =>
@@ -300,6 +328,20 @@ public sealed class LocaleParityCheck : ICorpusCheck
     private sealed class Member(DocumentSummary document, IReadOnlyList<Observation> values)
     {
         public DocumentSummary Document => document;
+
+        /// <summary>The aspect's digest, from the leading digests, without reading the values after them.</summary>
+        public string? DigestOf(string aspect)
+        {
+            for (var i = 0; i < values.Count && values[i].Kind == DigestKind; i++)
+            {
+                if (values[i].Key == aspect)
+                {
+                    return values[i].Text;
+                }
+            }
+
+            return null;
+        }
 
         public IEnumerable<Observation> ValuesOf(string aspect)
         {
