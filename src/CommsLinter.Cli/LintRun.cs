@@ -93,10 +93,9 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
     {
         // Listing the files, reading the cache and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
-        var storedCache = options.UseCache
-            ? Task.Run(() => (Stored: CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory)),
-                Environment: CheckCache.EnvironmentOf(Workspace.CacheInputs(paths, options, workingDirectory), [$"working folder {workingDirectory}"])))
-            : null;
+        // The cache's key is taken before the configuration is read, so a file saved in between can only make the next run start afresh.
+        var environment = options.UseCache ? CheckCache.EnvironmentOf(Workspace.CacheInputs(paths, options, workingDirectory), [$"working folder {workingDirectory}"]) : null;
+        var storedCache = options.UseCache ? Task.Run(() => CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory))) : null;
         var workspace = Workspace.Load(paths, options, workingDirectory);
         var (files, missingPaths) = discovery.Result;
         foreach (var path in missingPaths)
@@ -110,7 +109,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         }
 
         var request = workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed };
-        var cache = storedCache is null ? null : OpenCache(storedCache.Result.Stored, storedCache.Result.Environment, workingDirectory, error);
+        var cache = storedCache is null ? null : OpenCache(storedCache.Result, environment!, workingDirectory, error);
         var known = cache is null ? null : Lookup(cache, files);
         if (cache is not null)
         {

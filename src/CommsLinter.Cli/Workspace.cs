@@ -81,6 +81,9 @@ internal sealed class Workspace
 
     private (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? Spelling { get; init; }
 
+    /// <summary>The spelling verdicts the cache gave this run.</summary>
+    private IReadOnlyList<SpellingVerdicts> Seeds { get; set; } = [];
+
     /// <summary>Starts reading the spelling dictionaries, so that it overlaps reading the templates; a run that reads no template does not need them.</summary>
     public void PreloadDictionaries()
     {
@@ -93,6 +96,7 @@ internal sealed class Workspace
     /// <summary>Gives the spellers the verdicts of earlier runs, so a dictionary is read only for a word they do not cover.</summary>
     public void SeedSpelling(IReadOnlyList<SpellingVerdicts> vocabulary)
     {
+        Seeds = vocabulary;
         if (Spelling is var (dictionaries, _))
         {
             foreach (var (locale, verdicts, suggestions) in vocabulary)
@@ -103,9 +107,19 @@ internal sealed class Workspace
     }
 
     /// <summary>The spelling verdicts of this run (with those it was seeded with), for the cache.</summary>
-    public IReadOnlyList<SpellingVerdicts> SpellingVocabulary() => Spelling is var (dictionaries, _)
-        ? [.. dictionaries.Used.OrderBy(u => u.Locale, StringComparer.Ordinal).Select(u => new SpellingVerdicts(u.Locale, [.. u.Checker.Verdicts], [.. u.Checker.Suggestions]))]
-        : [];
+    public IReadOnlyList<SpellingVerdicts> SpellingVocabulary()
+    {
+        if (Spelling is not var (dictionaries, _))
+        {
+            return [];
+        }
+
+        // A locale no template of this run needed keeps the verdicts it was seeded with.
+        var used = dictionaries.Used.Select(u => new SpellingVerdicts(u.Locale, [.. u.Checker.Verdicts], [.. u.Checker.Suggestions])).ToList();
+        return [.. used.Concat(Seeds.Where(s => !used.Exists(u => string.Equals(u.Locale, s.Locale, StringComparison.OrdinalIgnoreCase))))
+            .OrderBy(v => v.Locale, StringComparer.Ordinal)];
+    }
+
 
     /// <summary>
     /// The files besides a template's own text that its per-file findings depend on, for the cache's

@@ -21,6 +21,7 @@ public sealed class SpellingDictionaries
     };
 
     private readonly ConcurrentDictionary<string, Lazy<Loaded>> _byLocale = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentBag<string> _seeded = [];
     private readonly string _shippedFolder;
     private readonly string? _companyFolder;
     private readonly Func<string, string> _displayPath;
@@ -53,9 +54,12 @@ public sealed class SpellingDictionaries
     /// then (the check cache keys them by the dictionaries' content): the dictionary is read only for a
     /// word they do not cover.
     /// </summary>
-    public void Seed(string locale, IEnumerable<KeyValuePair<string, bool>> verdicts, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> suggestions) =>
+    public void Seed(string locale, IEnumerable<KeyValuePair<string, bool>> verdicts, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> suggestions)
+    {
+        _seeded.Add(locale);
         _byLocale[locale] = new Lazy<Loaded>(() => new Loaded(new CachedSpeller(() => Load(locale).Checker?.Speller
             ?? throw new InvalidOperationException($"The {locale} dictionary no longer reads; delete .commslint/ and check again."), verdicts, suggestions), null, null));
+    }
 
     /// <summary>The spellers this run used (or was seeded with), by locale, for the cache to keep their verdicts.</summary>
     public IEnumerable<(string Locale, CachedSpeller Checker)> Used =>
@@ -64,7 +68,8 @@ public sealed class SpellingDictionaries
     /// <summary>Starts loading the dictionaries of these locales on the thread pool, so they are ready when the first template needs them.</summary>
     public void Preload(IEnumerable<string> locales)
     {
-        foreach (var locale in locales.Distinct(StringComparer.OrdinalIgnoreCase))
+        // A seeded locale reads its dictionary only for a word its verdicts do not cover.
+        foreach (var locale in locales.Distinct(StringComparer.OrdinalIgnoreCase).Where(l => !_seeded.Contains(l, StringComparer.OrdinalIgnoreCase)))
         {
             _ = Task.Run(() => For(locale).Checker?.Load());
         }

@@ -151,6 +151,32 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void The_string_table_is_written_afresh_before_old_strings_pile_up()
+    {
+        using var folder = new TempFolder();
+        var cacheFolder = Path.Combine(folder.Path, ".commslint");
+        var file = new ContentFile(folder.Write("a.txt", "v0"), "a.txt", DocumentKind.Template);
+        var sizes = new List<long>();
+        for (var version = 1; version <= 400; version++)
+        {
+            // Every version of the file leaves a text hash and a message that no entry uses any more.
+            var text = $"v{version}";
+            File.WriteAllText(file.FullPath, text);
+            var cache = CheckCache.Open(cacheFolder, "env", out var problem);
+            Assert.Null(problem);
+            Assert.Null(cache.Lookup(file));
+            var outcome = new FileOutcome([new Finding("x.y", Severity.Warning, $"Message {version}", "a.txt", Location.FileStart)], null);
+            Assert.True(cache.Save(new LintResult([], [], 1) { Checked = [new CheckedFile(file, new SourceText("a.txt", text), outcome)] }, [], out problem), problem);
+            sizes.Add(new FileInfo(Path.Combine(cacheFolder, CheckCache.FileName)).Length);
+        }
+
+        // Without a fresh table it would reach about 400 × 80 bytes; it drops back each time old strings are half the table.
+        Assert.Contains(Enumerable.Range(1, sizes.Count - 1), i => sizes[i] < sizes[i - 1] * 3 / 4);
+        Assert.True(sizes.Max() < 25_000, $"the cache grew to {sizes.Max()} bytes");
+        Assert.Equal("Message 400", CheckCache.Open(cacheFolder, "env", out _).Lookup(file)!.Findings[0].Message);
+    }
+
+    [Fact]
     public void A_file_whose_size_and_time_are_those_cached_well_before_is_not_read_again()
     {
         using var folder = new TempFolder();

@@ -17,6 +17,9 @@ internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntr
 {
     /// <summary>The string table of the file these contents were read from; a file written with it keeps their observations' bytes as they are.</summary>
     public string[] Table { get; init; } = [];
+
+    /// <summary>How many strings the table had when it was last written afresh; it keeps the strings of changed and deleted files until it has twice as many.</summary>
+    public int FreshTableSize { get; init; }
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ internal sealed record CacheContents(string Environment, IReadOnlyList<CacheEntr
 /// </summary>
 internal static class CacheFormat
 {
-    public const int Version = 3;
+    public const int Version = 4;
     private const int HashLength = 32;
     private static readonly byte[] Magic = "CLCACHE\n"u8.ToArray();
 
@@ -73,6 +76,7 @@ internal static class CacheFormat
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(contents.Environment);
+            writer.Write7BitEncodedInt(contents.Table.Length == 0 ? strings.Table.Count : contents.FreshTableSize);
             writer.Write7BitEncodedInt(strings.Table.Count);
             foreach (var value in strings.Table)
             {
@@ -114,6 +118,7 @@ internal static class CacheFormat
             }
 
             var environment = reader.ReadString();
+            var freshTableSize = reader.Read7BitEncodedInt();
             var table = new string[Count(reader)];
             for (var i = 0; i < table.Length; i++)
             {
@@ -152,7 +157,7 @@ internal static class CacheFormat
                 return null;
             }
 
-            return new CacheContents(environment, entries, vocabulary) { Table = table };
+            return new CacheContents(environment, entries, vocabulary) { Table = table, FreshTableSize = freshTableSize };
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or InvalidDataException or IndexOutOfRangeException)
         {

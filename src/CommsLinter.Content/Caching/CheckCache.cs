@@ -34,6 +34,7 @@ public sealed class CheckCache
 
     /// <summary>The string table of the file read; written again with it, the entries kept are copied as bytes.</summary>
     private readonly string[] _table;
+    private readonly int _freshTableSize;
     private readonly long _startedTicks = DateTime.UtcNow.Ticks;
     private readonly ConcurrentDictionary<string, (long Length, long Ticks)> _seen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CacheEntry> _used = new(StringComparer.Ordinal);
@@ -51,7 +52,9 @@ public sealed class CheckCache
 
         _mustWrite = !usable;
         Vocabulary = usable ? contents!.Vocabulary : [];
-        _table = usable ? contents!.Table : [];
+        // Strings of files since changed or deleted stay in the table; once they are half of it, it is written afresh.
+        _table = usable && contents!.Table.Length <= 2 * Math.Max(contents.FreshTableSize, 256) ? contents.Table : [];
+        _freshTableSize = usable ? contents!.FreshTableSize : 0;
     }
 
     /// <summary>The spelling verdicts kept by earlier runs in this environment, by locale.</summary>
@@ -266,7 +269,7 @@ public sealed class CheckCache
             }
 
             var ordered = entries.Values.OrderBy(e => e.FullPath, StringComparer.Ordinal).ToArray();
-            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary) { Table = _table }));
+            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary) { Table = _table, FreshTableSize = _freshTableSize }));
             File.Move(temporary, FilePath, overwrite: true);
             return true;
         }

@@ -129,12 +129,15 @@ public sealed class LocaleParityCheck : ICorpusCheck
         {
             if (value.Kind == aspect && value.Key != last)
             {
-                keys.Append(value.Key).Append('\u0001');
+                // Each key with its length first, so no two sequences of keys make the same string.
+                keys.Append(value.Key.Length).Append(':').Append(value.Key);
                 last = value.Key;
             }
         }
 
-        return keys.Length <= 64 ? keys.ToString() : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(keys.ToString())));
+        // Short digests are the keys themselves; longer ones the SHA-256 of their UTF-16 code units (lone surrogates kept).
+        var digest = keys.ToString();
+        return digest.Length <= 64 ? digest : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(digest.AsSpan())));
     }
 
     private static bool IsMessage(DocumentKind kind, string? touchpoint, string? channel, string? locale) =>
