@@ -231,7 +231,7 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         Summaries = Result.Summaries,
         SourceOf = Sources.Of,
         Facts = [.. Workspace.Style.Facts.Values.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new FactEntry(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Value))],
-        SnippetUsers = SnippetUsers(),
+        FindSnippetUsers = SnippetUsers,
         Reviews = Reviews,
         Baselined = Baselined,
     };

@@ -31,6 +31,7 @@ public sealed class ReportData
     private readonly Dictionary<string, RuleDescriptor> _rules = new(StringComparer.Ordinal);
     private IReadOnlyList<DocumentSummary>? _summaries;
     private Func<string, SourceText?>? _sourceOf;
+    private Lazy<IReadOnlyDictionary<string, IReadOnlyList<string>>> _snippetUsers = new(() => new Dictionary<string, IReadOnlyList<string>>());
 
     public ReportData(IReadOnlyList<Finding> findings, int fileCount, IReadOnlyList<RuleDescriptor> rules)
     {
@@ -81,8 +82,14 @@ public sealed class ReportData
     /// <summary>How many findings the baseline accepted and the report leaves out.</summary>
     public int Baselined { get; init; }
 
-    /// <summary>For each shared snippet (by path), the templates that include it.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> SnippetUsers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>For each shared snippet (by path), the templates that include it; worked out when a report asks (only the HTML report does).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> SnippetUsers => _snippetUsers.Value;
+
+    /// <summary>How to work out <see cref="SnippetUsers"/>.</summary>
+    public Func<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindSnippetUsers
+    {
+        init => _snippetUsers = new(value);
+    }
 
     public RuleDescriptor? RuleOf(string id) => _rules.GetValueOrDefault(id);
 

@@ -93,7 +93,7 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
     /// <summary>Which templates and snippets include each snippet, by snippet name, for reports.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> UsedBy(IEnumerable<DocumentSummary> documents, SnippetLibrary library)
     {
-        var users = library.Snippets.ToDictionary(s => s.Name, _ => new SortedSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var users = library.Snippets.ToDictionary(s => s.Name, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var document in documents)
         {
             foreach (var name in document.Includes)
@@ -105,7 +105,7 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
             }
         }
 
-        return users.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal);
+        return users.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
     }
 
     private static bool EscapesFolder(string name) =>
