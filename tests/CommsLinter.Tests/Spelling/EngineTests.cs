@@ -194,16 +194,24 @@ public sealed class EngineTests
             speller.Check(word);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // The JIT's one-off work (tiering up this loop or the speller) can allocate on this thread during a pass;
+        // an allocation per check shows in every pass, so one clean pass out of five is the proof.
+        long allocated = -1;
+        for (var pass = 0; pass < 5 && allocated != 0; pass++)
         {
-            foreach (var word in words)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
             {
-                speller.Check(word);
+                foreach (var word in words)
+                {
+                    speller.Check(word);
+                }
             }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     internal static HunspellSpeller Shipped(string name) => ShippedSpellers.Get(name);
