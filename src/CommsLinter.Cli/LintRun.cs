@@ -95,7 +95,16 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
         // The cache's key is taken before the configuration is read, so a file saved in between can only make the next run start afresh.
         var environment = options.UseCache ? CheckCache.EnvironmentOf(Workspace.CacheInputs(paths, options, workingDirectory), [$"working folder {workingDirectory}"]) : null;
-        var storedCache = options.UseCache ? Task.Run(() => CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory))) : null;
+        // Which files the cache stands for is found as soon as the files are listed, while the configuration is read.
+        var cached = options.UseCache
+            ? Task.Run(() =>
+            {
+                var stored = CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory));
+                var cache = stored.For(environment!);
+                var (listed, missing) = discovery.Result;
+                return (Stored: stored, Cache: cache, Known: missing.Count > 0 ? [] : Lookup(cache, listed));
+            })
+            : null;
         var workspace = Workspace.Load(paths, options, workingDirectory);
         var (files, missingPaths) = discovery.Result;
         foreach (var path in missingPaths)
@@ -109,11 +118,12 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         }
 
         var request = workspace.Request(files, paths, workingDirectory) with { ChangedFiles = changed };
-        var cache = storedCache is null ? null : OpenCache(storedCache.Result, environment!, workingDirectory, error);
-        var known = cache is null ? null : Lookup(cache, files);
-        if (cache is not null)
+        var cache = cached?.Result.Cache;
+        var known = cached?.Result.Known;
+        if (cached is not null)
         {
-            workspace.SeedSpelling(cache.Vocabulary);
+            Damaged(cached.Result.Stored, cached.Result.Cache, workingDirectory, error);
+            workspace.SeedSpelling(cached.Result.Cache.Vocabulary);
         }
 
         // Reading every dictionary overlaps reading many templates; a few templates read only the dictionaries they need, when they need them.
@@ -161,15 +171,13 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         options.CacheLocation is { } given ? Path.GetFullPath(given, workingDirectory)
         : Path.Combine(Workspace.RepositoryRootOf(Workspace.CatalogPath(paths, options.Catalog, workingDirectory)) ?? workingDirectory, CheckCache.FolderName);
 
-    private static CheckCache OpenCache(CheckCache.StoredCache stored, string environment, string workingDirectory, TextWriter error)
+    /// <summary>Says so when the cache file was damaged, and so not used.</summary>
+    private static void Damaged(CheckCache.StoredCache stored, CheckCache cache, string workingDirectory, TextWriter error)
     {
-        var cache = stored.For(environment);
         if (stored.Problem is { } problem)
         {
             error.WriteLine($"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} is damaged ({problem}). It was not used; this run checks every file and writes it again.");
         }
-
-        return cache;
     }
 
     private static Dictionary<string, FileOutcome> Lookup(CheckCache cache, IReadOnlyList<ContentFile> files)
