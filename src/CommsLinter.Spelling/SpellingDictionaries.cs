@@ -21,7 +21,7 @@ public sealed class SpellingDictionaries
     };
 
     private readonly ConcurrentDictionary<string, Lazy<Loaded>> _byLocale = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentBag<string> _seeded = [];
+    private readonly ConcurrentDictionary<string, bool> _seeded = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _shippedFolder;
     private readonly string? _companyFolder;
     private readonly Func<string, string> _displayPath;
@@ -56,7 +56,7 @@ public sealed class SpellingDictionaries
     /// </summary>
     public void Seed(string locale, IEnumerable<KeyValuePair<string, bool>> verdicts, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> suggestions)
     {
-        _seeded.Add(locale);
+        _seeded[locale] = true;
         _byLocale[locale] = new Lazy<Loaded>(() => new Loaded(new CachedSpeller(() => Load(locale).Checker?.Speller
             ?? throw new InvalidOperationException($"The {locale} dictionary no longer reads; delete .commslint/ and check again."), verdicts, suggestions), null, null));
     }
@@ -69,7 +69,7 @@ public sealed class SpellingDictionaries
     public void Preload(IEnumerable<string> locales)
     {
         // A seeded locale reads its dictionary only for a word its verdicts do not cover.
-        foreach (var locale in locales.Distinct(StringComparer.OrdinalIgnoreCase).Where(l => !_seeded.Contains(l, StringComparer.OrdinalIgnoreCase)))
+        foreach (var locale in locales.Distinct(StringComparer.OrdinalIgnoreCase).Where(l => !_seeded.ContainsKey(l)))
         {
             _ = Task.Run(() => For(locale).Checker?.Load());
         }

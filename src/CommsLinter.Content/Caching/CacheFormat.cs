@@ -247,7 +247,7 @@ internal static class CacheFormat
         var findings = new Finding[Count(reader)];
         for (var i = 0; i < findings.Length; i++)
         {
-            findings[i] = new Finding(strings.Read(), ReadSeverity(reader), strings.Read(), strings.Read(), ReadLocation(reader),
+            findings[i] = new Finding(strings.Read(), ReadEnum<Severity>(reader), strings.Read(), strings.Read(), ReadLocation(reader),
                 strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional(),
                 reader.ReadBoolean() ? new Fix(strings.Read(), strings.Read(), ReadLocation(reader)) : null);
         }
@@ -257,7 +257,7 @@ internal static class CacheFormat
             return new FileOutcome(findings, null);
         }
 
-        var summary = new DocumentSummary(strings.Read(), ReadKind(reader), strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional())
+        var summary = new DocumentSummary(strings.Read(), ReadEnum<DocumentKind>(reader), strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional())
         {
             TouchpointValue = ReadLocation(reader),
             Includes = ReadList(strings),
@@ -290,16 +290,11 @@ internal static class CacheFormat
         return count is >= 0 and <= 1 << 24 ? count : throw new InvalidDataException($"a count of {count}");
     }
 
-    private static Severity ReadSeverity(BinaryReader reader)
+    private static T ReadEnum<T>(BinaryReader reader)
+        where T : struct, Enum
     {
-        var value = (Severity)reader.ReadByte();
-        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"severity {value}");
-    }
-
-    private static DocumentKind ReadKind(BinaryReader reader)
-    {
-        var value = (DocumentKind)reader.ReadByte();
-        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"document kind {value}");
+        var value = (T)Enum.ToObject(typeof(T), reader.ReadByte());
+        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"{typeof(T).Name} {value}");
     }
 
     private static void WriteLocation(BinaryWriter writer, Location location)

@@ -81,9 +81,10 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
         }
 
         var groups = documents
-            .Select(d => (Document: d, Form: d.ObservationsOf(Id) is [var first, ..] ? first : null))
-            .Where(x => x.Form is not null && catalog.FindTouchpoint(x.Document.Touchpoint!) is not null)
-            .Select(x => (x.Document, Stage: catalog.FindTouchpoint(x.Document.Touchpoint!)!.Stage, First: x.Form!))
+            .Where(d => d.ObservationsOf(Id).Count > 0 && d.Touchpoint is not null)
+            .Select(d => (Document: d, Touchpoint: catalog.FindTouchpoint(d.Touchpoint!), First: d.ObservationsOf(Id)[0]))
+            .Where(x => x.Touchpoint is not null)
+            .Select(x => (x.Document, x.Touchpoint!.Stage, x.First))
             .GroupBy(x => (x.Stage, x.Document.Locale));
 
         foreach (var group in groups)
