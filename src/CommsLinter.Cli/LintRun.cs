@@ -262,25 +262,43 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
 /// </summary>
 internal sealed class SourceLookup
 {
-    private readonly Dictionary<string, SourceText> _read;
-    private readonly Dictionary<string, ContentFile> _files;
+    private readonly LintResult _result;
+    private readonly IReadOnlyList<ContentFile> _files;
+    private Dictionary<string, SourceText>? _read;
+    private Dictionary<string, ContentFile>? _known;
+    private readonly Lock _gate = new();
 
     public SourceLookup(LintResult result, IReadOnlyList<ContentFile> files)
     {
-        _read = result.Documents.GroupBy(d => d.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
-        // Only files an earlier run read (known from the cache) are read again: a file that could not be loaded has no text to give.
-        var known = result.Summaries.Select(s => s.Path).Where(p => !_read.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
-        _files = files.Where(f => known.Contains(f.DisplayPath)).ToDictionary(f => f.DisplayPath, StringComparer.Ordinal);
+        _result = result;
+        _files = files;
     }
 
     public SourceText? Of(string path)
     {
+        lock (_gate)
+        {
+            return Find(path);
+        }
+    }
+
+    private SourceText? Find(string path)
+    {
+        // Built on first use: a run whose output needs no text (most runs) does not pay for 10,000 paths.
+        if (_read is null || _known is null)
+        {
+            _read = _result.Sources.GroupBy(s => s.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            // Only files an earlier run read (known from the cache) are read again: a file that could not be loaded has no text to give.
+            var known = _result.Summaries.Select(s => s.Path).Where(p => !_read.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+            _known = _files.Where(f => known.Contains(f.DisplayPath)).ToDictionary(f => f.DisplayPath, StringComparer.Ordinal);
+        }
+
         if (_read.TryGetValue(path, out var source))
         {
             return source;
         }
 
-        if (!_files.TryGetValue(path, out var file) || DocumentLoader.ReadSource(file) is not { } read)
+        if (!_known.TryGetValue(path, out var file) || DocumentLoader.ReadSource(file) is not { } read)
         {
             return null;
         }

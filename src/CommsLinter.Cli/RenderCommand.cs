@@ -60,7 +60,7 @@ internal static class RenderCommand
             }
         }
 
-        if (LintRun.Start(paths, new WorkspaceOptions(catalogOption, styleGuides, null), workingDirectory, error, (linter, request) => linter.Run(request)) is not { } run)
+        if (LintRun.Start(paths, new WorkspaceOptions(catalogOption, styleGuides, null), workingDirectory, error, (linter, request) => linter.Run(request with { KeepDocuments = true })) is not { } run)
         {
             return CommsLintApp.ExitUsage;
         }

@@ -51,7 +51,7 @@ internal static class ReportCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var run = LintRun.Start(paths, workspace, workingDirectory, error, (linter, request) => linter.Run(request));
+        var run = LintRun.Start(paths, workspace, workingDirectory, error, (linter, request) => linter.Run(request with { KeepDocuments = true }));
         if (run is null)
         {
             return CommsLintApp.ExitUsage;

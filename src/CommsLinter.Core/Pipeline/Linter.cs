@@ -27,6 +27,12 @@ public sealed record LintRequest(
     /// a null answer, to load the file.
     /// </summary>
     public Func<ContentFile, FileOutcome?>? Known { get; init; }
+
+    /// <summary>
+    /// Whether the result keeps every loaded document (a report that shows them). Off, each document is
+    /// dropped once it is checked and summarised, which keeps memory and collection pauses small.
+    /// </summary>
+    public bool KeepDocuments { get; init; }
 }
 
 /// <summary>What a file gave: its per-file findings (before suppressions) and its summary (null when it could not be read).</summary>
@@ -36,9 +42,12 @@ public sealed record FileOutcome(IReadOnlyList<Finding> Findings, DocumentSummar
 public sealed record CheckedFile(ContentFile File, SourceText Source, FileOutcome Outcome);
 
 /// <summary>The outcome of a run: every finding, sorted, and every file's summary.</summary>
-/// <param name="Documents">The documents this run read; without those an earlier run's outcome stood for.</param>
+/// <param name="Documents">The documents this run read, when the request kept them (<see cref="LintRequest.KeepDocuments"/>); without those an earlier run's outcome stood for.</param>
 public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList<Finding> Findings, int FileCount)
 {
+    /// <summary>The text of every file this run read, kept documents or not.</summary>
+    public IReadOnlyList<SourceText> Sources { get; init; } = [];
+
     /// <summary>Every file's summary, loaded or known, in the order of the request's files.</summary>
     public IReadOnlyList<DocumentSummary> Summaries { get; init; } = [];
 
@@ -83,7 +92,8 @@ public sealed class Linter
     {
         var context = new CheckContext(request.Catalog, request.IsWholeCorpus, request.Snippets, request.Rendering);
         var files = request.Files;
-        var documents = new Document?[files.Count];
+        var documents = new Document?[request.KeepDocuments ? files.Count : 0];
+        var sources = new SourceText?[files.Count];
         var summaries = new DocumentSummary?[files.Count];
         var perFile = new IReadOnlyList<Finding>[files.Count];
         var fresh = new CheckedFile?[files.Count];
@@ -103,7 +113,12 @@ public sealed class Linter
                 else
                 {
                     var (document, outcome) = Check(file, changed, context);
-                    documents[i] = document;
+                    if (request.KeepDocuments)
+                    {
+                        documents[i] = document;
+                    }
+
+                    sources[i] = document?.Source;
                     summaries[i] = outcome.Summary;
                     perFile[i] = outcome.Findings;
                     // A file whose per-file checks were skipped (--changed-since) has an incomplete outcome: never keep it.
@@ -145,6 +160,7 @@ public sealed class Linter
         all.Sort(Finding.Order);
         return new LintResult(documents.OfType<Document>().ToArray(), all, files.Count)
         {
+            Sources = sources.OfType<SourceText>().ToArray(),
             Summaries = known,
             Checked = fresh.OfType<CheckedFile>().ToArray(),
             IsCacheable = cacheable,
