@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
@@ -247,7 +248,7 @@ internal static class CacheFormat
         var findings = new Finding[Count(reader)];
         for (var i = 0; i < findings.Length; i++)
         {
-            findings[i] = new Finding(strings.Read(), ReadEnum<Severity>(reader), strings.Read(), strings.Read(), ReadLocation(reader),
+            findings[i] = new Finding(strings.Read(), (Severity)ReadEnum(reader, Severities, nameof(Severity)), strings.Read(), strings.Read(), ReadLocation(reader),
                 strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional(),
                 reader.ReadBoolean() ? new Fix(strings.Read(), strings.Read(), ReadLocation(reader)) : null);
         }
@@ -257,7 +258,7 @@ internal static class CacheFormat
             return new FileOutcome(findings, null);
         }
 
-        var summary = new DocumentSummary(strings.Read(), ReadEnum<DocumentKind>(reader), strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional())
+        var summary = new DocumentSummary(strings.Read(), (DocumentKind)ReadEnum(reader, DocumentKinds, nameof(DocumentKind)), strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional())
         {
             TouchpointValue = ReadLocation(reader),
             Includes = ReadList(strings),
@@ -290,11 +291,17 @@ internal static class CacheFormat
         return count is >= 0 and <= 1 << 24 ? count : throw new InvalidDataException($"a count of {count}");
     }
 
-    private static T ReadEnum<T>(BinaryReader reader)
-        where T : struct, Enum
+    private static readonly int Severities = Enum.GetValues<Severity>().Length;
+    private static readonly int DocumentKinds = Enum.GetValues<DocumentKind>().Length;
+
+    /// <summary>
+    /// An enum's value, whose members are 0 to <paramref name="count"/> - 1. Not Enum.IsDefined: it reflects on
+    /// each call, 40 ms over a 10,000-file cache.
+    /// </summary>
+    private static int ReadEnum(BinaryReader reader, int count, string what)
     {
-        var value = (T)Enum.ToObject(typeof(T), reader.ReadByte());
-        return Enum.IsDefined(value) ? value : throw new InvalidDataException($"{typeof(T).Name} {value}");
+        var value = reader.ReadByte();
+        return value < count ? value : throw new InvalidDataException($"{what} {value}");
     }
 
     private static void WriteLocation(BinaryWriter writer, Location location)
@@ -450,6 +457,8 @@ internal sealed class StoredObservations(string[] table, byte[] file, int offset
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Walks the block without building anything, so a block that would not decode fails the read, not a later check.</summary>
+    /// <remarks>Compiled optimised at once: it walks 400,000 values of a 10,000-file cache in a cold process.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Validate()
     {
         var span = file.AsSpan(offset, length);
@@ -494,6 +503,7 @@ internal sealed class StoredObservations(string[] table, byte[] file, int offset
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Varint(ReadOnlySpan<byte> span, ref int position)
     {
         var value = 0;

@@ -72,15 +72,27 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
-        var groups = documents
-            .Where(d => IsMessage(d.Kind, d.Touchpoint, d.Channel, d.Locale))
-            .GroupBy(d => (d.Touchpoint, d.Channel))
-            .Where(g => g.Select(d => d.Locale).Distinct(StringComparer.Ordinal).Count() > 1)
-            .ToList();
+        // Plain loops and string keys rather than LINQ and tuples: a cached re-check runs this over 10,000 summaries
+        // in a cold process, where generic code over value types is compiled first and runs unoptimised.
+        var byMessage = new Dictionary<string, List<DocumentSummary>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (IsMessage(document.Kind, document.Touchpoint, document.Channel, document.Locale))
+            {
+                var key = $"{document.Touchpoint}\0{document.Channel}";
+                if (!byMessage.TryGetValue(key, out var versions))
+                {
+                    byMessage[key] = versions = [];
+                }
+
+                versions.Add(document);
+            }
+        }
 
         // Groups are independent: compare them in parallel, and report in group order.
-        var perGroup = new List<Finding>[groups.Count];
-        Parallel.For(0, groups.Count, i => Compare(groups[i], context, perGroup[i] = []));
+        var groups = byMessage.Values.ToArray();
+        var perGroup = new List<Finding>[groups.Length];
+        Parallel.For(0, groups.Length, i => Compare(groups[i], context, perGroup[i] = []));
         foreach (var found in perGroup)
         {
             foreach (var finding in found)
@@ -90,14 +102,26 @@ public sealed class LocaleParityCheck : ICorpusCheck
         }
     }
 
-    private static void Compare(IGrouping<(string? Touchpoint, string? Channel), DocumentSummary> group, CheckContext context, List<Finding> findings)
+    private static void Compare(List<DocumentSummary> versions, CheckContext context, List<Finding> findings)
     {
-        // Two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
-        var members = group.GroupBy(d => d.Locale, StringComparer.Ordinal).Select(g => g.OrderBy(d => d.Path, StringComparer.Ordinal).First())
-            .Select(d => new Member(d, d.ObservationsOf(PlaceholderParity.Id)))
-            .OrderBy(m => m.Document.Path, StringComparer.Ordinal)
-            .ToList();
-        var localized = context.Catalog?.FindTouchpoint(group.Key.Touchpoint!)?.Localized ?? [];
+        // One member per locale, in path order: two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
+        versions.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var members = new List<Member>(versions.Count);
+        var locales = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var version in versions)
+        {
+            if (locales.Add(version.Locale!))
+            {
+                members.Add(new Member(version, version.ObservationsOf(PlaceholderParity.Id)));
+            }
+        }
+
+        if (members.Count < 2)
+        {
+            return;
+        }
+
+        var localized = context.Catalog?.FindTouchpoint(versions[0].Touchpoint!)?.Localized ?? [];
         var source = context.Catalog?.SourceLocale;
         foreach (var aspect in ParityAspects.All.Where(a => !localized.Contains(a, StringComparer.Ordinal)))
         {

@@ -80,25 +80,36 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
             return;
         }
 
-        var groups = documents
-            .Where(d => d.ObservationsOf(Id).Count > 0 && d.Touchpoint is not null)
-            .Select(d => (Document: d, Touchpoint: catalog.FindTouchpoint(d.Touchpoint!), First: d.ObservationsOf(Id)[0]))
-            .Where(x => x.Touchpoint is not null)
-            .Select(x => (x.Document, x.Touchpoint!.Stage, x.First))
-            .GroupBy(x => (x.Stage, x.Document.Locale));
-
-        foreach (var group in groups)
+        // Plain loops and string keys: a cached re-check runs this over 10,000 summaries in a cold process,
+        // where LINQ over tuples is compiled first and runs unoptimised.
+        var groups = new Dictionary<string, List<DocumentSummary>>(StringComparer.Ordinal);
+        foreach (var document in documents)
         {
-            var formalCount = group.Count(x => x.First.Kind == FormalForm);
-            var informalCount = group.Count() - formalCount;
+            if (document.ObservationsOf(Id).Count > 0 && document.Touchpoint is { } id && catalog.FindTouchpoint(id) is { } touchpoint)
+            {
+                var key = $"{touchpoint.Stage}\0{document.Locale}";
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups[key] = group = [];
+                }
+
+                group.Add(document);
+            }
+        }
+
+        foreach (var group in groups.Values)
+        {
+            var formalCount = group.Count(d => d.ObservationsOf(Id)[0].Kind == FormalForm);
+            var informalCount = group.Count - formalCount;
             if (formalCount == 0 || informalCount == 0)
             {
                 continue;
             }
 
             var majority = formalCount >= informalCount ? FormalForm : InformalForm;
-            foreach (var (document, _, first) in group.Where(x => x.First.Kind != majority).OrderBy(x => x.Document.Path, StringComparer.Ordinal))
+            foreach (var document in group.Where(d => d.ObservationsOf(Id)[0].Kind != majority).OrderBy(d => d.Path, StringComparer.Ordinal))
             {
+                var first = document.ObservationsOf(Id)[0];
                 findings.Add(Header.Descriptor.At(document, first.Location, Message(new MessageValues(Match: first.Text, Expected: majority))));
             }
         }
