@@ -151,6 +151,33 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public void Entries_a_run_kept_as_they_were_are_copied_as_bytes_and_read_back_the_same()
+    {
+        using var folder = new TempFolder();
+        var a = new ContentFile(folder.Write("a.txt", "Hello"), "a.txt", DocumentKind.Template);
+        var b = new ContentFile(folder.Write("b.txt", "World"), "b.txt", DocumentKind.Template);
+        var cacheFolder = Path.Combine(folder.Path, ".commslint");
+        var outcome = new FileOutcome([new Finding("x.y", Severity.Error, "Message", "a.txt", new Location(new LinePosition(2, 3), new LinePosition(2, 9)), "t", "pl", "sms")],
+            new DocumentSummary("a.txt", DocumentKind.Template, "t", "sms", "pl")
+            {
+                TextHash = "abc",
+                Observations = new Dictionary<string, IReadOnlyList<Observation>> { ["parity.placeholders"] = [new Observation("urls", "k", "Text", Location.FileStart)] },
+            });
+        Save(CheckCache.Open(cacheFolder, "env", out _), a, "Hello", outcome);
+
+        // The next run checks only b: a's entry is copied from the file as bytes, with b's new strings added to the table after it.
+        Save(CheckCache.Open(cacheFolder, "env", out _), b, "World", new FileOutcome([new Finding("b.only", Severity.Warning, "New string", "b.txt", Location.FileStart)], null));
+
+        var third = CheckCache.Open(cacheFolder, "env", out var problem);
+        Assert.Null(problem);
+        var known = third.Lookup(a);
+        Assert.NotNull(known);
+        Assert.Equal(outcome.Findings, known.Findings);
+        Assert.Equal(outcome.Summary!.ObservationsOf("parity.placeholders"), known.Summary!.ObservationsOf("parity.placeholders"));
+        Assert.Equal("New string", third.Lookup(b)!.Findings.Single().Message);
+    }
+
+    [Fact]
     public void The_string_table_is_written_afresh_before_old_strings_pile_up()
     {
         using var folder = new TempFolder();

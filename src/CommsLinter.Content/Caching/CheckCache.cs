@@ -36,6 +36,7 @@ public sealed class CheckCache
     /// <summary>The string table of the file read; written again with it, the entries kept are copied as bytes.</summary>
     private readonly string[] _table;
     private readonly int _freshTableSize;
+    private readonly StoredEntries? _stored;
     private readonly long _startedTicks = DateTime.UtcNow.Ticks;
     private readonly ConcurrentDictionary<string, (long Length, long Ticks)> _seen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CacheEntry> _used = new(StringComparer.Ordinal);
@@ -56,6 +57,7 @@ public sealed class CheckCache
         // Strings of files since changed or deleted stay in the table; once they are half of it, it is written afresh.
         _table = usable && contents!.Table.Length <= 2 * Math.Max(contents.FreshTableSize, 256) ? contents.Table : [];
         _freshTableSize = usable ? contents!.FreshTableSize : 0;
+        _stored = _table.Length > 0 ? contents!.Stored : null;
     }
 
     /// <summary>The spelling verdicts kept by earlier runs in this environment, by locale.</summary>
@@ -287,8 +289,13 @@ public sealed class CheckCache
                 File.WriteAllText(ignore, "# Written by commslint: its cache, not to be committed.\n*\n");
             }
 
-            var ordered = entries.Values.OrderBy(e => e.FullPath, StringComparer.Ordinal).ToArray();
-            File.WriteAllBytes(temporary, CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary) { Table = _table, FreshTableSize = _freshTableSize }));
+            var ordered = entries.Values.ToArray();
+            Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+            {
+                CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary) { Table = _table, FreshTableSize = _freshTableSize, Stored = _stored }, file);
+            }
+
             File.Move(temporary, FilePath, overwrite: true);
             return true;
         }
