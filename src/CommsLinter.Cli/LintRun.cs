@@ -94,12 +94,13 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         // Listing the files, reading the cache and reading the catalog are independent: do them side by side.
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
         // The cache's key is taken before the configuration is read, so a file saved in between can only make the next run start afresh.
-        var environment = options.UseCache ? CheckCache.EnvironmentOf(Workspace.CacheInputs(paths, options, workingDirectory), [$"working folder {workingDirectory}"]) : null;
+        var cacheFolder = options.UseCache ? CacheFolder(paths, options, workingDirectory) : null;
+        var environment = cacheFolder is null ? null : CheckCache.EnvironmentOf(Workspace.CacheInputs(paths, options, workingDirectory), [$"working folder {workingDirectory}"], cacheFolder);
         // Which files the cache stands for is found as soon as the files are listed, while the configuration is read.
         var cached = options.UseCache
             ? Task.Run(() =>
             {
-                var stored = CheckCache.StoredCache.Read(CacheFolder(paths, options, workingDirectory));
+                var stored = CheckCache.StoredCache.Read(cacheFolder!);
                 var cache = stored.For(environment!);
                 var (listed, missing) = discovery.Result;
                 return (Stored: stored, Cache: cache, Known: missing.Count > 0 ? [] : Lookup(cache, listed));

@@ -222,6 +222,45 @@ public sealed class CacheTests
         Assert.Null(CheckCache.Open(cacheFolder, "env", out _).Lookup(file));
     }
 
+    [Fact]
+    public void The_tools_own_hash_is_used_again_while_its_files_keep_their_sizes_and_old_times()
+    {
+        using var folder = new TempFolder();
+        var old = DateTime.UtcNow.AddHours(-1);
+        var files = new[] { folder.Write("tool/a.dll", "assembly"), folder.Write("tool/dictionaries/pl_PL.dic", "1\nzamówienie\n") };
+        foreach (var file in files)
+        {
+            File.SetLastWriteTimeUtc(file, old);
+        }
+
+        var cacheFolder = Path.Combine(folder.Path, ".commslint");
+        var identity = ToolIdentity.Of(cacheFolder, files);
+        Assert.False(File.Exists(Path.Combine(cacheFolder, ToolIdentity.FileName)), "recorded before any cache folder (and its .gitignore) was written");
+
+        Directory.CreateDirectory(cacheFolder);
+        Assert.Equal(identity, ToolIdentity.Of(cacheFolder, files));
+        var record = Path.Combine(cacheFolder, ToolIdentity.FileName);
+        var lines = File.ReadAllLines(record);
+        lines[1] = "recorded";
+        File.WriteAllLines(record, lines);
+
+        // Unchanged sizes and times: the record is trusted without reading the files.
+        Assert.Equal("recorded", ToolIdentity.Of(cacheFolder, files));
+
+        // A file of another size, or one newer than the record could vouch for, is hashed again.
+        File.WriteAllText(files[1], "2\nzamówienie\nfaktura\n");
+        File.SetLastWriteTimeUtc(files[1], old);
+        var changed = ToolIdentity.Of(cacheFolder, files);
+        Assert.NotEqual(identity, changed);
+        Assert.NotEqual("recorded", changed);
+        File.SetLastWriteTimeUtc(files[1], DateTime.UtcNow);
+        lines = File.ReadAllLines(record);
+        lines[1] = "recorded";
+        File.WriteAllLines(record, lines);
+        Assert.Equal(changed, ToolIdentity.Of(cacheFolder, files));
+        Assert.NotEqual("recorded", ToolIdentity.Of(cacheFolder, files));
+    }
+
     private static readonly IReadOnlyList<SpellingVerdicts> Vocabulary =
         [new SpellingVerdicts("pl", [new("zamówienie", true), new("zamowienie", false)], [new("zamowienie", ["zamówienie", "zamawianie"])])];
 
