@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 
@@ -17,7 +18,8 @@ public static class ContentDiscovery
     /// <param name="missing">Paths that do not exist.</param>
     public static IReadOnlyList<ContentFile> Discover(IEnumerable<string> paths, string workingDirectory, out IReadOnlyList<string> missing)
     {
-        var files = new SortedDictionary<string, ContentFile>(StringComparer.Ordinal);
+        // A dictionary sorted once at the end, not a sorted one: listing 10,000 files is on the path of every cached re-check.
+        var files = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
         var notFound = new List<string>();
         foreach (var path in paths)
         {
@@ -29,12 +31,15 @@ public static class ContentDiscovery
             else if (Directory.Exists(full))
             {
                 var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint };
-                foreach (var file in Directory.EnumerateFiles(full, "*", options))
+                var templates = new FileSystemEnumerable<string>(full, (ref entry) => entry.ToFullPath(), options)
                 {
-                    if (IsTemplate(Path.GetRelativePath(full, file)))
-                    {
-                        Add(file, workingDirectory, files);
-                    }
+                    // Dot-folders and samples/ hold no templates: not even listed.
+                    ShouldRecursePredicate = (ref entry) => !entry.FileName.StartsWith('.') && !entry.FileName.SequenceEqual(SamplesFolder),
+                    ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && IsTemplateName(entry.FileName),
+                };
+                foreach (var file in templates)
+                {
+                    Add(file, workingDirectory, files);
                 }
             }
             else
@@ -44,7 +49,9 @@ public static class ContentDiscovery
         }
 
         missing = notFound;
-        return [.. files.Values];
+        var sorted = files.Values.ToArray();
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
+        return sorted;
     }
 
     /// <summary>The path shown to users: relative to the working directory when inside it, always with '/'.</summary>
@@ -55,23 +62,28 @@ public static class ContentDiscovery
         return shown.Replace('\\', '/');
     }
 
-    private static bool IsTemplate(string relativePath)
+    private static bool IsTemplateName(ReadOnlySpan<char> name) =>
+        !name.StartsWith('.')
+        && !Path.GetFileNameWithoutExtension(name).Equals("README", StringComparison.OrdinalIgnoreCase)
+        && IsTemplateExtension(Path.GetExtension(name));
+
+    private static bool IsTemplateExtension(ReadOnlySpan<char> extension)
     {
-        var parts = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        if (parts.Any(p => p.StartsWith('.')) || parts.AsSpan(0, parts.Length - 1).Contains(SamplesFolder))
+        foreach (var known in DocumentLoader.Extensions)
         {
-            return false;
+            if (extension.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
-        var name = parts[^1];
-        return !Path.GetFileNameWithoutExtension(name).Equals("README", StringComparison.OrdinalIgnoreCase)
-            && DocumentLoader.Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase);
+        return false;
     }
 
-    private static void Add(string fullPath, string workingDirectory, SortedDictionary<string, ContentFile> files)
+    private static void Add(string fullPath, string workingDirectory, Dictionary<string, ContentFile> files)
     {
         var display = DisplayPath(fullPath, workingDirectory);
-        var isSnippet = fullPath.Split(Path.DirectorySeparatorChar).Contains(PartialsFolder, StringComparer.Ordinal);
+        var isSnippet = fullPath.Contains($"{Path.DirectorySeparatorChar}{PartialsFolder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
         files[display] = new ContentFile(fullPath, display, isSnippet ? DocumentKind.Snippet : DocumentKind.Template);
     }
 }

@@ -56,11 +56,14 @@ public sealed class LocaleParityCheck : ICorpusCheck
             });
             var sorted = order.Select(i => values[i]).ToList();
 
-            // First one digest per aspect, in ParityAspects.All's order: versions that agree are told apart by these
-            // alone, so the values themselves (read lazily from the cache) are needed only where they differ.
-            foreach (var aspect in ParityAspects.All)
+            // First one digest of every aspect, then one per aspect in ParityAspects.All's order: versions that agree
+            // are told apart by these alone (most messages by the first), so the values themselves (read lazily from
+            // the cache) are needed only where they differ.
+            var digests = ParityAspects.All.Select(aspect => Digest(DistinctKeys(sorted, aspect))).ToList();
+            observations.Add(new Observation(DigestKind, AllAspects, Digest(digests), Location.FileStart));
+            for (var i = 0; i < digests.Count; i++)
             {
-                observations.Add(new Observation(DigestKind, aspect, DigestOf(sorted, aspect), Location.FileStart));
+                observations.Add(new Observation(DigestKind, ParityAspects.All[i], digests[i], Location.FileStart));
             }
 
             foreach (var value in sorted)
@@ -116,7 +119,8 @@ public sealed class LocaleParityCheck : ICorpusCheck
             }
         }
 
-        if (members.Count < 2)
+        // Versions that agree on every aspect, the usual case, are told apart by one digest.
+        if (members.Count < 2 || (members[0].DigestOf(AllAspects) is { } all && members.TrueForAll(m => m.DigestOf(AllAspects) == all)))
         {
             return;
         }
@@ -144,23 +148,35 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     private const string DigestKind = "digest";
 
-    /// <summary>The distinct keys of one aspect, in order, as one string: equal exactly when the key sequences are.</summary>
-    private static string DigestOf(List<Observation> sorted, string aspect)
+    /// <summary>The digest of every aspect at once; not an aspect's name.</summary>
+    private const string AllAspects = "all";
+
+    /// <summary>The distinct keys of one aspect, in order.</summary>
+    private static IEnumerable<string> DistinctKeys(List<Observation> sorted, string aspect)
     {
-        var keys = new System.Text.StringBuilder();
         string? last = null;
         foreach (var value in sorted)
         {
             if (value.Kind == aspect && value.Key != last)
             {
-                // Each key with its length first, so no two sequences of keys make the same string.
-                keys.Append(value.Key.Length).Append(':').Append(value.Key);
+                yield return value.Key;
                 last = value.Key;
             }
         }
+    }
 
-        // Short digests are the keys themselves; longer ones the SHA-256 of their UTF-16 code units (lone surrogates kept).
-        var digest = keys.ToString();
+    /// <summary>A sequence of strings as one string: equal exactly when the sequences are.</summary>
+    private static string Digest(IEnumerable<string> parts)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            // Each part with its length first, so no two sequences make the same string.
+            text.Append(part.Length).Append(':').Append(part);
+        }
+
+        // Short digests are the parts themselves; longer ones the SHA-256 of their UTF-16 code units (lone surrogates kept).
+        var digest = text.ToString();
         return digest.Length <= 64 ? digest : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(digest.AsSpan())));
     }
 
