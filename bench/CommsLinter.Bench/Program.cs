@@ -5,14 +5,20 @@ using System.Text;
 // plain-text SMS) spread over four locales, about 250 words each, with Liquid, links and images.
 // Usage: dotnet run --project bench/CommsLinter.Bench -c Release -- <out-folder> [count]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- spelling [words]
+//        dotnet run --project bench/CommsLinter.Bench -c Release -- load <content-folder>
 if (args is ["spelling", ..])
 {
     return CommsLinter.Bench.SpellingBench.Run(args[1..]);
 }
 
+if (args is ["load", ..])
+{
+    return CommsLinter.Bench.LoadBench.Run(args[1..]);
+}
+
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000]");
+    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | load <content-folder>");
     return 2;
 }
 

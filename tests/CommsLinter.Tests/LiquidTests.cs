@@ -1,5 +1,9 @@
+using CommsLinter.Content.Liquid;
 using CommsLinter.Model;
 using CommsLinter.Tests.Support;
+using CommsLinter.Text;
+using Scriban;
+using Scriban.Parsing;
 
 namespace CommsLinter.Tests;
 
@@ -19,6 +23,49 @@ public sealed class LiquidTests
             document.Placeholders.Select(p => p.Kind));
         Assert.Equal("{% raw %}{{ nie }}{% endraw %}", document.Placeholders[4].Code.ToString());
         Assert.Equal("Dzień dobry \uFFFC,\uFFFC zamówienie \uFFFC\uFFFC \uFFFC \uFFFC dostawa jutro.", Assert.Single(document.Segments).Text);
+    }
+
+    [Theory]
+    [InlineData("Hello {{ name }}, {% if vip %}dear{% endif %}.")]
+    [InlineData("{{ \"}}\" | append: '{%' }} and { single } braces, {not liquid} and {{ 'a' }}")]
+    [InlineData("{% raw %}{{ shown as is }} {% if %}{% endraw %} then {{ x }}")]
+    [InlineData("{% comment %} {{ ignored }} {% if %} {% endcomment %}{{ y }}")]
+    [InlineData("{{- trimmed -}}\n{%- if a -%}b{%- endif -%}{{~ x ~}}")]
+    [InlineData("Price {{ price }}{ {{ total }} }{{a}}{{b}}")]
+    [InlineData("ends with {")]
+    [InlineData("ends with {{")]
+    [InlineData("never closed {{ name and more\n text on {{ a second line }}")]
+    [InlineData("{% if a %} a tag never closed {% endif")]
+    [InlineData("{% raw %} a raw block never closed {{ x }}")]
+    public void Constructs_are_found_where_a_lexer_over_the_whole_text_finds_them(string text)
+    {
+        // The scanner skips prose and lexes from each opening; the reference lexes the whole text, as it once did.
+        var found = new List<Placeholder>();
+        var source = new SourceText("t.txt", text);
+        var error = new LiquidScanner().Scan(source, found);
+
+        var expected = new List<TextRange>();
+        Token? open = null;
+        foreach (var token in new Lexer(text, options: new LexerOptions { Lang = ScriptLang.Liquid }))
+        {
+            if (token.Type is TokenType.CodeEnter or TokenType.LiquidTagEnter or TokenType.EscapeEnter)
+            {
+                open = token;
+            }
+            else if (token.Type is TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit && open is { } enter)
+            {
+                expected.Add(new TextRange(enter.Start.Offset, token.End.Offset + 1));
+                open = null;
+            }
+        }
+
+        Assert.Equal(expected, found.Select(p => p.Range));
+        if (open is { } unclosed)
+        {
+            Assert.NotNull(error);
+            Assert.Equal(source.GetLocation(new TextRange(unclosed.Start.Offset, unclosed.Start.Offset + 1)).Start, error.Location.Start);
+            Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

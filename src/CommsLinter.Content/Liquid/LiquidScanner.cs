@@ -34,32 +34,32 @@ internal sealed class LiquidScanner
             return null;
         }
 
-        // Liquid constructs do not nest in the lexer's output: each enter token is closed by the next exit.
-        Token? open = null;
-        foreach (var token in new Lexer(text, options: LexerOptions))
+        // Prose between constructs is skipped with a vectorised search, and the lexer runs from each opening
+        // delimiter to its exit: lexing the prose too (a character at a time, tracking lines) was a tenth of
+        // loading a template. Between constructs the lexer is in its initial state, so a fresh one at the
+        // opening reads the same tokens the whole-text lexer did.
+        var position = 0;
+        while (NextOpening(text, position) is var opening and >= 0)
         {
-            switch (token.Type)
+            var construct = ReadConstruct(text, opening, out var unclosedAt);
+            if (unclosedAt >= 0)
             {
-                case TokenType.CodeEnter or TokenType.LiquidTagEnter or TokenType.EscapeEnter:
-                    open = token;
-                    break;
-                case TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit when open is { } enter:
-                    var range = new TextRange(enter.Start.Offset, token.End.Offset + 1);
-                    placeholders.Add(new Placeholder(range, KindOf(enter, text), text.AsMemory(range.Start, range.Length)));
-                    open = null;
-                    break;
+                // Scriban reports a construct left open at the end of the text at no position at all, or
+                // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
+                var at = unclosedAt;
+                var opened = text.Substring(at, Math.Min(2, text.Length - at));
+                var closer = opened == "{%" ? "%}" : "}}";
+                return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
+                    $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
             }
-        }
 
-        if (open is { } unclosed)
-        {
-            // Scriban reports a construct left open at the end of the text at no position at all, or
-            // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
-            var at = unclosed.Start.Offset;
-            var opened = text.Substring(at, Math.Min(2, text.Length - at));
-            var closer = opened == "{%" ? "%}" : "}}";
-            return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
-                $"Liquid: '{opened}' is never closed. Add '{closer}' where the expression ends.");
+            if (construct is not { } found)
+            {
+                break;
+            }
+
+            placeholders.Add(found);
+            position = found.Range.End;
         }
 
         foreach (var placeholder in placeholders)
@@ -71,6 +71,50 @@ internal sealed class LiquidScanner
         }
 
         return CheckSkeleton(source, placeholders);
+    }
+
+    /// <summary>The next '{{' or '{%' at or after <paramref name="start"/>, or -1.</summary>
+    private static int NextOpening(string text, int start)
+    {
+        for (var i = start; i < text.Length - 1; i++)
+        {
+            i = text.IndexOf('{', i);
+            if (i < 0 || i == text.Length - 1)
+            {
+                return -1;
+            }
+
+            if (text[i + 1] is '{' or '%')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The construct the lexer reads from <paramref name="opening"/> to its exit; null when there is none.</summary>
+    /// <param name="unclosedAt">Where a construct opens that is never closed; -1 when none is.</param>
+    private static Placeholder? ReadConstruct(string text, int opening, out int unclosedAt)
+    {
+        unclosedAt = -1;
+        Token? open = null;
+        var options = LexerOptions with { StartPosition = new TextPosition(opening, 0, 0) };
+        foreach (var token in new Lexer(text, options: options))
+        {
+            switch (token.Type)
+            {
+                case TokenType.CodeEnter or TokenType.LiquidTagEnter or TokenType.EscapeEnter:
+                    open = token;
+                    break;
+                case TokenType.CodeExit or TokenType.LiquidTagExit or TokenType.EscapeExit when open is { } enter:
+                    var range = new TextRange(enter.Start.Offset, token.End.Offset + 1);
+                    return new Placeholder(range, KindOf(enter, text), text.AsMemory(range.Start, range.Length));
+            }
+        }
+
+        unclosedAt = open is { } unclosed ? unclosed.Start.Offset : -1;
+        return null;
     }
 
     private Finding? CheckSkeleton(SourceText source, List<Placeholder> placeholders)
