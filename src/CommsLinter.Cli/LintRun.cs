@@ -133,25 +133,19 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
             workspace.PreloadDictionaries();
         }
 
-        var result = run(workspace.CreateLinter(), known is null ? request : request with { Known = file => known.GetValueOrDefault(file.FullPath) });
-        // Writing the cache overlaps the gate and the report; Finish waits for it.
-        var saving = cache is null ? null : Task.Run(() =>
+        if (known is not null)
         {
-            string? problem;
-            try
-            {
-                if (cache.Save(result, workspace.SpellingVocabulary(), out problem))
-                {
-                    return null;
-                }
-            }
-            catch (Exception ex)
-            {
-                problem = ex.Message;
-            }
+            request = request with { Known = file => known.GetValueOrDefault(file.FullPath) };
+        }
 
-            return $"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.";
-        });
+        // The cache is written as soon as every file is checked, while the corpus checks, the gate and the report run; Finish waits for it.
+        Task<string?>? saving = null;
+        if (cache is not null)
+        {
+            request = request with { OnFilesChecked = files => saving = Task.Run(() => Save(cache, files, workspace, workingDirectory)) };
+        }
+
+        var result = run(workspace.CreateLinter(), request);
         var sources = new SourceLookup(result, files);
         var (gated, reviews) = Gate(workspace, result, files, sources, ci, changed);
         if (workspace.Baseline is not { } baseline)
@@ -162,6 +156,25 @@ internal sealed record LintRun(Workspace Workspace, LintResult Result, IReadOnly
         // A pending review is never accepted by the baseline: approvals are how it is resolved.
         var kept = baseline.Filter(gated.Findings, sources.Of, ApprovalGate.IsGateFinding);
         return new LintRun(workspace, gated with { Findings = kept }, reviews) { Baselined = gated.Findings.Count - kept.Count, Sources = sources, Saving = saving };
+    }
+
+    /// <summary>Writes the cache: null, or a warning when it could not be written.</summary>
+    private static string? Save(CheckCache cache, FilesChecked files, Workspace workspace, string workingDirectory)
+    {
+        string? problem;
+        try
+        {
+            if (cache.Save(files, workspace.SpellingVocabulary(), out problem))
+            {
+                return null;
+            }
+        }
+        catch (Exception ex)
+        {
+            problem = ex.Message;
+        }
+
+        return $"commslint: warning: the cache {ContentDiscovery.DisplayPath(cache.FilePath, workingDirectory)} cannot be written ({problem}). The findings are complete; the next run checks every file again.";
     }
 
     /// <summary>More files to read than this, and every dictionary is read at the start.</summary>

@@ -199,7 +199,7 @@ public sealed class CheckCache
     /// that still exist; writes the cache only when that changes it. False, with the reason, when it cannot be written.
     /// </summary>
     /// <param name="vocabulary">The spelling verdicts of this run and the earlier ones, by locale.</param>
-    public bool Save(LintResult result, IReadOnlyList<SpellingVerdicts> vocabulary, out string? problem)
+    public bool Save(FilesChecked result, IReadOnlyList<SpellingVerdicts> vocabulary, out string? problem)
     {
         problem = null;
         if (!result.IsCacheable)
@@ -231,7 +231,7 @@ public sealed class CheckCache
             entries[path] = entry;
         }
 
-        foreach (var done in result.Checked)
+        foreach (var done in result.Files)
         {
             if (_seen.TryGetValue(done.File.FullPath, out var stat))
             {
@@ -239,7 +239,7 @@ public sealed class CheckCache
             }
         }
 
-        var unchanged = !_mustWrite && result.Checked.Count == 0 && entries.Count == _entries.Count
+        var unchanged = !_mustWrite && result.Files.Count == 0 && entries.Count == _entries.Count
             && _used.All(u => ReferenceEquals(u.Value, _entries[u.Key]));
         if (unchanged)
         {

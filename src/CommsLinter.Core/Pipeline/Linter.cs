@@ -33,7 +33,17 @@ public sealed record LintRequest(
     /// dropped once it is checked and summarised, which keeps memory and collection pauses small.
     /// </summary>
     public bool KeepDocuments { get; init; }
+
+    /// <summary>
+    /// Told, once every file is loaded and checked and before the corpus checks run, what a cache may
+    /// keep: so it can be written while they run.
+    /// </summary>
+    public Action<FilesChecked>? OnFilesChecked { get; init; }
 }
+
+/// <summary>The files a run checked in full, for a cache to keep; none may be kept when <see cref="IsCacheable"/> is false.</summary>
+/// <param name="IsCacheable">False when a finding reported once per run (<see cref="RuleDescriptor.OncePerRun"/>) sits in one file's outcome.</param>
+public sealed record FilesChecked(IReadOnlyList<CheckedFile> Files, bool IsCacheable);
 
 /// <summary>What a file gave: its per-file findings (before suppressions) and its summary (null when it could not be read).</summary>
 public sealed record FileOutcome(IReadOnlyList<Finding> Findings, DocumentSummary? Summary);
@@ -50,12 +60,6 @@ public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList
 
     /// <summary>Every file's summary, loaded or known, in the order of the request's files.</summary>
     public IReadOnlyList<DocumentSummary> Summaries { get; init; } = [];
-
-    /// <summary>The files this run checked in full, for a cache to keep.</summary>
-    public IReadOnlyList<CheckedFile> Checked { get; init; } = [];
-
-    /// <summary>False when a finding reported once per run (<see cref="RuleDescriptor.OncePerRun"/>) sits in one file's outcome: then no outcome may be cached.</summary>
-    public bool IsCacheable { get; init; } = true;
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }
@@ -133,6 +137,10 @@ public sealed class Linter
             progress?.Invoke(Interlocked.Increment(ref done));
         });
 
+        var oncePerRun = Rules.Where(r => r.OncePerRun).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var cacheable = !perFile.Any(findings => findings is not null && findings.Any(f => oncePerRun.Contains(f.RuleId)));
+        request.OnFilesChecked?.Invoke(new FilesChecked(fresh.OfType<CheckedFile>().ToArray(), cacheable));
+
         var known = summaries.OfType<DocumentSummary>().ToArray();
         var all = new List<Finding>(request.ConfigurationFindings);
         foreach (var findings in perFile)
@@ -154,16 +162,12 @@ public sealed class Linter
 
         // A directive in a file the per-file checks skipped (--changed-since) cannot be judged unused.
         var checkedPaths = request.ChangedFiles is null ? null : files.Where(request.IsChanged).Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal);
-        var oncePerRun = Rules.Where(r => r.OncePerRun).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var cacheable = !perFile.Any(findings => findings is not null && findings.Any(f => oncePerRun.Contains(f.RuleId)));
         all = ApplySuppressions(known, all, checkedPaths);
         all.Sort(Finding.Order);
         return new LintResult(documents.OfType<Document>().ToArray(), all, files.Count)
         {
             Sources = sources.OfType<SourceText>().ToArray(),
             Summaries = known,
-            Checked = fresh.OfType<CheckedFile>().ToArray(),
-            IsCacheable = cacheable,
         };
     }
 
