@@ -1,34 +1,22 @@
+using CommsLinter.Content;
+
 namespace CommsLinter.Cli;
 
-/// <summary>Writes the files commslint owns (the ledger, the baseline) whole or not at all.</summary>
+/// <summary>Writes the files a command changes (the ledger, the baseline) whole or not at all, and says why when it cannot.</summary>
 internal static class SafeFile
 {
     /// <summary>
-    /// Writes <paramref name="text"/> beside <paramref name="path"/> and moves it over, so an interrupted
-    /// write never leaves half a file; false, with the reason on <paramref name="error"/>, when it cannot.
+    /// Replaces <paramref name="path"/> with <paramref name="text"/> (<see cref="WholeFile"/>); false, with
+    /// the reason on <paramref name="error"/>, when it cannot.
     /// </summary>
     public static bool Replace(string path, string text, string shownPath, TextWriter error)
     {
-        var temporary = path + ".tmp";
-        try
+        if (WholeFile.Replace(path, text, out var problem))
         {
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, path, overwrite: true);
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"commslint: error: cannot write {shownPath}: {ex.Message} Nothing was changed; check the path and its permissions.");
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // The temporary file may not exist or may be as unwritable as the target; the message above says what matters.
-            }
 
-            return false;
-        }
+        error.WriteLine($"commslint: error: cannot write {shownPath}: {problem} Nothing was changed; check the path and its permissions.");
+        return false;
     }
 }

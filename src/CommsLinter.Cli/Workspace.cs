@@ -76,9 +76,6 @@ internal sealed class Workspace
 
     private string? CatalogFolder { get; }
 
-
-
-
     private (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? Spelling { get; init; }
 
     /// <summary>The spelling verdicts the cache gave this run.</summary>
@@ -119,7 +116,6 @@ internal sealed class Workspace
         return [.. used.Concat(Seeds.Where(s => !used.Exists(u => string.Equals(u.Locale, s.Locale, StringComparison.OrdinalIgnoreCase))))
             .OrderBy(v => v.Locale, StringComparer.Ordinal)];
     }
-
 
     /// <summary>
     /// The files besides a template's own text that its per-file findings depend on, for the cache's

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using CommsLinter.Content.Decoding;
 using CommsLinter.Pipeline;
 
 namespace CommsLinter.Content.Caching;
@@ -25,7 +24,7 @@ public sealed class CheckCache
     public const string FileName = "check-cache.bin";
 
     /// <summary>A file changed this close before the run that cached it may change again without its size or time changing.</summary>
-    private static readonly long RacyTicks = TimeSpan.FromSeconds(2).Ticks;
+    internal static readonly long RacyTicks = TimeSpan.FromSeconds(2).Ticks;
 
     private readonly string _folder;
     private readonly string _environment;
@@ -175,17 +174,7 @@ public sealed class CheckCache
         }
 
         // Touched, or changed too close to the last run to tell: compare the text itself.
-        string? text;
-        try
-        {
-            text = TextDecoding.Decode(File.ReadAllBytes(file.FullPath), file.DisplayPath, out _);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        if (text is null || HashOf(text) != entry.TextHash)
+        if (DocumentLoader.ReadSource(file) is not { } source || HashOf(source.Text) != entry.TextHash)
         {
             return null;
         }
@@ -246,7 +235,6 @@ public sealed class CheckCache
             return true;
         }
 
-        var temporary = FilePath + $".{Environment.ProcessId}.tmp";
         try
         {
             Directory.CreateDirectory(_folder);
@@ -256,31 +244,17 @@ public sealed class CheckCache
                 // The cache is this machine's; it has no place in the repository.
                 File.WriteAllText(ignore, "# Written by commslint: its cache, not to be committed.\n*\n");
             }
-
-            var ordered = entries.Values.ToArray();
-            Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
-            {
-                CacheFormat.Write(new CacheContents(_environment, ordered, vocabulary) { Table = _table, FreshTableSize = _freshTableSize, Stored = _stored }, file);
-            }
-
-            File.Move(temporary, FilePath, overwrite: true);
-            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             problem = ex.Message;
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Nothing more can be done about a folder that refuses writes; the message above says so.
-            }
-
             return false;
         }
+
+        var ordered = entries.Values.ToArray();
+        Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
+        var contents = new CacheContents(_environment, ordered, vocabulary) { Table = _table, FreshTableSize = _freshTableSize, Stored = _stored };
+        return WholeFile.Replace(FilePath, stream => CacheFormat.Write(contents, stream), out problem);
     }
 
     private static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));

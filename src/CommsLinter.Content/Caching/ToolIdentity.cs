@@ -16,7 +16,6 @@ internal static class ToolIdentity
 {
     public const string FileName = "tool-identity.txt";
     private const string Header = "# Written by commslint: the hash of its own files, used again while their sizes and times are those below.";
-    private static readonly long RacyTicks = TimeSpan.FromSeconds(2).Ticks;
 
     /// <summary>The tool's identity, recorded in <paramref name="cacheFolder"/> when that folder exists.</summary>
     public static string Of(string cacheFolder) => Of(cacheFolder, ToolFiles());
@@ -71,7 +70,7 @@ internal static class ToolIdentity
         for (var i = 0; i < stats.Count; i++)
         {
             var (path, (length, ticks)) = stats[i];
-            if (lines[i + 3] != Line(path, length, ticks) || ticks >= recordedTicks - RacyTicks)
+            if (lines[i + 3] != Line(path, length, ticks) || ticks >= recordedTicks - CheckCache.RacyTicks)
             {
                 return null;
             }
@@ -94,24 +93,8 @@ internal static class ToolIdentity
             text.AppendLine(Line(path, length, ticks));
         }
 
-        var temporary = $"{record}.{Environment.ProcessId}.tmp";
-        try
-        {
-            File.WriteAllText(temporary, text.ToString());
-            File.Move(temporary, record, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Not recorded: the next run hashes the tool again, which is all this record saves.
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // A folder that refuses writes; nothing was recorded.
-            }
-        }
+        // Not recorded, the next run hashes the tool again, which is all the record saves: nothing to report.
+        _ = WholeFile.Replace(record, text.ToString(), out _);
     }
 
     private static string Line(string path, long length, long ticks) => string.Create(CultureInfo.InvariantCulture, $"{length} {ticks} {path}");

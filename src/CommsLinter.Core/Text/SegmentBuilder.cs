@@ -11,8 +11,11 @@ namespace CommsLinter.Text;
 /// </summary>
 public sealed class SegmentBuilder
 {
+    /// <summary>The whitespace that folds into one space.</summary>
+    private const string FoldedSpaces = " \t\n\r\f\v";
+
     /// <summary>What ends a run of ordinary characters: a folded space or a placeholder's mask.</summary>
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create([' ', '\t', '\n', '\r', '\f', '\v', Placeholders.MaskChar]);
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(FoldedSpaces + Placeholders.MaskChar);
 
     private readonly string _source;
     private readonly Placeholders _placeholders;
@@ -177,6 +180,5 @@ public sealed class SegmentBuilder
     }
 
     // A no-break space is kept: typography rules look at it.
-    private static bool IsFoldedSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
-
+    private static bool IsFoldedSpace(char c) => FoldedSpaces.Contains(c);
 }
