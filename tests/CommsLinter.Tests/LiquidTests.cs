@@ -37,6 +37,10 @@ public sealed class LiquidTests
     [InlineData("never closed {{ name and more\n text on {{ a second line }}")]
     [InlineData("{% if a %} a tag never closed {% endif")]
     [InlineData("{% raw %} a raw block never closed {{ x }}")]
+    [InlineData("{%raw%}{{ x }}{%endraw%} {%- comment -%}{{ y }}{%- endcomment -%}{{}}{%%}")]
+    [InlineData("{{ a | b }}} {{ 'x' }} {{ a\n}} {% assign x = 7 % 2 %} {{ {a} }}")]
+    [InlineData("{% if a %}{{ x }}{% else %}{% endif %}{{ y }}")]
+    [InlineData("{% if a\n %}b{%\nendif %} {% assign\nx = 1 %}{{ x\r\n| y }}")]
     public void Constructs_are_found_where_a_lexer_over_the_whole_text_finds_them(string text)
     {
         // The scanner skips prose and lexes from each opening; the reference lexes the whole text, as it once did.
@@ -60,6 +64,7 @@ public sealed class LiquidTests
         }
 
         Assert.Equal(expected, found.Select(p => p.Range));
+        Assert.All(found, p => Assert.Equal(p.Kind == PlaceholderKind.Output, text.AsSpan(p.Range.Start).StartsWith("{{")));
         if (open is { } unclosed)
         {
             Assert.NotNull(error);

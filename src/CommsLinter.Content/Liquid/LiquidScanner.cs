@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
@@ -21,6 +22,9 @@ namespace CommsLinter.Content.Liquid;
 internal sealed class LiquidScanner
 {
     private static readonly LexerOptions LexerOptions = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
+
+    /// <summary>What makes a construct's extent a question for the lexer: strings, braces, a percent sign.</summary>
+    private static readonly SearchValues<char> PlainCodeBreakers = SearchValues.Create("\"'{}%");
 
     private readonly ConcurrentDictionary<string, ParseOutcome> _outcomes = new(StringComparer.Ordinal);
 
@@ -98,6 +102,11 @@ internal sealed class LiquidScanner
     private static Placeholder? ReadConstruct(string text, int opening, out int unclosedAt)
     {
         unclosedAt = -1;
+        if (ReadPlainConstruct(text, opening) is { } plain)
+        {
+            return plain;
+        }
+
         Token? open = null;
         var options = LexerOptions with { StartPosition = new TextPosition(opening, 0, 0) };
         foreach (var token in new Lexer(text, options: options))
@@ -115,6 +124,33 @@ internal sealed class LiquidScanner
 
         unclosedAt = open is { } unclosed ? unclosed.Start.Offset : -1;
         return null;
+    }
+
+    /// <summary>
+    /// A construct whose code holds nothing that could hide or move its closing delimiter
+    /// (no quotes, braces or percent signs) and that opens no raw or comment block: its extent is
+    /// plain, from the opening to the first closing delimiter, and the lexer would read the same.
+    /// Nearly every construct of a template is one of these (<c>{{ order.number }}</c>,
+    /// <c>{% if customer.company_name %}</c>); a lexer for each was a fifth of loading a template.
+    /// </summary>
+    private static Placeholder? ReadPlainConstruct(string text, int opening)
+    {
+        var isOutput = text[opening + 1] == '{';
+        var codeStart = opening + 2;
+        var close = text.AsSpan(codeStart).IndexOf(isOutput ? "}}" : "%}");
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var code = text.AsSpan(codeStart, close);
+        if (code.ContainsAny(PlainCodeBreakers) || (!isOutput && (code.Contains("raw", StringComparison.Ordinal) || code.Contains("comment", StringComparison.Ordinal))))
+        {
+            return null;
+        }
+
+        var range = new TextRange(opening, codeStart + close + 2);
+        return new Placeholder(range, isOutput ? PlaceholderKind.Output : PlaceholderKind.Tag, text.AsMemory(range.Start, range.Length));
     }
 
     private Finding? CheckSkeleton(SourceText source, List<Placeholder> placeholders)

@@ -104,11 +104,14 @@ public sealed class Placeholders : IReadOnlyList<Placeholder>
             state.text.AsSpan().CopyTo(span);
             foreach (var item in state._items)
             {
-                for (var i = item.Range.Start; i < item.Range.End; i++)
+                var masked = span.Slice(item.Range.Start, item.Range.Length);
+                var lineBreak = masked.IndexOfAny('\n', '\r');
+                masked.Fill(MaskChar);
+                for (var i = lineBreak; i >= 0 && i < masked.Length; i++)
                 {
-                    if (span[i] is not ('\n' or '\r'))
+                    if (state.text[item.Range.Start + i] is '\n' or '\r')
                     {
-                        span[i] = MaskChar;
+                        masked[i] = state.text[item.Range.Start + i];
                     }
                 }
             }

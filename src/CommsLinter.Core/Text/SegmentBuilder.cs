@@ -11,12 +11,6 @@ namespace CommsLinter.Text;
 /// </summary>
 public sealed class SegmentBuilder
 {
-    /// <summary>The whitespace that folds into one space.</summary>
-    private const string FoldedSpaces = " \t\n\r\f\v";
-
-    /// <summary>What ends a run of ordinary characters: a folded space or a placeholder's mask.</summary>
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(FoldedSpaces + Placeholders.MaskChar);
-
     private readonly string _source;
     private readonly Placeholders _placeholders;
     private readonly List<Segment> _segments = [];
@@ -47,20 +41,18 @@ public sealed class SegmentBuilder
     /// <summary>Appends source characters [start, end) of the masked text as they are.</summary>
     public void AppendSource(int start, int end)
     {
+        var source = _source.AsSpan(0, end);
         var i = start;
         while (i < end)
         {
-            // Runs of ordinary characters are copied whole: this is every character of every template.
-            var special = _source.AsSpan(i, end - i).IndexOfAny(Special);
-            var plainEnd = special < 0 ? end : i + special;
-            if (plainEnd > i)
+            var c = source[i];
+            if (IsFoldedSpace(c))
             {
-                AppendProse(i, plainEnd);
-                i = plainEnd;
+                AppendSpace(i);
+                i++;
                 continue;
             }
 
-            var c = _source[i];
             if (c == Placeholders.MaskChar)
             {
                 var index = _placeholders.IndexAt(i);
@@ -68,18 +60,32 @@ public sealed class SegmentBuilder
                 {
                     AppendPlaceholder(index);
                     i = Math.Min(end, _placeholders[index].Range.End);
+                    continue;
+                }
+            }
+
+            // Words with single spaces between them are copied whole, as one run: a single space
+            // followed by prose folds to itself. This loop sees every character of every template,
+            // so it stays a plain scan (a vectorised search pays its setup at every word).
+            var runStart = i++;
+            while (i < end)
+            {
+                c = source[i];
+                if (c == ' ' && i + 1 < end && IsPlain(source[i + 1]))
+                {
+                    i += 2;
+                }
+                else if (IsPlain(c))
+                {
+                    i++;
                 }
                 else
                 {
-                    AppendProse(i, i + 1);
-                    i++;
+                    break;
                 }
-
-                continue;
             }
 
-            AppendSpace(i);
-            i++;
+            AppendProse(runStart, i);
         }
     }
 
@@ -179,6 +185,8 @@ public sealed class SegmentBuilder
         _runs.Add(new MapRun(textStart, textLength, sourceStart, sourceLength));
     }
 
-    // A no-break space is kept: typography rules look at it.
-    private static bool IsFoldedSpace(char c) => FoldedSpaces.Contains(c);
+    // A no-break space is kept: typography rules look at it. The folded spaces are ' ' and '\t' to '\r'.
+    private static bool IsFoldedSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t';
+
+    private static bool IsPlain(char c) => c > ' ' ? c != Placeholders.MaskChar : !IsFoldedSpace(c);
 }
