@@ -1,6 +1,6 @@
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using CommsLinter.Model;
 using CommsLinter.Text;
@@ -145,11 +145,18 @@ internal sealed class HtmlReader : IContentReader
 
         public void Run()
         {
-            // Tokenizing starts at the body: a '<' in the front matter must not open a tag.
-            var tokenizer = new HtmlTokenizer(new TextSource(_text) { Index = input.BodyStart }, HtmlEntityProvider.Resolver)
+            // Tokenizing starts at the body: a '<' in the front matter must not open a tag. Tokens are read
+            // as structs over a read-only source, text is skipped (its range is all a segment needs) and
+            // only the attributes read here are kept: nothing is allocated per token or per character.
+            using var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(_text)) { Index = input.BodyStart }, HtmlEntityProvider.Resolver)
             {
                 IsNotConsumingCharacterReferences = true,
-                OnToken = (_, range) => _tokenRange = new TextRange(range.Start.Index, range.End.Index),
+                SkipDataText = true,
+                SkipRCDataText = true,
+                SkipRawText = true,
+                SkipScriptText = true,
+                SkipPlaintext = true,
+                ShouldEmitAttribute = static (ref _, name) => name.Span is "class" or "id" or "href" or "src" or "alt",
             };
             tokenizer.Error += (_, e) =>
             {
@@ -163,25 +170,26 @@ internal sealed class HtmlReader : IContentReader
             _builder.Start(SegmentScope.Paragraph);
             while (true)
             {
-                var token = tokenizer.Get();
+                ref var token = ref tokenizer.GetStructToken();
                 if (token.Type == HtmlTokenType.EndOfFile)
                 {
                     break;
                 }
 
-                var range = _tokenRange;
+                // The tokenizer stands on the token's last character.
+                var range = _tokenRange = new TextRange(token.Position.Index, tokenizer.GetCurrentPosition().Index + 1);
                 switch (token.Type)
                 {
                     case HtmlTokenType.StartTag:
-                        OnStartTag(token.AsTag(), range, tokenizer);
+                        OnStartTag(ref token, range, tokenizer);
                         break;
                     case HtmlTokenType.EndTag:
-                        OnEndTag(token.Name, range);
+                        OnEndTag(token.Name.ToString(), range);
                         break;
                     case HtmlTokenType.Character when !Has(Role.Skip):
                         AppendText(range);
                         break;
-                    case HtmlTokenType.Comment when Suppression.Parse(token.Data, range) is { } suppression:
+                    case HtmlTokenType.Comment when Suppression.Parse(token.Data.ToString(), range) is { } suppression:
                         output.Suppressions.Add(suppression);
                         break;
                 }
@@ -202,9 +210,11 @@ internal sealed class HtmlReader : IContentReader
             _builder.Flush();
         }
 
-        private void OnStartTag(HtmlTagToken tag, TextRange range, HtmlTokenizer tokenizer)
+        private void OnStartTag(ref StructHtmlToken tag, TextRange range, HtmlTokenizer tokenizer)
         {
-            var name = tag.Name;
+            // Well-known tag names are shared strings; only an unknown tag's name is allocated.
+            var name = tag.Name.ToString();
+            var attributes = tag.Attributes;
             switch (name)
             {
                 case "script":
@@ -223,7 +233,7 @@ internal sealed class HtmlReader : IContentReader
 
             if (name == "img")
             {
-                OnImage(tag, range);
+                OnImage(attributes, range);
                 _builder.AppendSpace(range.Start);
                 return;
             }
@@ -244,7 +254,7 @@ internal sealed class HtmlReader : IContentReader
                 return;
             }
 
-            var roles = RolesOf(tag);
+            var roles = RolesOf(name, attributes);
             if (_stack.Count >= MaxDepth)
             {
                 if (!_reportedDepth)
@@ -264,7 +274,7 @@ internal sealed class HtmlReader : IContentReader
                 _builder.Start(CurrentScope());
             }
 
-            if (name == "a" && Attribute(tag, range, "href") is { } href)
+            if (name == "a" && Attribute(attributes, range, "href") is { } href)
             {
                 FinishLink(range.Start);
                 _link = new LinkInProgress(DecodeEntities(input.Source.Text, href), href, CurrentScope());
@@ -309,10 +319,10 @@ internal sealed class HtmlReader : IContentReader
             }
         }
 
-        private void OnImage(HtmlTagToken tag, TextRange range)
+        private void OnImage(StructAttributes attributes, TextRange range)
         {
-            var src = Attribute(tag, range, "src");
-            var alt = Attribute(tag, range, "alt");
+            var src = Attribute(attributes, range, "src");
+            var alt = Attribute(attributes, range, "alt");
             _images.Add(new PendingImage(
                 src is { } s ? DecodeEntities(input.Source.Text, s) : string.Empty,
                 src ?? new TextRange(range.Start, range.Start),
@@ -358,9 +368,9 @@ internal sealed class HtmlReader : IContentReader
             }
         }
 
-        private static Role RolesOf(HtmlTagToken tag)
+        private static Role RolesOf(string name, StructAttributes attributes)
         {
-            var roles = tag.Name switch
+            var roles = name switch
             {
                 "title" => Role.Title,
                 "button" => Role.Button,
@@ -368,18 +378,19 @@ internal sealed class HtmlReader : IContentReader
                 "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => Role.Heading,
                 "li" => Role.ListItem,
                 "blockquote" => Role.Quote,
-                _ when SkippedElements.Contains(tag.Name) => Role.Skip,
+                _ when SkippedElements.Contains(name) => Role.Skip,
                 _ => Role.None,
             };
 
-            foreach (var attribute in tag.Attributes)
+            for (var i = 0; i < attributes.Count; i++)
             {
-                if (attribute.Name is not ("class" or "id"))
+                var attribute = attributes[i];
+                if (attribute.Name.Memory.Span is not ("class" or "id"))
                 {
                     continue;
                 }
 
-                var value = attribute.Value;
+                var value = attribute.Value.Memory.Span;
                 if (value.Contains("preheader", StringComparison.OrdinalIgnoreCase))
                 {
                     roles |= Role.Preheader;
@@ -390,7 +401,7 @@ internal sealed class HtmlReader : IContentReader
                     roles |= Role.Footer;
                 }
 
-                if (tag.Name == "a" && (value.Contains("button", StringComparison.OrdinalIgnoreCase) || value.Contains("btn", StringComparison.OrdinalIgnoreCase)))
+                if (name == "a" && (value.Contains("button", StringComparison.OrdinalIgnoreCase) || value.Contains("btn", StringComparison.OrdinalIgnoreCase)))
                 {
                     roles |= Role.Button;
                 }
@@ -437,11 +448,12 @@ internal sealed class HtmlReader : IContentReader
         }
 
         /// <summary>The source range of an attribute's value inside a start tag, found from the attribute's own position.</summary>
-        private TextRange? Attribute(HtmlTagToken tag, TextRange tagRange, string name)
+        private TextRange? Attribute(StructAttributes attributes, TextRange tagRange, string name)
         {
-            foreach (var attribute in tag.Attributes)
+            for (var a = 0; a < attributes.Count; a++)
             {
-                if (attribute.Name != name)
+                var attribute = attributes[a];
+                if (!attribute.Name.Memory.Span.SequenceEqual(name))
                 {
                     continue;
                 }
