@@ -148,9 +148,11 @@ internal sealed class HtmlReader : IContentReader
             // Tokenizing starts at the body: a '<' in the front matter must not open a tag. Tokens are read
             // as structs over a read-only source, text is skipped (its range is all a segment needs) and
             // only the attributes read here are kept: nothing is allocated per token or per character.
+            // Offsets are all a range needs, so the tokenizer keeps no lines and columns.
             using var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(_text)) { Index = input.BodyStart }, HtmlEntityProvider.Resolver)
             {
                 IsNotConsumingCharacterReferences = true,
+                DisableElementPositionTracking = true,
                 SkipDataText = true,
                 SkipRCDataText = true,
                 SkipRawText = true,
