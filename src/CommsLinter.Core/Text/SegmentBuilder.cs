@@ -113,7 +113,8 @@ public sealed class SegmentBuilder
     /// <summary>Appends a word break (a soft line break, a tag boundary) at a source offset.</summary>
     public void AppendSpace(int sourceOffset)
     {
-        if (_text.Length > 0 && _pendingSpaceAt < 0)
+        // A line break inside a Liquid construct belongs to the construct: no space where the text has none.
+        if (_text.Length > 0 && _pendingSpaceAt < 0 && _placeholders.IndexAt(sourceOffset) < 0)
         {
             _pendingSpaceAt = sourceOffset;
         }
