@@ -57,6 +57,27 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void Html_in_capitals_with_many_attributes_and_unknown_tags_is_read_the_same()
+    {
+        // The reader keeps only the attributes it reads (class, id, href, src, alt) and finds their values
+        // from their own positions: attributes before, after and past the fourth must not move them.
+        var document = TestContent.Document(Email("it", """
+            <P>Gentile cliente, <X-PROMO DATA-ID=7>offerta <EM>speciale</EM></X-PROMO>.</P>
+            <A STYLE="color:red" DATA-A=1 DATA-B=2 TITLE="t" CLASS="Btn" HREF='https://www.oknanowak.pl/it/offerta' TARGET=_blank>Scopri l'offerta</A>
+            <IMG WIDTH=10 HEIGHT=10 BORDER=0 STYLE="x" ALT="Finestra NowakTherm" SRC=https://www.oknanowak.pl/img/f.jpg>
+            """));
+
+        Assert.Equal(["Gentile cliente, offerta speciale."], document.Segments.Where(s => s.Scope == SegmentScope.Paragraph).Select(s => s.Text));
+        Assert.Equal(["Scopri l'offerta"], document.Segments.Where(s => s.Scope == SegmentScope.Button).Select(s => s.Text));
+        var link = Assert.Single(document.Links);
+        Assert.Equal("https://www.oknanowak.pl/it/offerta", link.Url);
+        Assert.Equal("https://www.oknanowak.pl/it/offerta", document.Source.Text[link.UrlRange.Start..link.UrlRange.End]);
+        var image = Assert.Single(document.Images);
+        Assert.Equal(("https://www.oknanowak.pl/img/f.jpg", "Finestra NowakTherm"), (image.Source, image.Alt));
+        Assert.Equal("Finestra NowakTherm", document.Source.Text[image.AltRange.Start..image.AltRange.End]);
+    }
+
+    [Fact]
     public void Html_attribute_entities_are_decoded_in_urls()
     {
         var document = TestContent.Document(Email("en", "<p><a href=\"https://www.oknanowak.pl/en/?a=1&amp;b=2\">Our range</a></p>"));
