@@ -146,9 +146,9 @@ internal sealed class HtmlReader : IContentReader
         public void Run()
         {
             // Tokenizing starts at the body: a '<' in the front matter must not open a tag. Tokens are read
-            // as structs over a read-only source, text is skipped (its range is all a segment needs) and
-            // only the attributes read here are kept: nothing is allocated per token or per character.
-            // Offsets are all a range needs, so the tokenizer keeps no lines and columns.
+            // as structs over a read-only source; text is skipped and no lines or columns are tracked (a
+            // token's offsets are all a segment needs); only the attributes read here are kept. Nothing is
+            // allocated per token or per character.
             using var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(_text)) { Index = input.BodyStart }, HtmlEntityProvider.Resolver)
             {
                 IsNotConsumingCharacterReferences = true,
