@@ -28,6 +28,7 @@ public sealed class BadInputTests
         { "bad-yaml.txt", "frontmatter.syntax", "Front matter", 3, 10 },
         { "alias-bomb.txt", "frontmatter.invalid", "aliases", 3, 5 },
         { "broken.html", "html.syntax", "ends inside", 8, 16 },
+        { "unclosed-comment.html", "html.syntax", "ends inside", 9, 1 },
         { "unclosed-liquid.txt", "liquid.syntax", "'{{' is never closed", 6, 13 },
         { "no-front-matter.txt", "frontmatter.missing", "no front matter", 1, 1 },
     };
@@ -75,6 +76,7 @@ public sealed class BadInputTests
         folder.Write("content/bad-yaml.txt", "---\ntouchpoint: order-confirmation\nchannel: [sms\nlocale: pl\n---\nTekst\n");
         folder.Write("content/alias-bomb.txt", "---\na: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nTekst\n");
         folder.Write("content/broken.html", EmailHead("pl") + "<p>Dzień dobry <a href=\"https://x.pl/\n");
+        folder.Write("content/unclosed-comment.html", EmailHead("ru") + "<p>Текст</p>\n<!-- комментарий не закрыт");
         folder.Write("content/unclosed-liquid.txt", Head.Replace("pl", "en", StringComparison.Ordinal) + "Dzień dobry {{ customer.first_name\n");
         folder.Write("content/no-front-matter.txt", "Dzień dobry, to nie jest szablon.\n");
         return folder;

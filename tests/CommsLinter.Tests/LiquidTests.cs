@@ -40,6 +40,7 @@ public sealed class LiquidTests
     [InlineData("{%raw%}{{ x }}{%endraw%} {%- comment -%}{{ y }}{%- endcomment -%}{{}}{%%}")]
     [InlineData("{{ a | b }}} {{ 'x' }} {{ a\n}} {% assign x = 7 % 2 %} {{ {a} }}")]
     [InlineData("{% if a %}{{ x }}{% else %}{% endif %}{{ y }}")]
+    [InlineData("Kod {{ a }} {{-\0}} koniec. {{ name\0 }}")]
     [InlineData("{% if a\n %}b{%\nendif %} {% assign\nx = 1 %}{{ x\r\n| y }}")]
     public void Constructs_are_found_where_a_lexer_over_the_whole_text_finds_them(string text)
     {

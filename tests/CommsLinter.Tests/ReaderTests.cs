@@ -1,4 +1,5 @@
 using CommsLinter.Model;
+using CommsLinter.Text;
 using CommsLinter.Tests.Support;
 
 namespace CommsLinter.Tests;
@@ -63,7 +64,7 @@ public sealed class ReaderTests
         // from their own positions: attributes before, after and past the fourth must not move them.
         var document = TestContent.Document(Email("it", """
             <P>Gentile cliente, <X-PROMO DATA-ID=7>offerta <EM>speciale</EM></X-PROMO>.</P>
-            <A STYLE="color:red" DATA-A=1 DATA-B=2 TITLE="t" CLASS="Btn" HREF='https://www.oknanowak.pl/it/offerta' TARGET=_blank>Scopri l'offerta</A>
+            <A STYLE="color:red" ID=cta DATA-A=1 ALT="" TITLE="t" CLASS="Btn" SRC=x HREF='https://www.oknanowak.pl/it/offerta' TARGET=_blank>Scopri l'offerta</A>
             <IMG WIDTH=10 HEIGHT=10 BORDER=0 STYLE="x" ALT="Finestra NowakTherm" SRC=https://www.oknanowak.pl/img/f.jpg>
             """));
 
@@ -75,6 +76,24 @@ public sealed class ReaderTests
         var image = Assert.Single(document.Images);
         Assert.Equal(("https://www.oknanowak.pl/img/f.jpg", "Finestra NowakTherm"), (image.Source, image.Alt));
         Assert.Equal("Finestra NowakTherm", document.Source.Text[image.AltRange.Start..image.AltRange.End]);
+    }
+
+    [Fact]
+    public void A_slash_does_not_close_script_or_style_and_a_file_may_end_inside_them()
+    {
+        var document = TestContent.Document(Email("en", "<style/>p { color: red }</style><p>Our windows.</p><script/>var note = \"<!--"));
+        Assert.Equal(["S", "P", "Our windows."], document.Segments.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void A_file_ending_inside_a_script_past_the_depth_limit_or_in_its_first_tag_is_reported_not_failed()
+    {
+        var deep = TestContent.Load(Email("ru", string.Concat(Enumerable.Repeat("<div>", Content.Readers.HtmlReader.MaxDepth + 1)) + "<script>a<!--"));
+        Assert.Equal(["html.too-deep"], deep.Findings.Select(f => f.RuleId));
+
+        var doctype = TestContent.Load(Email("ru", "<!DOCTYPE html"));
+        var finding = Assert.Single(doctype.Findings);
+        Assert.Equal(("html.syntax", new LinePosition(8, 1)), (finding.RuleId, finding.Location.Start));
     }
 
     [Fact]

@@ -23,8 +23,11 @@ internal sealed class LiquidScanner
 {
     private static readonly LexerOptions LexerOptions = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
 
-    /// <summary>What makes a construct's extent a question for the lexer: strings, braces, a percent sign.</summary>
-    private static readonly SearchValues<char> PlainCodeBreakers = SearchValues.Create("\"'{}%");
+    /// <summary>
+    /// What makes a construct's extent a question for the lexer: strings, braces, a percent sign, and NUL,
+    /// which Scriban's lexer reads as the end of the text.
+    /// </summary>
+    private static readonly SearchValues<char> PlainCodeBreakers = SearchValues.Create("\"'{}%\0");
 
     private readonly ConcurrentDictionary<string, ParseOutcome> _outcomes = new(StringComparer.Ordinal);
 

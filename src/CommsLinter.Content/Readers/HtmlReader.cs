@@ -138,7 +138,8 @@ internal sealed class HtmlReader : IContentReader
         private readonly List<OpenElement> _stack = [];
         private readonly int[] _roleDepth = new int[System.Numerics.BitOperations.Log2((uint)Role.Quote) + 1];
         private readonly List<PendingImage> _images = [];
-        private TextRange _tokenRange;
+        // Where the last token ended: a file that ends inside a tag is reported there, or at the body's start.
+        private TextRange _tokenRange = new(input.BodyStart, input.BodyStart);
         private LinkInProgress? _link;
         private bool _reportedDepth;
         private bool _reportedSyntax;
@@ -178,8 +179,10 @@ internal sealed class HtmlReader : IContentReader
                     break;
                 }
 
-                // The tokenizer stands on the token's last character.
-                var range = _tokenRange = new TextRange(token.Position.Index, tokenizer.GetCurrentPosition().Index + 1);
+                // The tokenizer stands on the token's last character, or one past the end of the text when
+                // the file ends inside the token (an unclosed comment).
+                var end = Math.Min(_text.Length, tokenizer.GetCurrentPosition().Index + 1);
+                var range = _tokenRange = new TextRange(Math.Min(token.Position.Index, end), end);
                 switch (token.Type)
                 {
                     case HtmlTokenType.StartTag:
@@ -251,7 +254,9 @@ internal sealed class HtmlReader : IContentReader
                 return;
             }
 
-            if (VoidElements.Contains(name) || tag.IsSelfClosing)
+            // As in browsers, a slash does not close an element whose content the tokenizer now reads raw
+            // (<script/>, <style/>): its content is still skipped.
+            if (VoidElements.Contains(name) || (tag.IsSelfClosing && tokenizer.State == HtmlParseMode.PCData))
             {
                 return;
             }
