@@ -59,7 +59,7 @@ public sealed class SampleTests
     }
 
     [Fact]
-    public void An_optional_value_in_the_subject_or_greeting_needs_a_default_or_a_test()
+    public void An_optional_value_in_the_subject_or_greeting_needs_a_default_or_a_test_in_each_template_with_that_liquid()
     {
         using var folder = new TempFolder();
         folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, en", channels: "email, sms"));
@@ -68,6 +68,9 @@ public sealed class SampleTests
             "<p>{% if customer.first_name %}Dzień dobry, {{ customer.first_name }},{% else %}Dzień dobry,{% endif %}</p>\n<p>Dziękujemy.</p>\n");
         folder.Write("content/purchase/order-confirmation/sms.en.txt", TestCatalog.FrontMatter("sms", "en") +
             "Hello {{ customer.first_name }}, your order is ready.{% unless customer.first_name %} Welcome!{% endunless %}\n");
+        // The same Liquid as the SMS at another place: parsed once for both, each finding at its own position.
+        folder.Write("content/purchase/order-confirmation/email.en.html", TestCatalog.FrontMatter("email", "en", "subject: S\npreheader: P\n") +
+            "<p>Dear customer, hello {{ customer.first_name }}, your order is ready.{% unless customer.first_name %} Welcome!{% endunless %}</p>\n");
         // Not optional anywhere: a plain value in the greeting is fine.
         folder.Write("content/purchase/order-confirmation/sms.pl.txt", TestCatalog.FrontMatter("sms", "pl") + "Zamówienie {{ order.number }} gotowe.\n");
 
@@ -75,6 +78,7 @@ public sealed class SampleTests
 
         Assert.Equal(
             [
+                "content/purchase/order-confirmation/email.en.html(8,28): warning liquid.missing-default: The template treats 'customer.first_name' as possibly empty (line 8), but here, in the greeting, it has no default: an empty value leaves a gap the customer sees first. Write {{ customer.first_name | default: \"…\" }}, or put the words around it inside {% if customer.first_name %}…{% endif %}.",
                 "content/purchase/order-confirmation/email.pl.html(5,14): warning liquid.missing-default: The template treats 'customer.first_name' as possibly empty (line 6), but here, in the subject, it has no default: an empty value leaves a gap the customer sees first. Write {{ customer.first_name | default: \"…\" }}, or put the words around it inside {% if customer.first_name %}…{% endif %}.",
                 "content/purchase/order-confirmation/sms.en.txt(6,10): warning liquid.missing-default: The template treats 'customer.first_name' as possibly empty (line 6), but here, in the greeting, it has no default: an empty value leaves a gap the customer sees first. Write {{ customer.first_name | default: \"…\" }}, or put the words around it inside {% if customer.first_name %}…{% endif %}.",
             ],

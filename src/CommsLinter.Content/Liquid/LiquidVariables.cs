@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CommsLinter.Model;
 using CommsLinter.Text;
 using Scriban;
@@ -43,7 +44,8 @@ public static class LiquidVariables
     /// code of its placeholders, one after another, so the cost follows the Liquid, not the HTML around it.
     /// </summary>
     /// <param name="include">Which outputs to read; tags are always read, since they decide what is tested and looped over.</param>
-    public static IReadOnlyList<LiquidRead> Collect(Document document, Func<Placeholder, bool>? include = null)
+    /// <param name="cache">Parses each distinct piece of code once across the documents of a run.</param>
+    public static IReadOnlyList<LiquidRead> Collect(Document document, Func<Placeholder, bool>? include = null, LiquidReadCache? cache = null)
     {
         var code = new System.Text.StringBuilder();
         var starts = new List<(int Compact, int Source)>();
@@ -63,7 +65,9 @@ public static class LiquidVariables
             return [];
         }
 
-        return [.. Collect(code.ToString()).Select(read => read with { Range = ToSource(read.Range, starts) })];
+        var compact = code.ToString();
+        var reads = cache is null ? Collect(compact) : cache.Collect(compact);
+        return [.. reads.Select(read => read with { Range = ToSource(read.Range, starts) })];
     }
 
     private static TextRange ToSource(TextRange compact, List<(int Compact, int Source)> starts)
@@ -183,4 +187,15 @@ public static class LiquidVariables
         ScriptMemberExpression member when PathOf(member.Target, scope) is { } target && member.Member is ScriptVariable name => $"{target}.{name.Name}",
         _ => null,
     };
+}
+
+/// <summary>
+/// The reads of each distinct piece of Liquid code, parsed once: the translations of a template, and
+/// templates built from one pattern, share their code. Thread-safe; one serves a run.
+/// </summary>
+public sealed class LiquidReadCache
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyList<LiquidRead>> _reads = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<LiquidRead> Collect(string code) => _reads.GetOrAdd(code, LiquidVariables.Collect);
 }

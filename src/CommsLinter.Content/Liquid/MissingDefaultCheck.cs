@@ -15,6 +15,8 @@ public sealed class MissingDefaultCheck : IDocumentCheck
 {
     public static readonly RuleDescriptor MissingDefault = new("liquid.missing-default", "An optional value in the subject or greeting has no default", Severity.Warning);
 
+    private readonly LiquidReadCache _reads = new();
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [MissingDefault];
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
@@ -34,7 +36,7 @@ public sealed class MissingDefaultCheck : IDocumentCheck
         }
 
         // Only the outputs that can matter are parsed with the tags: those in these places, and those with a default.
-        var reads = LiquidVariables.Collect(document, p => InPlaces(p, places) || p.Code.Span.Contains("default", StringComparison.Ordinal));
+        var reads = LiquidVariables.Collect(document, p => InPlaces(p, places) || p.Code.Span.Contains("default", StringComparison.Ordinal), _reads);
         foreach (var read in reads.Where(r => r.Optional && !r.Guarded && !r.Defaulted && !r.Path.Contains("[]", StringComparison.Ordinal)))
         {
             if (places.FirstOrDefault(p => p.Range.Start <= read.Range.Start && read.Range.Start < p.Range.End) is not { Name: { } place })
