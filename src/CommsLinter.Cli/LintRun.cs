@@ -278,9 +278,8 @@ internal sealed class SourceLookup
 {
     private readonly LintResult _result;
     private readonly IReadOnlyList<ContentFile> _files;
-    private Dictionary<string, SourceText>? _read;
-    private Dictionary<string, ContentFile>? _known;
     private readonly Lock _gate = new();
+    private (Dictionary<string, SourceText> Read, Dictionary<string, ContentFile> Known)? _maps;
 
     public SourceLookup(LintResult result, IReadOnlyList<ContentFile> files)
     {
@@ -299,25 +298,26 @@ internal sealed class SourceLookup
     private SourceText? Find(string path)
     {
         // Built on first use: a run whose output needs no text (most runs) does not pay for 10,000 paths.
-        if (_read is null || _known is null)
-        {
-            _read = _result.Sources.GroupBy(s => s.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            // Only files an earlier run read (known from the cache) are read again: a file that could not be loaded has no text to give.
-            var known = _result.Summaries.Select(s => s.Path).Where(p => !_read.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
-            _known = _files.Where(f => known.Contains(f.DisplayPath)).ToDictionary(f => f.DisplayPath, StringComparer.Ordinal);
-        }
-
-        if (_read.TryGetValue(path, out var source))
+        var (read, known) = _maps ??= Maps();
+        if (read.TryGetValue(path, out var source))
         {
             return source;
         }
 
-        if (!_known.TryGetValue(path, out var file) || DocumentLoader.ReadSource(file) is not { } read)
+        if (!known.TryGetValue(path, out var file) || DocumentLoader.ReadSource(file) is not { } loaded)
         {
             return null;
         }
 
-        _read[path] = read;
-        return read;
+        read[path] = loaded;
+        return loaded;
+    }
+
+    private (Dictionary<string, SourceText>, Dictionary<string, ContentFile>) Maps()
+    {
+        var read = _result.Sources.GroupBy(s => s.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Only files an earlier run read (known from the cache) are read again: a file that could not be loaded has no text to give.
+        var readBefore = _result.Summaries.Select(s => s.Path).Where(p => !read.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+        return (read, _files.Where(f => readBefore.Contains(f.DisplayPath)).ToDictionary(f => f.DisplayPath, StringComparer.Ordinal));
     }
 }

@@ -55,7 +55,7 @@ public sealed class CheckCache
         // Strings of files since changed or deleted stay in the table; once they are half of it, it is written afresh.
         _table = usable && contents!.Table.Length <= 2 * Math.Max(contents.FreshTableSize, 256) ? contents.Table : [];
         _freshTableSize = usable ? contents!.FreshTableSize : 0;
-        _stored = _table.Length > 0 ? contents!.Stored : null;
+        _stored = usable ? contents!.Stored : null;
     }
 
     /// <summary>The spelling verdicts kept by earlier runs in this environment, by locale.</summary>

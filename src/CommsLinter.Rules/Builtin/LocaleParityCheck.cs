@@ -75,27 +75,11 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {
-        // Plain loops and string keys rather than LINQ and tuples: a cached re-check runs this over 10,000 summaries
-        // in a cold process, where generic code over value types is compiled first and runs unoptimised.
-        var byMessage = new Dictionary<string, List<DocumentSummary>>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            if (IsMessage(document.Kind, document.Touchpoint, document.Channel, document.Locale))
-            {
-                var key = $"{document.Touchpoint}\0{document.Channel}";
-                if (!byMessage.TryGetValue(key, out var versions))
-                {
-                    byMessage[key] = versions = [];
-                }
-
-                versions.Add(document);
-            }
-        }
+        var groups = SummaryGroups.By(documents, d => IsMessage(d.Kind, d.Touchpoint, d.Channel, d.Locale) ? $"{d.Touchpoint}\0{d.Channel}" : null);
 
         // Groups are independent: compare them in parallel, and report in group order.
-        var groups = byMessage.Values.ToArray();
-        var perGroup = new List<Finding>[groups.Length];
-        Parallel.For(0, groups.Length, i => Compare(groups[i], context, perGroup[i] = []));
+        var perGroup = new List<Finding>[groups.Count];
+        Parallel.For(0, groups.Count, i => Compare(groups[i], context, perGroup[i] = []));
         foreach (var found in perGroup)
         {
             foreach (var finding in found)

@@ -80,24 +80,9 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
             return;
         }
 
-        // Plain loops and string keys: a cached re-check runs this over 10,000 summaries in a cold process,
-        // where LINQ over tuples is compiled first and runs unoptimised.
-        var groups = new Dictionary<string, List<DocumentSummary>>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            if (document.ObservationsOf(Id).Count > 0 && document.Touchpoint is { } id && catalog.FindTouchpoint(id) is { } touchpoint)
-            {
-                var key = $"{touchpoint.Stage}\0{document.Locale}";
-                if (!groups.TryGetValue(key, out var group))
-                {
-                    groups[key] = group = [];
-                }
-
-                group.Add(document);
-            }
-        }
-
-        foreach (var group in groups.Values)
+        var groups = SummaryGroups.By(documents, d =>
+            d.ObservationsOf(Id).Count > 0 && d.Touchpoint is { } id && catalog.FindTouchpoint(id) is { } touchpoint ? $"{touchpoint.Stage}\0{d.Locale}" : null);
+        foreach (var group in groups)
         {
             var formalCount = group.Count(d => d.ObservationsOf(Id)[0].Kind == FormalForm);
             var informalCount = group.Count - formalCount;
