@@ -183,17 +183,21 @@ internal static class CheckCommand
         return Uri.TryCreate(given?.EndsWith('/') == false ? given + "/" : given, UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    /// <summary>Runs the check; if it is still going after a second, shows a progress bar on standard error.</summary>
+    /// <summary>How long a check on a terminal runs before it shows a progress bar; tests shorten it.</summary>
+    internal static TimeSpan ProgressAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs the check; if it is still going after <see cref="ProgressAfter"/>, shows a progress bar on standard error.</summary>
     private static LintResult RunWithProgress(Linter linter, LintRequest request, TextWriter error)
     {
         var done = 0;
         var run = Task.Run(() => linter.Run(request, count => Volatile.Write(ref done, count)));
-        if (run.Wait(TimeSpan.FromSeconds(1)))
+        if (run.Wait(ProgressAfter))
         {
             return run.Result;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+        // Only called when standard error is a terminal, so the console need not guess.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
         console.Progress().AutoClear(true).Start(context =>
         {
             var task = context.AddTask("Checking templates", maxValue: Math.Max(1, request.Files.Count));

@@ -46,6 +46,39 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void On_a_terminal_findings_are_coloured_unless_NO_COLOR_and_a_long_run_shows_progress()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", Catalog);
+        folder.Write("content/delivery/sms.ru.txt", "---\ntouchpoint: delivery\nchannel: sms\nlocale: ru\n---\nOkna Nowak: доставка завтра.\n");
+        const string Escape = "\u001b[";
+
+        var terminal = CliRunner.Run(folder.Path, interactive: true, "check");
+        Assert.Contains(Escape, terminal.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--format", "json").Output, StringComparison.Ordinal);
+        // A run under a second shows no bar.
+        Assert.Empty(terminal.Error);
+
+        var before = Environment.GetEnvironmentVariable("NO_COLOR");
+        var progressAfter = CommsLinter.Cli.CheckCommand.ProgressAfter;
+        try
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
+            Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check").Output, StringComparison.Ordinal);
+
+            CommsLinter.Cli.CheckCommand.ProgressAfter = TimeSpan.Zero;
+            Assert.Contains("Checking templates", CliRunner.Run(folder.Path, interactive: true, "check").Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Checking templates", CliRunner.Run(folder.Path, interactive: true, "check", "--no-progress").Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", before);
+            CommsLinter.Cli.CheckCommand.ProgressAfter = progressAfter;
+        }
+    }
+
+    [Fact]
     public void Exit_codes_follow_fail_on_and_configuration_errors()
     {
         using var folder = new TempFolder();

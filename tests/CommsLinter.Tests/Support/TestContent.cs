@@ -141,11 +141,14 @@ internal static class CliRunner
     public static string[] FindingLines(string output) =>
         [.. WithoutTiming(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Checked ", StringComparison.Ordinal))];
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, interactive: false, args);
+
+    /// <param name="interactive">As when both standard output and standard error are a terminal.</param>
+    public static Result Run(string workingDirectory, bool interactive, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CommsLinter.Cli.CommsLintApp.Run(args, output, error, workingDirectory, interactive: false);
+        var code = CommsLinter.Cli.CommsLintApp.Run(args, output, error, workingDirectory, interactive);
         return new Result(code, output.ToString(), error.ToString());
     }
 }
