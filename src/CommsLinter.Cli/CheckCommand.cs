@@ -89,6 +89,7 @@ internal static class CheckCommand
             },
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
+            interactive,
             interactive && !parse.GetValue(noProgress) && !parse.GetValue(ci),
             parse.GetValue(ci),
             parse.GetValue(changedSince)), output, error, workingDirectory));
@@ -97,7 +98,7 @@ internal static class CheckCommand
 
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
 
-    private sealed record CheckOptions(string[] Paths, WorkspaceOptions Workspace, string Format, string FailOn, bool ShowProgress, bool Ci, string? ChangedSince);
+    private sealed record CheckOptions(string[] Paths, WorkspaceOptions Workspace, string Format, string FailOn, bool OnTerminal, bool ShowProgress, bool Ci, string? ChangedSince);
 
     private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
@@ -126,7 +127,7 @@ internal static class CheckCommand
             "junit" => new JUnitReport { FailOn = threshold },
             _ => new TextReport
             {
-                UseColor = options.ShowProgress && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                UseColor = options.OnTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
                 Elapsed = clock.Elapsed,
                 Scope = changed is null ? null : ScopeOf(run.Result.Summaries.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory))), options.ChangedSince!, run.Result.FileCount),
             },

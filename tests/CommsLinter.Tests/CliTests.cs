@@ -55,6 +55,7 @@ public sealed class CliTests
 
         var terminal = CliRunner.Run(folder.Path, interactive: true, "check");
         Assert.Contains(Escape, terminal.Output, StringComparison.Ordinal);
+        Assert.Contains(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--no-progress").Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--format", "json").Output, StringComparison.Ordinal);
         // A run under a second shows no bar.
