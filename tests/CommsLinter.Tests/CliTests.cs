@@ -53,18 +53,20 @@ public sealed class CliTests
         folder.Write("content/delivery/sms.ru.txt", "---\ntouchpoint: delivery\nchannel: sms\nlocale: ru\n---\nOkna Nowak: доставка завтра.\n");
         const string Escape = "\u001b[";
 
-        var terminal = CliRunner.Run(folder.Path, interactive: true, "check");
-        Assert.Contains(Escape, terminal.Output, StringComparison.Ordinal);
-        Assert.Contains(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--no-progress").Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--format", "json").Output, StringComparison.Ordinal);
-        // A run under a second shows no bar.
-        Assert.Empty(terminal.Error);
-
-        var before = Environment.GetEnvironmentVariable("NO_COLOR");
+        // CI itself may set NO_COLOR; this test sets it only where it means to.
+        var noColor = Environment.GetEnvironmentVariable("NO_COLOR");
         var progressAfter = CommsLinter.Cli.CheckCommand.ProgressAfter;
         try
         {
+            Environment.SetEnvironmentVariable("NO_COLOR", null);
+            var terminal = CliRunner.Run(folder.Path, interactive: true, "check");
+            Assert.Contains(Escape, terminal.Output, StringComparison.Ordinal);
+            Assert.Contains(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--no-progress").Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--format", "json").Output, StringComparison.Ordinal);
+            // A run under a second shows no bar.
+            Assert.Empty(terminal.Error);
+
             Environment.SetEnvironmentVariable("NO_COLOR", "1");
             Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check").Output, StringComparison.Ordinal);
 
@@ -74,7 +76,7 @@ public sealed class CliTests
         }
         finally
         {
-            Environment.SetEnvironmentVariable("NO_COLOR", before);
+            Environment.SetEnvironmentVariable("NO_COLOR", noColor);
             CommsLinter.Cli.CheckCommand.ProgressAfter = progressAfter;
         }
     }
