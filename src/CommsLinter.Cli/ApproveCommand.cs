@@ -3,6 +3,7 @@ using System.Globalization;
 using CommsLinter.Content;
 using CommsLinter.Content.Approvals;
 using CommsLinter.Diagnostics;
+using CommsLinter.Engine;
 
 namespace CommsLinter.Cli;
 
@@ -47,7 +48,7 @@ internal static class ApproveCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var ledgerPath = Workspace.LedgerPath(Workspace.CatalogPath([.. paths, Workspace.DefaultContent], catalog, workingDirectory), approvals, workingDirectory);
+        var ledgerPath = ProjectLayout.LedgerPath(ProjectLayout.CatalogPath([.. paths, ProjectLayout.DefaultContent], catalog, workingDirectory), approvals, workingDirectory);
         if (ledgerPath is null)
         {
             error.WriteLine($"commslint: error: no journey catalog found, so the repository root (where {ApprovalLedger.FileName} lives) is unknown. Run from the repository root, or give --approvals FILE.");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CommsLinter.Content;
 using CommsLinter.Reports;
+using CommsLinter.Engine;
 
 namespace CommsLinter.Cli;
 
@@ -25,28 +26,28 @@ internal static class BaselineCommand
             file,
         };
         arguments.AddTo(command, baseline: false);
-        command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.WorkspaceOf(parse), parse.GetValue(file), output, error, workingDirectory));
+        command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.ConfigurationOf(parse), parse.GetValue(file), output, error, workingDirectory));
         return command;
     }
 
-    private static int Execute(string[] paths, WorkspaceOptions options, string? file, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, ConfigurationOptions options, string? file, TextWriter output, TextWriter error, string workingDirectory)
     {
-        var run = LintRun.Start(paths, options with { UseBaseline = false }, workingDirectory, error, (linter, request) => linter.Run(request));
+        var run = CheckRun.Start(paths, options with { UseBaseline = false }, workingDirectory, error, new CheckOptions());
         if (run is null)
         {
             return CommsLintApp.ExitUsage;
         }
 
         // A baseline of part of the content would make every finding elsewhere look new.
-        if (!run.Workspace.IsWholeCorpus(paths, workingDirectory))
+        if (!run.Configuration.IsWholeCorpus(paths, workingDirectory))
         {
             error.WriteLine("commslint: error: a baseline records the findings of the whole content. Run `commslint baseline` without paths, or give the folder that holds the catalog.");
             return CommsLintApp.ExitUsage;
         }
 
-        if (run.Workspace.HasErrors)
+        if (run.Configuration.HasErrors)
         {
-            foreach (var problem in run.Workspace.Findings)
+            foreach (var problem in run.Configuration.Findings)
             {
                 error.WriteLine($"{problem.Path}({problem.Location.Start.Line},{problem.Location.Start.Column}): {Reports.TextReport.SeverityName(problem.Severity)} {problem.RuleId}: {problem.Message}");
             }
@@ -56,16 +57,16 @@ internal static class BaselineCommand
         }
 
         var path = file is not null ? Path.GetFullPath(file, workingDirectory)
-            : Workspace.BaselinePath(Workspace.CatalogPath(paths, options.Catalog, workingDirectory), null, workingDirectory);
+            : ProjectLayout.BaselinePath(ProjectLayout.CatalogPath(paths, options.Catalog, workingDirectory), null, workingDirectory);
         if (path is null)
         {
             error.WriteLine("commslint: error: no journey catalog found, so the repository root is unknown. Give the file with --out.");
             return CommsLintApp.ExitUsage;
         }
 
-        var configuration = run.Workspace.Findings.ToHashSet();
+        var configuration = run.Configuration.Findings.ToHashSet();
         var accepted = run.Result.Findings.Where(f => !Rules.Builtin.ApprovalGate.IsGateFinding(f) && !configuration.Contains(f)).ToArray();
-        if (!SafeFile.Replace(path, Baseline.Serialize(accepted, run.Sources.Of, CommsLintApp.Version), ContentDiscovery.DisplayPath(path, workingDirectory), error))
+        if (!SafeFile.Replace(path, Engine.Baselines.Baseline.Serialize(accepted, run.Result.SourceOf, CommsLintApp.Version), ContentDiscovery.DisplayPath(path, workingDirectory), error))
         {
             return CommsLintApp.ExitUsage;
         }

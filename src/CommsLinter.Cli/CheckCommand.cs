@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CommsLinter.Content;
-using CommsLinter.Content.Catalog;
 using CommsLinter.Diagnostics;
-using CommsLinter.Pipeline;
+using CommsLinter.Engine;
 using CommsLinter.Reports;
-using CommsLinter.Rules;
-using CommsLinter.Text;
 using Spectre.Console;
 
 namespace CommsLinter.Cli;
@@ -80,9 +76,9 @@ internal static class CheckCommand
         };
         arguments.AddTo(command);
 
-        command.SetAction(parse => Execute(new CheckOptions(
+        command.SetAction(parse => Execute(new CommandOptions(
             arguments.PathsOf(parse),
-            arguments.WorkspaceOf(parse) with
+            arguments.ConfigurationOf(parse) with
             {
                 UseCache = parse.GetValue(cache) || parse.GetValue(cacheLocation) is not null,
                 CacheLocation = parse.GetValue(cacheLocation),
@@ -98,9 +94,9 @@ internal static class CheckCommand
 
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
 
-    private sealed record CheckOptions(string[] Paths, WorkspaceOptions Workspace, string Format, string FailOn, bool OnTerminal, bool ShowProgress, bool Ci, string? ChangedSince);
+    private sealed record CommandOptions(string[] Paths, ConfigurationOptions Configuration, string Format, string FailOn, bool OnTerminal, bool ShowProgress, bool Ci, string? ChangedSince);
 
-    private static int Execute(CheckOptions options, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(CommandOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
         HashSet<string>? changed = null;
@@ -110,8 +106,10 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var run = LintRun.Start(options.Paths, options.Workspace, workingDirectory, error,
-            (linter, request) => options.ShowProgress && options.Format == "text" ? RunWithProgress(linter, request, error) : linter.Run(request), options.Ci, changed);
+        var check = new CheckOptions { Ci = options.Ci, ChangedFiles = changed };
+        var run = options.ShowProgress && options.Format == "text"
+            ? RunWithProgress(options, check, workingDirectory, error)
+            : CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error, check);
         if (run is null)
         {
             return CommsLintApp.ExitUsage;
@@ -135,7 +133,7 @@ internal static class CheckCommand
         writer.Write(output, run.Report());
         run.Finish(error);
 
-        return run.Workspace.HasErrors ? CommsLintApp.ExitUsage
+        return run.Configuration.HasErrors ? CommsLintApp.ExitUsage
             : threshold is { } level && run.Result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;
     }
@@ -147,7 +145,7 @@ internal static class CheckCommand
     private static string GitFolder(IReadOnlyList<string> paths, string workingDirectory)
     {
         var full = paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToArray();
-        if (full.All(p => Workspace.IsSameOrInside(p, workingDirectory)))
+        if (full.All(p => ProjectLayout.IsSameOrInside(p, workingDirectory)))
         {
             return workingDirectory;
         }
@@ -188,10 +186,12 @@ internal static class CheckCommand
     internal static TimeSpan ProgressAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Runs the check; if it is still going after <see cref="ProgressAfter"/>, shows a progress bar on standard error.</summary>
-    private static LintResult RunWithProgress(Linter linter, LintRequest request, TextWriter error)
+    private static CheckRun? RunWithProgress(CommandOptions options, CheckOptions check, string workingDirectory, TextWriter error)
     {
         var done = 0;
-        var run = Task.Run(() => linter.Run(request, count => Volatile.Write(ref done, count)));
+        var total = 0;
+        var run = Task.Run(() => CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error,
+            check with { Progress = (count, of) => { Volatile.Write(ref total, of); Volatile.Write(ref done, count); } }));
         if (run.Wait(ProgressAfter))
         {
             return run.Result;
@@ -201,9 +201,10 @@ internal static class CheckCommand
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Interactive = InteractionSupport.Yes, Ansi = AnsiSupport.Yes });
         console.Progress().AutoClear(true).Start(context =>
         {
-            var task = context.AddTask("Checking templates", maxValue: Math.Max(1, request.Files.Count));
+            var task = context.AddTask("Checking templates", maxValue: 1);
             while (!run.Wait(TimeSpan.FromMilliseconds(100)))
             {
+                task.MaxValue = Math.Max(1, Volatile.Read(ref total));
                 task.Value = Volatile.Read(ref done);
             }
 

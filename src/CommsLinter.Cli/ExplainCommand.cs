@@ -4,6 +4,7 @@ using CommsLinter.Diagnostics;
 using CommsLinter.Rules;
 using CommsLinter.Rules.Style;
 using CommsLinter.StyleGuides;
+using CommsLinter.Engine;
 
 namespace CommsLinter.Cli;
 
@@ -26,8 +27,8 @@ internal static class ExplainCommand
 
     private static int Execute(string id, string? styleGuides, TextWriter output, TextWriter error, string workingDirectory)
     {
-        var workspace = Workspace.Load([Workspace.DefaultContent], new WorkspaceOptions(null, styleGuides, null), workingDirectory);
-        if (workspace.Style.FindRule(id) is { } rule)
+        var configuration = Configuration.Load([ProjectLayout.DefaultContent], new ConfigurationOptions(null, styleGuides, null), workingDirectory);
+        if (configuration.Style.FindRule(id) is { } rule)
         {
             var header = rule.Header;
             output.WriteLine($"{rule.Id} ({TextSeverity(header.Descriptor.DefaultSeverity)})");
@@ -49,7 +50,7 @@ internal static class ExplainCommand
             return CommsLintApp.ExitClean;
         }
 
-        var builtin = BuiltinRules.All
+        var builtin = RuleRegistry.All
             .Select(d => (Descriptor: d, Help: d.HelpPath))
             .Concat(DslErrors.All.Select(d => (Descriptor: d, Help: "docs/styleguide-dsl.md#error-codes")))
             .FirstOrDefault(d => d.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
@@ -60,7 +61,7 @@ internal static class ExplainCommand
             return CommsLintApp.ExitClean;
         }
 
-        var known = workspace.Style.Rules.Select(r => r.Id);
+        var known = configuration.Style.Rules.Select(r => r.Id);
         error.WriteLine($"commslint: error: no rule '{id}'.{Text.Suggestions.DidYouMean(id, known)} Style-guide rules: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         return CommsLintApp.ExitUsage;
     }

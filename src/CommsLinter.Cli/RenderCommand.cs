@@ -4,6 +4,7 @@ using System.Text.Json;
 using CommsLinter.Content;
 using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
+using CommsLinter.Engine;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Reports;
@@ -32,7 +33,7 @@ internal static class RenderCommand
             paths, outFolder, sample, catalog, styleGuides, pdf,
         };
         command.SetAction(parse => Execute(
-            parse.GetValue(paths) is { Length: > 0 } given ? given : [Workspace.DefaultContent],
+            parse.GetValue(paths) is { Length: > 0 } given ? given : [ProjectLayout.DefaultContent],
             parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), parse.GetValue(pdf), output, error, workingDirectory));
         return command;
     }
@@ -60,22 +61,22 @@ internal static class RenderCommand
             }
         }
 
-        if (LintRun.Start(paths, new WorkspaceOptions(catalogOption, styleGuides, null), workingDirectory, error, (linter, request) => linter.Run(request with { KeepDocuments = true })) is not { } run)
+        if (CheckRun.Start(paths, new ConfigurationOptions(catalogOption, styleGuides, null), workingDirectory, error, new CheckOptions { KeepDocuments = true }) is not { } run)
         {
             return CommsLintApp.ExitUsage;
         }
 
-        var (workspace, result) = (run.Workspace, run.Result);
+        var (configuration, result) = (run.Configuration, run.Result);
         var findingsByPath = result.Findings.ToLookup(f => f.Path, StringComparer.Ordinal);
         // The check has already rendered each template with its own sample: those renderings are reused.
-        var renderer = workspace.Rendering?.Renderer ?? new TemplateRenderer(workspace.Snippets);
-        var context = new CheckContext(workspace.Catalog, isWholeCorpus: false, workspace.Snippets, workspace.Rendering);
+        var renderer = configuration.Rendering?.Renderer ?? new TemplateRenderer(configuration.Snippets);
+        var context = new CheckContext(configuration.Catalog, isWholeCorpus: false, configuration.Snippets, configuration.Rendering);
         var pages = new List<PreviewPage>();
         foreach (var document in result.Documents.Where(d => d.Kind == DocumentKind.Template).OrderBy(d => d.Path, StringComparer.Ordinal))
         {
             RenderedText rendered;
             RenderFailure? failure;
-            if (forced is null && workspace.Rendering?.Result(document, context) is { } own)
+            if (forced is null && configuration.Rendering?.Result(document, context) is { } own)
             {
                 (rendered, failure) = (own.Text, own.Failure);
             }
@@ -84,7 +85,7 @@ internal static class RenderCommand
                 rendered = renderer.Render(document, forced?.Data, out failure);
             }
 
-            pages.Add(Page(document, rendered, failure, workspace, [.. findingsByPath[document.Path]]));
+            pages.Add(Page(document, rendered, failure, configuration, [.. findingsByPath[document.Path]]));
         }
 
         var folder = Path.GetFullPath(outFolder, workingDirectory);
@@ -113,10 +114,10 @@ internal static class RenderCommand
             }
         }
 
-        var snippets = workspace.Snippets is { } library
+        var snippets = configuration.Snippets is { } library
             ? Rules.Builtin.IncludeCheck.UsedBy(result.Summaries, library).Select(u => new SnippetUse(u.Key, library.Resolve(u.Key)!.DisplayPath, u.Value)).ToList()
             : null;
-        var index = PreviewSite.Write(folder, pages, workspace.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent", snippets);
+        var index = PreviewSite.Write(folder, pages, configuration.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent", snippets);
         output.WriteLine($"Rendered {pages.Count} templates ({pages.Count(p => p.Failure is not null)} could not be rendered with their sample) to {ContentDiscovery.DisplayPath(index, workingDirectory)}");
         if (printer is not null)
         {
@@ -125,9 +126,9 @@ internal static class RenderCommand
         return CommsLintApp.ExitClean;
     }
 
-    private static PreviewPage Page(Document document, RenderedText rendered, RenderFailure? failure, Workspace workspace, IReadOnlyList<Diagnostics.Finding> findings)
+    private static PreviewPage Page(Document document, RenderedText rendered, RenderFailure? failure, Configuration configuration, IReadOnlyList<Diagnostics.Finding> findings)
     {
-        var touchpoint = document.Touchpoint is { } id ? workspace.Catalog?.FindTouchpoint(id) : null;
+        var touchpoint = document.Touchpoint is { } id ? configuration.Catalog?.FindTouchpoint(id) : null;
         var kind = document.Format switch
         {
             ContentFormat.Html => PreviewKind.Email,
@@ -156,7 +157,7 @@ internal static class RenderCommand
         var failureText = failure is null ? null
             : document.Source.GetLocation(new Text.TextRange(failure.Offset, failure.Offset + 1)).Start is var at ? $"{failure.Message} (line {at.Line}, column {at.Column})" : null;
         return new PreviewPage(document.Path, touchpoint?.Stage, document.Touchpoint, document.Channel, document.Locale, kind,
-            document.FrontMatter.Get(FrontMatterKeys.From)?.Value ?? workspace.Catalog?.Company,
+            document.FrontMatter.Get(FrontMatterKeys.From)?.Value ?? configuration.Catalog?.Company,
             rendered.Subject, rendered.Preheader, html, sms,
             failureText,
             findings);

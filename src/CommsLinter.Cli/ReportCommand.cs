@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CommsLinter.Reports.Html;
+using CommsLinter.Engine;
 
 namespace CommsLinter.Cli;
 
@@ -36,22 +37,22 @@ internal static class ReportCommand
             outFolder, failOn,
         };
         arguments.AddTo(command);
-        command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.WorkspaceOf(parse),
+        command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.ConfigurationOf(parse),
             parse.GetValue(outFolder)!, parse.GetValue(failOn)!, output, error, workingDirectory));
         return command;
     }
 
-    private static int Execute(string[] paths, WorkspaceOptions workspace, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, ConfigurationOptions configuration, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory)
     {
         var clock = Stopwatch.StartNew();
         var folder = Path.GetFullPath(outFolder, workingDirectory);
-        if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && Workspace.IsSameOrInside(folder, p)) is { } content)
+        if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && ProjectLayout.IsSameOrInside(folder, p)) is { } content)
         {
             error.WriteLine($"commslint: error: the report folder '{outFolder}' is inside the checked folder '{Path.GetRelativePath(workingDirectory, content)}'; the report would be mixed with the templates. Give another --out, such as report/.");
             return CommsLintApp.ExitUsage;
         }
 
-        var run = LintRun.Start(paths, workspace, workingDirectory, error, (linter, request) => linter.Run(request with { KeepDocuments = true }));
+        var run = CheckRun.Start(paths, configuration, workingDirectory, error, new CheckOptions { KeepDocuments = true });
         if (run is null)
         {
             return CommsLintApp.ExitUsage;
@@ -73,7 +74,7 @@ internal static class ReportCommand
         var summary = report.Summary;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote the report ({written} pages) to {Path.Combine(outFolder, "index.html")} in {clock.Elapsed.TotalSeconds:0.00} s: {summary.Files} files, {summary.Errors} errors, {summary.Warnings} warnings, {summary.Suggestions} suggestions."));
-        return run.Workspace.HasErrors ? CommsLintApp.ExitUsage
+        return run.Configuration.HasErrors ? CommsLintApp.ExitUsage
             : CheckCommand.Threshold(failOn) is { } level && report.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CommsLinter.Spelling;
+using CommsLinter.Engine;
 
 namespace CommsLinter.Cli;
 
@@ -24,8 +25,8 @@ internal static class SpellCommand
 
     private static int Execute(string[] words, string locale, string? styleGuides, TextWriter output, TextWriter error, string workingDirectory)
     {
-        var styleFolder = Path.GetFullPath(styleGuides ?? Workspace.StyleGuidesFolder, workingDirectory);
-        var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, Workspace.DictionariesFolder), displayPath: path => Content.ContentDiscovery.DisplayPath(path, workingDirectory));
+        var styleFolder = Path.GetFullPath(styleGuides ?? ProjectLayout.StyleGuidesFolder, workingDirectory);
+        var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, ProjectLayout.DictionariesFolder), displayPath: path => Content.ContentDiscovery.DisplayPath(path, workingDirectory));
         var loaded = dictionaries.For(locale);
         if (loaded.Checker is not { } speller)
         {

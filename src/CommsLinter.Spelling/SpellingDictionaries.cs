@@ -115,11 +115,9 @@ public sealed class SpellingDictionaries
             ? Directory.GetFiles(_companyFolder, locale + "_*.aff").Order(StringComparer.Ordinal).Select(Path.GetFileNameWithoutExtension).FirstOrDefault()
             : null;
 
-    /// <summary>A locale's dictionary or the reason it is unavailable; <see cref="ClaimReport"/> makes that reason one finding per run.</summary>
+    /// <summary>A locale's dictionary or the reason it is unavailable.</summary>
     public sealed class Loaded(CachedSpeller? checker, DictionaryFormatException? formatError, string? problem)
     {
-        private int _reported;
-
         /// <summary>The speller with a memory of verdicts and suggestions; null when there is no dictionary.</summary>
         public CachedSpeller? Checker { get; } = checker;
 
@@ -129,8 +127,5 @@ public sealed class SpellingDictionaries
         public string? ErrorPath { get; init; }
 
         public string? Problem { get; } = problem;
-
-        /// <summary>True the first time it is called, so a missing dictionary is reported once, not per template.</summary>
-        public bool ClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
     }
 }

@@ -1,5 +1,6 @@
-using CommsLinter.Content.Caching;
 using CommsLinter.Diagnostics;
+using CommsLinter.Engine.Caching;
+using CommsLinter.Engine.Stages;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Tests.Support;
@@ -193,7 +194,7 @@ public sealed class CacheTests
             Assert.Null(problem);
             Assert.Null(cache.Lookup(file));
             var outcome = new FileOutcome([new Finding("x.y", Severity.Warning, $"Message {version}", "a.txt", Location.FileStart)], null);
-            Assert.True(cache.Save(new FilesChecked([new CheckedFile(file, new SourceText("a.txt", text), outcome)], IsCacheable: true), [], out problem), problem);
+            Assert.True(cache.Save([new CheckedFile(file, new SourceText("a.txt", text), outcome)], [], out problem), problem);
             sizes.Add(new FileInfo(Path.Combine(cacheFolder, CheckCache.FileName)).Length);
         }
 
@@ -267,7 +268,7 @@ public sealed class CacheTests
     private static void Save(CheckCache cache, ContentFile file, string text, FileOutcome outcome)
     {
         Assert.Null(cache.Lookup(file));
-        Assert.True(cache.Save(new FilesChecked([new CheckedFile(file, new SourceText(file.DisplayPath, text), outcome)], IsCacheable: true), Vocabulary, out var problem), problem);
+        Assert.True(cache.Save([new CheckedFile(file, new SourceText(file.DisplayPath, text), outcome)], Vocabulary, out var problem), problem);
     }
 
     /// <summary>Checks with and without the cache, asserts the same output and exit code, and returns the output.</summary>

@@ -39,7 +39,7 @@ public sealed class DefaultGuideTests
     public void Every_default_rule_is_shown_firing_in_a_fixture()
     {
         var root = TestContent.RepositoryRoot();
-        var workspace = CommsLinter.Cli.Workspace.Load(["content"], new CommsLinter.Cli.WorkspaceOptions(null, null, null), root);
+        var workspace = Engine.Configuration.Load(["content"], new Engine.ConfigurationOptions(null, null, null), root);
         var shown = Expected.SelectMany(row => (string[])row[1]).ToHashSet();
         // The same kinds in the other locales are shown firing by the rule-kind fixtures (Fixtures/style/).
         string[] otherLocales = ["tone.address-it", "tone.readability-it", "tone.readability-pl", "tone.readability-ru"];

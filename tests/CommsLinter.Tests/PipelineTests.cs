@@ -1,4 +1,5 @@
-using CommsLinter.Content;
+using CommsLinter.Engine;
+using CommsLinter.Engine.Stages;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Tests.Support;
@@ -21,7 +22,7 @@ public class PipelineTests
             new ContentFile(folder.WriteBytes("a/sms.it.txt", [0xFF, 0xFE, 0x00, 0xD8]), "a/sms.it.txt", DocumentKind.Template),
         };
 
-        var result = new Linter(new DocumentLoader(), [], []).Run(new LintRequest(files, null, [], IsWholeCorpus: false) { KeepDocuments = keep });
+        var result = LintPipeline.Create(new Configuration(), isWholeCorpus: false).Run(new LintRequest(files, IsWholeCorpus: false) { KeepDocuments = keep });
 
         Assert.Equal(documents, result.Documents.Count);
         // The file that cannot be read has no text to keep; the others keep theirs for fingerprints and the gate.

@@ -53,11 +53,8 @@ public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck
 
         if (sample.Problem is { } problem)
         {
-            // Reported once, at the sample file, whichever template reads it first.
-            if (sample.ClaimReport())
-            {
-                findings.Add(problem);
-            }
+            // Every template that reads it says so, and the run reports it once (RuleDescriptor.OncePerRun).
+            findings.Add(problem);
 
             return;
         }

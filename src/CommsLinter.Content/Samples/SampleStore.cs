@@ -47,7 +47,6 @@ public sealed class SampleStore(string contentFolder, Func<string, string> displ
 public sealed class SampleFile
 {
     private static readonly string[] CollectionMembers = ["size", "first", "last"];
-    private int _reported;
 
     private SampleFile(string displayPath, HashSet<string> paths, Finding? problem, bool isMissing = false, JsonElement? data = null)
     {
@@ -67,10 +66,8 @@ public sealed class SampleFile
 
     public HashSet<string> Paths { get; }
 
-    /// <summary>A finding about the file itself (missing or invalid), reported once per run.</summary>
+    /// <summary>A finding about the file itself (missing or invalid).</summary>
     public Finding? Problem { get; }
-
-    public bool ClaimReport() => Interlocked.Exchange(ref _reported, 1) == 0;
 
     public bool Has(string path)
     {

@@ -22,8 +22,8 @@ public sealed record RuleDescriptor(string Id, string Title, Severity DefaultSev
     public string? Review { get; init; }
 
     /// <summary>
-    /// Reported once per run, on whichever file meets the problem first (a broken sample, a missing
-    /// dictionary): not a finding of that file alone, so a run with one is not cached.
+    /// A problem outside the templates (a broken sample, a missing dictionary) that every file needing it
+    /// reports: a run shows each such finding once, the first in the output's order.
     /// </summary>
     public bool OncePerRun { get; init; }
 

@@ -116,8 +116,8 @@ public interface ICorpusCheck
 {
     IReadOnlyList<RuleDescriptor> Rules { get; }
 
-    /// <summary>Where a summary keeps this check's observations: its first rule's id.</summary>
-    string Id => Rules[0].Id;
+    /// <summary>The check's name, unique among corpus checks: a summary keeps the check's observations under it.</summary>
+    string Id { get; }
 
     /// <summary>Records what this check needs of one document; nothing by default.</summary>
     void Observe(Document document, CheckContext context, ICollection<Observation> observations)

@@ -12,6 +12,8 @@ public sealed class CoverageCheck : ICorpusCheck
 {
     public static readonly RuleDescriptor Gap = new("catalog.coverage-gap", "Touchpoint lacks a template for a required channel or locale", Severity.Warning);
 
+    public string Id => "catalog.coverage";
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [Gap];
 
     public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)

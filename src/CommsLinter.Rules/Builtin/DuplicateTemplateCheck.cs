@@ -9,6 +9,8 @@ public sealed class DuplicateTemplateCheck : ICorpusCheck
 {
     public static readonly RuleDescriptor Duplicate = new("catalog.duplicate-template", "Two templates for the same touchpoint, channel and locale", Severity.Error);
 
+    public string Id => "catalog.duplicate-template";
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [Duplicate];
 
     public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)

@@ -19,6 +19,8 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
     public static readonly RuleDescriptor LocaleMismatch = new("include.locale-mismatch", "A template includes a snippet of another locale", Severity.Warning);
     public static readonly RuleDescriptor Unused = new("include.unused", "No template includes this snippet", Severity.Suggestion);
 
+    public string Id => "include";
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [Unknown, OutsidePartials, Cycle, LocaleMismatch, Unused];
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)

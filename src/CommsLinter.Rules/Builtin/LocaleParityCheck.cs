@@ -33,6 +33,10 @@ public sealed class LocaleParityCheck : ICorpusCheck
         (ParityAspects.Urls, FactKind.Url, "URL"),
     ];
 
+    private const string Name = "parity";
+
+    public string Id => Name;
+
     public IReadOnlyList<RuleDescriptor> Rules { get; } = [PlaceholderParity, NumberParity, ContactParity, MediaParity];
 
     public void Observe(Document document, CheckContext context, ICollection<Observation> observations)
@@ -99,7 +103,7 @@ public sealed class LocaleParityCheck : ICorpusCheck
         {
             if (locales.Add(version.Locale!))
             {
-                members.Add(new Member(version, version.ObservationsOf(PlaceholderParity.Id)));
+                members.Add(new Member(version, version.ObservationsOf(Name)));
             }
         }
 

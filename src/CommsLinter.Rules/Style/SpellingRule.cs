@@ -54,10 +54,7 @@ public sealed class SpellingRule : StyleRule
         var dictionary = _dictionaries.For(locale);
         if (dictionary.Checker is not { } speller)
         {
-            if (dictionary.ClaimReport())
-            {
-                output.Add(DictionaryFinding(document, dictionary));
-            }
+            output.Add(DictionaryFinding(document, dictionary));
 
             return;
         }

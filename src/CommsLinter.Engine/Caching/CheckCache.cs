@@ -2,9 +2,15 @@ using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using CommsLinter.Content;
+using CommsLinter.Engine.Stages;
 using CommsLinter.Pipeline;
+using CommsLinter.Text;
 
-namespace CommsLinter.Content.Caching;
+namespace CommsLinter.Engine.Caching;
+
+/// <summary>A file this run loaded and checked, with its text: what the cache stores.</summary>
+public sealed record CheckedFile(ContentFile File, SourceText Source, FileOutcome Outcome);
 
 /// <summary>What a locale's speller decided in earlier runs: each word's verdict, and the suggestions for the misspelled ones.</summary>
 public sealed record SpellingVerdicts(string Locale, IReadOnlyList<KeyValuePair<string, bool>> Verdicts, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Suggestions);
@@ -188,24 +194,9 @@ public sealed class CheckCache
     /// that still exist; writes the cache only when that changes it. False, with the reason, when it cannot be written.
     /// </summary>
     /// <param name="vocabulary">The spelling verdicts of this run and the earlier ones, by locale.</param>
-    public bool Save(FilesChecked result, IReadOnlyList<SpellingVerdicts> vocabulary, out string? problem)
+    public bool Save(IReadOnlyList<CheckedFile> checkedFiles, IReadOnlyList<SpellingVerdicts> vocabulary, out string? problem)
     {
         problem = null;
-        if (!result.IsCacheable)
-        {
-            // A once-per-run finding sits in whichever file met the problem first; no outcome of this run stands alone.
-            try
-            {
-                File.Delete(FilePath);
-                return true;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                problem = ex.Message;
-                return false;
-            }
-        }
-
         var entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
         foreach (var (path, entry) in _entries)
         {
@@ -220,7 +211,7 @@ public sealed class CheckCache
             entries[path] = entry;
         }
 
-        foreach (var done in result.Files)
+        foreach (var done in checkedFiles)
         {
             if (_seen.TryGetValue(done.File.FullPath, out var stat))
             {
@@ -228,7 +219,7 @@ public sealed class CheckCache
             }
         }
 
-        var unchanged = !_mustWrite && result.Files.Count == 0 && entries.Count == _entries.Count
+        var unchanged = !_mustWrite && checkedFiles.Count == 0 && entries.Count == _entries.Count
             && _used.All(u => ReferenceEquals(u.Value, _entries[u.Key]));
         if (unchanged)
         {

@@ -1,12 +1,13 @@
 using CommsLinter.Content;
 using CommsLinter.Diagnostics;
-using CommsLinter.Pipeline;
+using CommsLinter.Engine.Baselines;
+using CommsLinter.Engine.Stages;
 using CommsLinter.Rules;
 
-namespace CommsLinter.Cli;
+namespace CommsLinter.Engine;
 
 /// <summary>Every check that ships with CommsLinter, whatever layer makes it; each has a page in docs/rules/.</summary>
-internal static class BuiltinRules
+public static class RuleRegistry
 {
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -17,13 +18,14 @@ internal static class BuiltinRules
         Content.Liquid.MissingDefaultCheck.MissingDefault,
         // A check that runs per document and across documents is in both lists.
         .. BuiltinChecks.DocumentChecks.SelectMany(c => c.Rules).Concat(BuiltinChecks.CorpusChecks.SelectMany(c => c.Rules)).Distinct(),
-        Linter.InternalError,
-        Linter.UnusedSuppression,
-        Workspace.StyleGuidesMissing,
+        DocumentStage.InternalError,
+        SuppressionStage.Unused,
+        SuppressionStage.Reviewed,
+        Configuration.StyleGuidesMissing,
         Rules.Style.StyleRule.PatternTimeout,
         Rules.Style.SpellingRule.DictionaryProblem,
         .. Content.Approvals.ApprovalLedger.Descriptors,
         .. Rules.Builtin.ApprovalGate.Descriptors,
-        Reports.Baseline.Invalid,
+        Baseline.Invalid,
     ];
 }

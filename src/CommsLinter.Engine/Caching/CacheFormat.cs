@@ -2,10 +2,10 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
-using CommsLinter.Pipeline;
+using CommsLinter.Engine.Stages;
 using CommsLinter.Text;
 
-namespace CommsLinter.Content.Caching;
+namespace CommsLinter.Engine.Caching;
 
 /// <summary>
 /// One file's entry: which file, its size and time when its text was last hashed, when that was

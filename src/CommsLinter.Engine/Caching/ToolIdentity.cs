@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CommsLinter.Content;
 
-namespace CommsLinter.Content.Caching;
+namespace CommsLinter.Engine.Caching;
 
 /// <summary>
 /// commslint itself, as part of the cache's key: the content of its assemblies and shipped

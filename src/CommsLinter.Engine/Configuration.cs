@@ -1,0 +1,181 @@
+using CommsLinter.Catalog;
+using CommsLinter.Content;
+using CommsLinter.Content.Approvals;
+using CommsLinter.Content.Catalog;
+using CommsLinter.Content.Liquid;
+using CommsLinter.Content.Rendering;
+using CommsLinter.Content.Samples;
+using CommsLinter.Diagnostics;
+using CommsLinter.Engine.Baselines;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Rules;
+using CommsLinter.Rules.Style;
+using CommsLinter.Spelling;
+using CommsLinter.StyleGuides.Compilation;
+using CommsLinter.Text;
+
+namespace CommsLinter.Engine;
+
+/// <summary>
+/// What a check works with besides the templates: the journey catalog, the compiled style guides, the
+/// snippets and samples of the content folder, the approvals ledger and the baseline, each found from
+/// the checked paths unless given, with every problem in them as a finding. Immutable: a live workspace
+/// that reloads one part makes a new configuration with the other parts kept.
+/// </summary>
+public sealed record Configuration
+{
+    public static readonly RuleDescriptor StyleGuidesMissing = new("styleguides.missing", "Style guide folder not found", Severity.Error);
+
+    public JourneyCatalog? Catalog { get; init; }
+
+    /// <summary>The folder that holds the catalog: the content folder.</summary>
+    public string? CatalogFolder { get; init; }
+
+    /// <summary>The shared snippets in the _partials folder beside the catalog.</summary>
+    public SnippetLibrary? Snippets { get; init; }
+
+    /// <summary>The content folder's samples and the templates rendered with them, once per run; null without a catalog.</summary>
+    public SampleRendering? Rendering { get; init; }
+
+    public StyleSet Style { get; init; } = StyleSet.Empty;
+
+    /// <summary>The approvals ledger (empty when its file does not exist yet); null without a catalog or --approvals.</summary>
+    public ApprovalLedger? Approvals { get; init; }
+
+    /// <summary>The accepted findings that a run leaves out; null when there is no baseline or it is not used.</summary>
+    public Baseline? Baseline { get; init; }
+
+    /// <summary>The spelling dictionaries the style guides' spelling rules use, and the catalog's locales; null when no rule spells.</summary>
+    public (SpellingDictionaries Dictionaries, IReadOnlyList<string> Locales)? Spelling { get; init; }
+
+    /// <summary>Problems in the catalog, the style guides, the ledger or the baseline: configuration errors.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    /// <summary>Every check of one document: built in, reading the content folder, and from the style guides.</summary>
+    public IReadOnlyList<IDocumentCheck> DocumentChecks() => [.. BuiltinChecks.DocumentChecks, .. ContentChecks(), Style.Checks];
+
+    /// <summary>Every check across documents: built in and from the style guides.</summary>
+    public IReadOnlyList<ICorpusCheck> CorpusChecks() => [.. BuiltinChecks.CorpusChecks, .. Style.Rules.OfType<ICorpusCheck>()];
+
+    /// <summary>For each rule that asks a team to review what it flags, that team.</summary>
+    public IReadOnlyDictionary<string, string> ReviewTeams() =>
+        Style.Rules.Select(r => r.Header.Descriptor).Where(d => d.Review is not null).ToDictionary(d => d.Id, d => d.Review!, StringComparer.Ordinal);
+
+    /// <summary>Every rule a run may report: built in and from the style guides, whose title says what the rule checks.</summary>
+    public IReadOnlyList<RuleDescriptor> RuleDescriptors => [.. RuleRegistry.All, .. Style.Rules.Select(r => r.Header.Descriptor with { Title = r.Describe() })];
+
+    /// <summary>The checks that read files of the content folder besides the templates (samples).</summary>
+    private IReadOnlyList<IDocumentCheck> ContentChecks() => Rendering is null
+        ? [new MissingDefaultCheck()]
+        : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering), new MissingDefaultCheck()];
+
+    /// <summary>What every check may consult besides the document itself.</summary>
+    public CheckContext ContextFor(bool isWholeCorpus) => new(Catalog, isWholeCorpus, Snippets, Rendering);
+
+    /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>
+    public bool IsWholeCorpus(IEnumerable<string> paths, string workingDirectory) =>
+        CatalogFolder is { } folder && paths.Any(p => ProjectLayout.IsSameOrInside(folder, Path.GetFullPath(p, workingDirectory)));
+
+    /// <summary>Starts reading the spelling dictionaries, so that it overlaps reading the templates; a run that reads no template does not need them.</summary>
+    public void PreloadDictionaries()
+    {
+        if (Spelling is var (dictionaries, locales))
+        {
+            dictionaries.Preload(locales);
+        }
+    }
+
+    /// <summary>Finds and reads the configuration for the checked paths.</summary>
+    public static Configuration Load(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    {
+        var findings = new List<Finding>();
+        var catalogPath = ProjectLayout.CatalogPath(paths, options.Catalog, workingDirectory);
+        var catalog = LoadCatalog(catalogPath, workingDirectory, findings);
+        var (style, spelling) = LoadStyle(ProjectLayout.StyleFolderOf(paths, options.StyleGuides, catalogPath, workingDirectory), options.StyleGuides, catalog, workingDirectory, findings);
+        var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
+        var snippets = LoadSnippets(catalogFolder, workingDirectory);
+        var ledgerPath = ProjectLayout.LedgerPath(catalogPath, options.Approvals, workingDirectory);
+        return new Configuration
+        {
+            Catalog = catalog,
+            CatalogFolder = catalogFolder,
+            Style = style,
+            Spelling = spelling,
+            Snippets = snippets,
+            Rendering = RenderingFor(catalogFolder, snippets, workingDirectory),
+            Baseline = options.UseBaseline ? LoadBaseline(ProjectLayout.BaselinePath(catalogPath, options.Baseline, workingDirectory), options.Baseline, workingDirectory, findings) : null,
+            Approvals = ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings),
+            Findings = findings,
+        };
+    }
+
+    /// <summary>The catalog at <paramref name="catalogPath"/>; null, with a finding, when it is missing or cannot be read at all.</summary>
+    public static JourneyCatalog? LoadCatalog(string? catalogPath, string workingDirectory, List<Finding> findings)
+    {
+        if (catalogPath is null || !File.Exists(catalogPath))
+        {
+            var shown = catalogPath is null ? $"{ProjectLayout.DefaultContent}/{CatalogReader.FileName}" : ContentDiscovery.DisplayPath(catalogPath, workingDirectory);
+            findings.Add(ContentRules.CatalogMissing.At(shown, Location.FileStart,
+                $"No journey catalog found: expected {shown}. Create it (docs/catalog.md) or pass --catalog FILE."));
+            return null;
+        }
+
+        var catalog = CatalogReader.Load(catalogPath, ContentDiscovery.DisplayPath(catalogPath, workingDirectory), out var catalogFindings);
+        findings.AddRange(catalogFindings);
+        return catalog;
+    }
+
+    /// <summary>The style guides of <paramref name="styleFolder"/> compiled against the catalog, and the dictionaries their spelling rules need.</summary>
+    public static (StyleSet Style, (SpellingDictionaries, IReadOnlyList<string>)? Spelling) LoadStyle(
+        string? styleFolder, string? styleGuidesOption, JourneyCatalog? catalog, string workingDirectory, List<Finding> findings)
+    {
+        if (styleFolder is null || !Directory.Exists(styleFolder))
+        {
+            if (styleGuidesOption is not null)
+            {
+                findings.Add(StyleGuidesMissing.At(styleGuidesOption, Location.FileStart,
+                    $"The style guide folder '{styleGuidesOption}' does not exist. Give the folder that holds your *.style files, or leave out --styleguides to use styleguides/."));
+            }
+
+            return (StyleSet.Empty, null);
+        }
+
+        var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), File.ReadAllText(path)));
+        var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, ProjectLayout.DictionariesFolder), displayPath: path => ContentDiscovery.DisplayPath(path, workingDirectory));
+        var style = StyleCompiler.Compile(files, catalog, findings, dictionaries);
+        return (style, catalog is not null && style.Rules.OfType<SpellingRule>().Any() ? (dictionaries, catalog.Locales) : null);
+    }
+
+    /// <summary>The snippets in the _partials folder of the content folder; null without a content folder.</summary>
+    public static SnippetLibrary? LoadSnippets(string? catalogFolder, string workingDirectory) =>
+        catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
+
+    /// <summary>The templates rendered with the samples of the content folder; null without a content folder.</summary>
+    public static SampleRendering? RenderingFor(string? catalogFolder, SnippetLibrary? snippets, string workingDirectory) =>
+        catalogFolder is null ? null : new SampleRendering(new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)), snippets);
+
+    private static Baseline? LoadBaseline(string? baselinePath, string? baselineOption, string workingDirectory, List<Finding> findings)
+    {
+        if (baselinePath is null || (baselineOption is null && !File.Exists(baselinePath)))
+        {
+            return null;
+        }
+
+        var shown = ContentDiscovery.DisplayPath(baselinePath, workingDirectory);
+        var problem = File.Exists(baselinePath)
+            ? null
+            : Baseline.Invalid.At(shown, Location.FileStart, $"The baseline '{baselineOption}' does not exist. Write it with `commslint baseline`, or leave out --baseline.");
+        var baseline = problem is null ? Baseline.Load(baselinePath, shown, out problem) : null;
+        if (problem is not null)
+        {
+            findings.Add(problem);
+        }
+
+        return baseline;
+    }
+}
