@@ -131,7 +131,7 @@ public sealed class CheckCache
     public static string EnvironmentOf(IEnumerable<string> inputs, IEnumerable<string> settings, string cacheFolder)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Hashing.AddText(hash, $"format {CacheFormat.Version}");
+        Hashing.AddText(hash, $"format {CacheFormat.Version}, outcomes {FileOutcomeCodec.Version}");
         foreach (var setting in settings)
         {
             Hashing.AddText(hash, setting);
