@@ -3,7 +3,6 @@ using CommsLinter.Content;
 using CommsLinter.Diagnostics;
 using CommsLinter.Rules;
 using CommsLinter.Rules.Style;
-using CommsLinter.StyleGuides;
 
 namespace CommsLinter.Cli;
 
