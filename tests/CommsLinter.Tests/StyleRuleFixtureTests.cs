@@ -63,6 +63,10 @@ public sealed class StyleRuleFixtureTests
             Assert.Contains($"({kind.Name}.md)", row, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(TestContent.RepositoryRoot(), kind.HelpPath)), $"{kind.Name}'s rules link to {kind.HelpPath}, which does not exist");
         }
+
+        // The DSL's grammar: 'body = forbid | prefer | ... ;' names every kind, in the registry's order.
+        var body = File.ReadAllLines(Path.Combine(TestContent.RepositoryRoot(), "docs", "styleguide-dsl.md")).Single(l => l.StartsWith("body ", StringComparison.Ordinal));
+        Assert.Equal(StyleRuleKinds.All.Select(k => k.Name), body[(body.IndexOf('=', StringComparison.Ordinal) + 1)..].TrimEnd(' ', ';').Split('|', StringSplitOptions.TrimEntries));
     }
 
     [Theory]
