@@ -1,10 +1,9 @@
 using System.CommandLine;
 using CommsLinter.Content;
 using CommsLinter.Diagnostics;
+using CommsLinter.Engine;
 using CommsLinter.Rules;
 using CommsLinter.Rules.Style;
-using CommsLinter.StyleGuides;
-using CommsLinter.Engine;
 
 namespace CommsLinter.Cli;
 

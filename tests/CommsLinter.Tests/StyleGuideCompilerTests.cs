@@ -108,6 +108,30 @@ public sealed class StyleGuideCompilerTests
     }
 
     [Fact]
+    public void A_rule_links_its_kind_page_and_names_the_facts_it_holds_templates_to()
+    {
+        var (style, errors) = Compile(("a.style", """
+            styleguide "A"
+            facts { hotline = phone "+48 22 307 41 00"  fax = phone "+48 22 307 41 99"  return_days = days 14 }
+            rule facts.phones error "Call {fact}." { consistent phone with hotline, fax }
+            rule legal.returns error "Say {expected}." { require fact return_days }
+            rule legal.unsubscribe error "Link." { require link /wypisz/i }
+            rule tone.plain warning "Hard." { readability flesch min 40 }
+            rule tone.plain-subject warning "Hard." { in subject  readability flesch min 40 }
+            """));
+        Assert.Empty(errors);
+        Assert.Equal(["hotline", "fax"], style.FindRule("facts.phones")!.Header.Descriptor.Facts);
+        Assert.Equal(["return_days"], style.FindRule("legal.returns")!.Header.Descriptor.Facts);
+        Assert.Empty(style.FindRule("legal.unsubscribe")!.Header.Descriptor.Facts);
+        Assert.Equal("docs/rules/style/consistent.md", style.FindRule("facts.phones")!.Header.Descriptor.HelpPath);
+        Assert.Equal("docs/rules/style/require.md", style.FindRule("legal.returns")!.Header.Descriptor.HelpPath);
+
+        // Readability scores running text: without 'in' it reads the body only.
+        Assert.Equal(Rules.Style.RuleScope.Body, style.FindRule("tone.plain")!.Header.Scope);
+        Assert.Equal(Rules.Style.RuleScope.Subject, style.FindRule("tone.plain-subject")!.Header.Scope);
+    }
+
+    [Fact]
     public void A_catastrophic_pattern_cannot_hang_a_run()
     {
         var (style, errors) = Compile(("a.style", "styleguide \"A\"\nrule tone.slow warning \"Slow.\" { forbid /(a+)+$/ }\nrule tone.backref warning \"Repeated {match}.\" { forbid /\\b(\\w+) \\1\\b/ }\nrule tone.explosive warning \"Never.\" { forbid /^(a+)+\\1b$/ }\n"));

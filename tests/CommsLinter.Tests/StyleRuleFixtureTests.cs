@@ -4,6 +4,7 @@ using CommsLinter.Content.Catalog;
 using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
+using CommsLinter.Rules.Style;
 using CommsLinter.StyleGuides.Compilation;
 using CommsLinter.Tests.Support;
 using CommsLinter.Text;
@@ -33,7 +34,7 @@ public sealed class StyleRuleFixtureTests
     [Fact]
     public void Every_kind_has_a_page_and_a_fixture_in_every_locale()
     {
-        foreach (var kind in new[] { "forbid", "prefer", "capitalization", "require", "limit", "consistent", "sms", "links", "images", "address-form", "readability" })
+        foreach (var kind in StyleRuleKinds.All.Select(k => k.Name))
         {
             Assert.True(File.Exists(Path.Combine(TestContent.RepositoryRoot(), "docs", "rules", "style", $"{kind}.md")), $"{kind} has no page in docs/rules/style/");
             var files = Directory.EnumerateFiles(TestContent.FixturePath("style", kind)).Select(Path.GetFileName).ToArray();
@@ -42,6 +43,30 @@ public sealed class StyleRuleFixtureTests
                 Assert.Contains(files, f => f!.Contains($".{locale}.", StringComparison.Ordinal));
             }
         }
+    }
+
+    [Fact]
+    public void Every_page_and_fixture_folder_belongs_to_a_kind_and_the_index_lists_every_kind()
+    {
+        var kinds = StyleRuleKinds.All.Select(k => k.Name).Order(StringComparer.Ordinal).ToArray();
+        var pages = Path.Combine(TestContent.RepositoryRoot(), "docs", "rules", "style");
+        Assert.Equal(kinds, Directory.EnumerateFiles(pages, "*.md").Select(Path.GetFileNameWithoutExtension).Where(p => p != "README").Order(StringComparer.Ordinal));
+        Assert.Equal(kinds, Directory.EnumerateDirectories(TestContent.FixturePath("style")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The index's table: one row per kind, in the registry's order, with the kind's summary and a link to its page.
+        var rows = File.ReadAllLines(Path.Combine(pages, "README.md")).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(StyleRuleKinds.All.Count, rows.Length);
+        foreach (var (kind, row) in StyleRuleKinds.All.Zip(rows))
+        {
+            Assert.StartsWith($"| `{kind.Name}` |", row, StringComparison.Ordinal);
+            Assert.Contains(kind.Summary, row, StringComparison.Ordinal);
+            Assert.Contains($"({kind.Name}.md)", row, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(TestContent.RepositoryRoot(), kind.HelpPath)), $"{kind.Name}'s rules link to {kind.HelpPath}, which does not exist");
+        }
+
+        // The DSL's grammar: 'body = forbid | prefer | ... ;' names every kind, in the registry's order.
+        var body = File.ReadAllLines(Path.Combine(TestContent.RepositoryRoot(), "docs", "styleguide-dsl.md")).Single(l => l.StartsWith("body ", StringComparison.Ordinal));
+        Assert.Equal(StyleRuleKinds.All.Select(k => k.Name), body[(body.IndexOf('=', StringComparison.Ordinal) + 1)..].TrimEnd(' ', ';').Split('|', StringSplitOptions.TrimEntries));
     }
 
     [Theory]

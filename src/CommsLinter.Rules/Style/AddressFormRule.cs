@@ -15,6 +15,9 @@ namespace CommsLinter.Rules.Style;
 public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPattern> formal, IReadOnlyList<TextPattern> informal)
     : StyleRule(header), ICorpusCheck
 {
+    public static StyleRuleKind Kind { get; } = new("address-form",
+        "Keeps formal or informal address consistent within a message and across its journey stage.", Parse);
+
     private const string FormalForm = "formal";
     private const string InformalForm = "informal";
 
@@ -23,6 +26,15 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
         None,
         Formal,
         Informal,
+    }
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        body.Expect("formal", "after 'address-form' (address-form formal \"...\" informal \"...\")");
+        var formalMarkers = body.Patterns("a formal marker such as \"Państwo\"");
+        body.Expect("informal", "after the formal markers");
+        var informalMarkers = body.Patterns("an informal marker such as \"ty\"");
+        return binder => new AddressFormRule(binder.Header, binder.Patterns(formalMarkers), binder.Patterns(informalMarkers));
     }
 
     public override bool FiresOnlyOnMatches => true;

@@ -8,6 +8,14 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class CapitalizationRule(StyleRuleHeader header, IReadOnlyList<string> names) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("capitalization", "Reports a name written in the wrong case, with a fix.", Parse);
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var cased = body.QuotedStrings("a name in its exact casing, such as \"Okna Nowak\"");
+        return binder => new CapitalizationRule(binder.Header, [.. cased.Select(n => n.Value)]);
+    }
+
     private readonly (string Name, TextPattern Pattern)[] _names = [.. names.Select(n => (n, TextPattern.Term(n)))];
 
     public override bool FiresOnlyOnMatches => true;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
+using CommsLinter.Text;
 
 namespace CommsLinter.Rules.Style;
 
@@ -14,8 +15,43 @@ namespace CommsLinter.Rules.Style;
 /// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline).
 /// Message values: {match}, {fact}. Docs: docs/rules/style/consistent.md.
 /// </summary>
-public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near) : StyleRule(header)
+public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near)
+    : StyleRule(header.HoldingTo(facts))
 {
+    public static StyleRuleKind Kind { get; } = new("consistent", "Reports a phone number, e-mail address or URL that differs from the company's facts.", Parse);
+
+    // A text fact has no shape to look for in prose.
+    private static readonly string[] CheckableKinds = ["phone", "email", "url", "days", "money", "percent"];
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var kindName = body.Word("a fact kind (phone, email, url, days, money, percent)");
+        body.Expect("with", $"after '{kindName.Value}'");
+        var factNames = body.Words("a fact name");
+        var nearTerms = body.Accept("near") ? body.Patterns("a \"term\" the value must be near") : [];
+        return binder =>
+        {
+            if (!Fact.TryParseKind(kindName.Value, out var checkedKind) || checkedKind == FactKind.Text)
+            {
+                binder.Report(DslErrors.UnknownFactKind, kindName.Range,
+                    $"'consistent' checks {string.Join(", ", CheckableKinds)}, not '{kindName.Value}'.{Suggestions.DidYouMean(kindName.Value, CheckableKinds)}");
+                return null;
+            }
+
+            var named = factNames.Select(binder.Fact).ToArray();
+            foreach (var (fact, name) in named.Zip(factNames))
+            {
+                if (fact is not null && fact.Kind != checkedKind)
+                {
+                    binder.Report(DslErrors.UnknownFact, name.Range, $"fact '{fact.Name}' is a {fact.Kind.ToString().ToLowerInvariant()}, not a {kindName.Value}.");
+                    return null;
+                }
+            }
+
+            return named.All(f => f is not null) ? new ConsistentRule(binder.Header, checkedKind, named!, binder.Patterns(nearTerms)) : null;
+        };
+    }
+
     private readonly HashSet<string> _allowed = [.. facts.Select(f => f.Normalized)];
     private readonly HashSet<string> _domains = [.. facts.Select(f => DomainOf(f.Kind, f.Value)).OfType<string>()];
 

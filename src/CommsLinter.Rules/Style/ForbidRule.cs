@@ -6,6 +6,14 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class ForbidRule(StyleRuleHeader header, IReadOnlyList<TextPattern> patterns) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("forbid", "Reports every occurrence of a forbidden term or pattern.", Parse);
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var forbidden = body.Patterns("a \"term\" or /pattern/ to forbid");
+        return binder => new ForbidRule(binder.Header, binder.Patterns(forbidden));
+    }
+
     public override bool FiresOnlyOnMatches => true;
 
     public override IEnumerable<TextPattern> Patterns => patterns;

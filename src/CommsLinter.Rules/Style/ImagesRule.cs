@@ -10,7 +10,15 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class ImagesRule(StyleRuleHeader header) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("images", "Reports images without alt text or with a file name as alt text.", Parse);
+
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"];
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        body.OneOf(["alt"], "'alt'", "images check", "'alt'");
+        return binder => new ImagesRule(binder.Header);
+    }
 
     public override string Describe() => "Requires alt text on every image (empty for decorative ones), never a file name.";
 

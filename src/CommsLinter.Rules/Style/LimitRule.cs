@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
+using CommsLinter.Text;
 
 namespace CommsLinter.Rules.Style;
 
@@ -23,6 +24,9 @@ public enum LimitMetric
 /// </summary>
 public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("limit",
+        "Reports text over (or under) a limit: sentence length, exclamation marks, capitals, characters, paragraphs, emoji.", Parse);
+
     public static IReadOnlyDictionary<string, LimitMetric> MetricNames { get; } = new Dictionary<string, LimitMetric>
     {
         ["words-per-sentence"] = LimitMetric.WordsPerSentence,
@@ -32,6 +36,24 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
         ["paragraphs"] = LimitMetric.Paragraphs,
         ["emoji"] = LimitMetric.Emoji,
     };
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var metricName = body.Word("a metric such as 'words-per-sentence'");
+        var bound = body.MaxOrMin("'max' or 'min'");
+        var value = body.Number($"a number after '{bound.Value}'");
+        return binder =>
+        {
+            if (!MetricNames.TryGetValue(metricName.Value, out var measured))
+            {
+                binder.Report(DslErrors.UnknownMetric, metricName.Range,
+                    $"unknown metric '{metricName.Value}'.{Suggestions.DidYouMean(metricName.Value, MetricNames.Keys)} Metrics: {string.Join(", ", MetricNames.Keys)}.");
+                return null;
+            }
+
+            return new LimitRule(binder.Header, measured, bound.Value == "max", (int)decimal.Parse(value.Value, CultureInfo.InvariantCulture), binder.AcceptedWords);
+        };
+    }
 
     public override string Describe() =>
         $"Allows {(isMax ? "at most" : "at least")} {limit} {MetricNames.First(m => m.Value == metric).Key}.";

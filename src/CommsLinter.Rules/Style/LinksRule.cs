@@ -11,6 +11,15 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class LinksRule(StyleRuleHeader header, IReadOnlyList<string> domains) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("links", "Reports links that are not https or leave the allowed domains.", Parse);
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var check = body.OneOf(["https", "domains"], "'https' or 'domains'", "links check", "'https' or 'domains'");
+        var allowed = check.Value == "domains" ? body.QuotedStrings("a domain such as \"oknanowak.pl\"") : [];
+        return binder => new LinksRule(binder.Header, [.. allowed.Select(d => d.Value)]);
+    }
+
     public override string Describe() => domains.Count == 0
         ? "Requires every link to use https."
         : $"Requires every link to go to {string.Join(", ", domains)}.";

@@ -8,6 +8,21 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class PreferRule(StyleRuleHeader header, string preferred, IReadOnlyList<TextPattern> over) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("prefer", "Reports a term that has a preferred replacement, with a fix.", Parse);
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var preferredTerm = body.QuotedString("the preferred term");
+        if (!body.Accept("over"))
+        {
+            body.Fail(DslErrors.ExpectedOver, body.CurrentRange,
+                $"expected 'over' after the preferred term, found {body.Current}. Write: prefer \"{preferredTerm.Value}\" over \"...\".");
+        }
+
+        var replaced = body.Patterns("a \"term\" or /pattern/ to replace");
+        return binder => new PreferRule(binder.Header, preferredTerm.Value, binder.Patterns(replaced));
+    }
+
     public override bool FiresOnlyOnMatches => true;
 
     public override IEnumerable<TextPattern> Patterns => over;

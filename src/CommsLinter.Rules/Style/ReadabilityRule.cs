@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
+using CommsLinter.Text;
 
 namespace CommsLinter.Rules.Style;
 
@@ -27,6 +28,8 @@ public enum ReadabilityFormula
 /// </summary>
 public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula formula, bool isMax, double limit) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("readability", "Scores running text with Flesch (en), Oborneva (ru), Gulpease (it) or FOG-PL (pl).", Parse);
+
     public const int MinimumWords = 100;
 
     // Numbers, times and dates are not words a reader decodes.
@@ -39,6 +42,26 @@ public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula f
         ["gulpease"] = ReadabilityFormula.Gulpease,
         ["fog-pl"] = ReadabilityFormula.FogPl,
     };
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var formulaName = body.Word("a formula: flesch, flesch-ru, gulpease or fog-pl");
+        var bound = body.MaxOrMin("'min' or 'max'");
+        var score = body.Number("the score");
+        return binder =>
+        {
+            if (!FormulaNames.TryGetValue(formulaName.Value, out var scoredWith))
+            {
+                binder.Report(DslErrors.UnknownMetric, formulaName.Range,
+                    $"unknown readability formula '{formulaName.Value}'.{Suggestions.DidYouMean(formulaName.Value, FormulaNames.Keys)} Formulas: {string.Join(", ", FormulaNames.Keys)}.");
+                return null;
+            }
+
+            // Readability is about running text: without 'in', it reads the body only.
+            var scope = binder.Header.Scope == RuleScope.Everything ? RuleScope.Body : binder.Header.Scope;
+            return new ReadabilityRule(binder.Header with { Scope = scope }, scoredWith, bound.Value == "max", double.Parse(score.Value, CultureInfo.InvariantCulture));
+        };
+    }
 
     public override string Describe() =>
         $"Scores the body with {FormulaNames.First(f => f.Value == formula).Key} and requires {(isMax ? "at most" : "at least")} {limit.ToString(CultureInfo.InvariantCulture)} (texts of {MinimumWords}+ words).";

@@ -18,8 +18,27 @@ public enum Requirement
 /// a snippet is part of the messages that include it. Message values: {expected}, {fact}.
 /// Docs: docs/rules/style/require.md.
 /// </summary>
-public sealed class RequireRule(StyleRuleHeader header, Requirement requirement, TextPattern? pattern, Fact? fact) : StyleRule(header)
+public sealed class RequireRule(StyleRuleHeader header, Requirement requirement, TextPattern? pattern, Fact? fact)
+    : StyleRule(fact is null ? header : header.HoldingTo([fact]))
 {
+    public static StyleRuleKind Kind { get; } = new("require", "Reports a template that lacks a required phrase, pattern, link or fact.", Parse);
+
+    private static readonly string[] RequirementNames = ["phrase", "pattern", "link", "fact"];
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var what = body.OneOf(RequirementNames, "what to require: phrase, pattern, link or fact", "requirement", "phrase, pattern, link or fact");
+        var required = Enum.Parse<Requirement>(what.Value, ignoreCase: true);
+        if (required == Requirement.Fact)
+        {
+            var factName = body.Word("a fact name");
+            return binder => binder.Fact(factName) is { } named ? new RequireRule(binder.Header, required, null, named) : null;
+        }
+
+        var patternSyntax = body.Pattern("a \"phrase\" or /pattern/");
+        return binder => binder.Patterns([patternSyntax]) is [var compiled] ? new RequireRule(binder.Header, required, compiled, null) : null;
+    }
+
     // A fact is found as whole words: 14 days is not found in "140".
     private readonly TextPattern? _factTerm = fact is null ? null : TextPattern.Term(fact.Value);
 

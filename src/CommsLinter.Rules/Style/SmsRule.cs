@@ -15,12 +15,22 @@ namespace CommsLinter.Rules.Style;
 /// </summary>
 public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule(header)
 {
+    public static StyleRuleKind Kind { get; } = new("sms", "Reports an SMS that needs more segments than allowed (GSM-7 160/153, UCS-2 70/67).", Parse);
+
     public const int PlaceholderLength = 10;
 
     private const string Gsm7Basic =
         "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
     private const string Gsm7Extension = "^{}\\[~]|€\f";
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        body.Expect("segments", "after 'sms' (sms segments max 2)");
+        body.Expect("max", "after 'segments'");
+        var segments = body.Number("the largest number of segments");
+        return binder => new SmsRule(binder.Header, int.Parse(segments.Value, CultureInfo.InvariantCulture));
+    }
 
     public override string Describe() => $"Allows at most {maxSegments} SMS segment(s): GSM-7 160/153 characters, UCS-2 70/67 as soon as one character is outside GSM-7.";
 

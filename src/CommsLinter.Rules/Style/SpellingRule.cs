@@ -19,6 +19,9 @@ public sealed class SpellingRule : StyleRule
 {
     public static readonly RuleDescriptor DictionaryProblem = new("spelling.dictionary", "A spelling dictionary is missing or cannot be read", Severity.Error) { OncePerRun = true };
 
+    public static StyleRuleKind Kind { get; } = new("spelling",
+        "Reports words that are not in the dictionary of the template's locale, with suggestions as fixes.", Parse);
+
     private readonly SpellingDictionaries _dictionaries;
     private readonly HashSet<string> _accepted;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _acceptedLookup;
@@ -38,6 +41,27 @@ public sealed class SpellingRule : StyleRule
         }
 
         _acceptedLookup = _accepted.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static BindRule Parse(RuleBodyParser body)
+    {
+        var accepted = new List<Located>();
+        var ignored = new List<PatternSyntax>();
+        while (true)
+        {
+            if (body.Accept("accept"))
+            {
+                accepted.AddRange(body.QuotedStrings("a word to accept, such as \"NowakTherm\""));
+            }
+            else if (body.Accept("ignore"))
+            {
+                ignored.AddRange(body.Patterns("a \"term\" or /pattern/ whose text is not spell-checked"));
+            }
+            else
+            {
+                return binder => new SpellingRule(binder.Header, binder.Dictionaries, binder.AcceptedWords.Concat(accepted.Select(a => a.Value)), binder.Patterns(ignored));
+            }
+        }
     }
 
     public override string Describe() =>

@@ -37,12 +37,17 @@ public sealed record StyleRuleHeader(
     RuleCondition Condition,
     RuleScope Scope,
     string DefinedIn,
-    Location DefinedAt);
+    Location DefinedAt)
+{
+    /// <summary>The header of a rule that holds templates to <paramref name="facts"/>: the report's facts page lists the rules of each fact.</summary>
+    public StyleRuleHeader HoldingTo(IEnumerable<Fact> facts) => this with { Descriptor = Descriptor with { Facts = [.. facts.Select(f => f.Name)] } };
+}
 
 /// <summary>
-/// A rule compiled from a style guide. Each kind (forbid, prefer, require, limit, capitalization,
-/// consistent) is one subclass in its own file; this base decides whether the rule applies to a
-/// document and turns matches into findings with the rule's message.
+/// A rule compiled from a style guide. Each kind is one subclass in its own file whose static
+/// <c>Kind</c> (a <see cref="StyleRuleKind"/>, listed in <see cref="StyleRuleKinds"/>) parses and binds
+/// its body; this base decides whether the rule applies to a document and turns matches into
+/// findings with the rule's message.
 /// </summary>
 public abstract class StyleRule : IDocumentCheck
 {

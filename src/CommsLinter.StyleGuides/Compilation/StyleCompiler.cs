@@ -46,10 +46,12 @@ public sealed class StyleCompiler
     }
 
     /// <param name="dictionaries">Where spelling rules find their dictionaries; the shipped ones when null.</param>
-    public static StyleSet Compile(IEnumerable<SourceText> files, JourneyCatalog? catalog, List<Finding> diagnostics, SpellingDictionaries? dictionaries = null)
+    /// <param name="kinds">The rule kinds guides may use, each with its own name; <see cref="StyleRuleKinds.All"/> when null.</param>
+    public static StyleSet Compile(
+        IEnumerable<SourceText> files, JourneyCatalog? catalog, List<Finding> diagnostics, SpellingDictionaries? dictionaries = null, IReadOnlyList<StyleRuleKind>? kinds = null)
     {
         var errors = new List<Finding>();
-        var guides = files.Select(f => Parser.Parse(f, errors)).ToList();
+        var guides = files.Select(f => Parser.Parse(f, errors, kinds ?? StyleRuleKinds.All)).ToList();
         var style = new StyleCompiler(catalog, errors, dictionaries ?? new SpellingDictionaries(null)).Bind(guides);
         errors.Sort(Finding.Order);
         diagnostics.AddRange(errors);
@@ -243,17 +245,7 @@ public sealed class StyleCompiler
 
         var condition = syntax.When is null ? RuleCondition.Always : BindCondition(guide, syntax.When);
         var header = new StyleRuleHeader(
-            new RuleDescriptor(syntax.Id.Value, syntax.Message.Value, severity)
-            {
-                HelpPath = $"docs/rules/style/{syntax.Body.Kind.Value}.md",
-                Review = syntax.Review?.Value,
-                Facts = syntax.Body switch
-                {
-                    RequireSyntax { Fact: { } fact } => [fact.Value],
-                    ConsistentSyntax consistent => [.. consistent.Facts.Select(f => f.Value)],
-                    _ => [],
-                },
-            },
+            new RuleDescriptor(syntax.Id.Value, syntax.Message.Value, severity) { HelpPath = syntax.Body.Kind.HelpPath, Review = syntax.Review?.Value },
             syntax.Message.Value,
             syntax.Review?.Value,
             condition,
@@ -261,118 +253,8 @@ public sealed class StyleCompiler
             guide.Source.Path,
             guide.Source.GetLocation(syntax.Id.Range));
 
-        var rule = BindBody(guide, syntax.Body, header, facts, accepted);
+        var rule = syntax.Body.Bind(new Binder(this, guide, header, facts, accepted));
         return _diagnostics.Count == errors ? rule : null;
-    }
-
-    private StyleRule? BindBody(GuideSyntax guide, BodySyntax body, StyleRuleHeader header, Dictionary<string, Fact> facts, IReadOnlySet<string> accepted)
-    {
-        switch (body)
-        {
-            case ForbidSyntax forbid:
-                return new ForbidRule(header, Patterns(guide, forbid.Patterns));
-            case PreferSyntax prefer:
-                return new PreferRule(header, prefer.Preferred.Value, Patterns(guide, prefer.Over));
-            case CapitalizationSyntax capitalization:
-                return new CapitalizationRule(header, [.. capitalization.Names.Select(n => n.Value)]);
-            case RequireSyntax require:
-                var requirement = Enum.Parse<Requirement>(require.What.Value, ignoreCase: true);
-                if (require.Fact is { } factName)
-                {
-                    return FactNamed(guide, factName, facts) is { } fact ? new RequireRule(header, requirement, null, fact) : null;
-                }
-
-                var pattern = Patterns(guide, [require.Pattern!]).FirstOrDefault();
-                return pattern is null ? null : new RequireRule(header, requirement, pattern, null);
-            case LimitSyntax limit:
-                if (!LimitRule.MetricNames.TryGetValue(limit.Metric.Value, out var metric))
-                {
-                    Error(DslErrors.UnknownMetric, guide, limit.Metric.Range,
-                        $"unknown metric '{limit.Metric.Value}'.{Suggestions.DidYouMean(limit.Metric.Value, LimitRule.MetricNames.Keys)} Metrics: {string.Join(", ", LimitRule.MetricNames.Keys)}.");
-                    return null;
-                }
-
-                return new LimitRule(header, metric, limit.Bound.Value == "max", (int)decimal.Parse(limit.Value.Value, System.Globalization.CultureInfo.InvariantCulture), accepted);
-            case ConsistentSyntax consistent:
-                string[] checkable = ["phone", "email", "url", "days", "money", "percent"];
-                if (!Fact.TryParseKind(consistent.FactKind.Value, out var kind) || kind == FactKind.Text)
-                {
-                    Error(DslErrors.UnknownFactKind, guide, consistent.FactKind.Range,
-                        $"'consistent' checks {string.Join(", ", checkable)}, not '{consistent.FactKind.Value}'.{Suggestions.DidYouMean(consistent.FactKind.Value, checkable)}");
-                    return null;
-                }
-
-                var bound = consistent.Facts.Select(f => FactNamed(guide, f, facts)).ToArray();
-                foreach (var (fact, name) in bound.Zip(consistent.Facts))
-                {
-                    if (fact is not null && fact.Kind != kind)
-                    {
-                        Error(DslErrors.UnknownFact, guide, name.Range, $"fact '{fact.Name}' is a {fact.Kind.ToString().ToLowerInvariant()}, not a {consistent.FactKind.Value}.");
-                        return null;
-                    }
-                }
-
-                return bound.All(f => f is not null) ? new ConsistentRule(header, kind, bound!, Patterns(guide, consistent.Near)) : null;
-            case SmsSyntax sms:
-                return new SmsRule(header, int.Parse(sms.MaxSegments.Value, System.Globalization.CultureInfo.InvariantCulture));
-            case LinksSyntax links:
-                return new LinksRule(header, [.. links.Domains.Select(d => d.Value)]);
-            case ImagesSyntax:
-                return new ImagesRule(header);
-            case ReadabilitySyntax readability:
-                if (!ReadabilityRule.FormulaNames.TryGetValue(readability.Formula.Value, out var formula))
-                {
-                    Error(DslErrors.UnknownMetric, guide, readability.Formula.Range,
-                        $"unknown readability formula '{readability.Formula.Value}'.{Suggestions.DidYouMean(readability.Formula.Value, ReadabilityRule.FormulaNames.Keys)} Formulas: {string.Join(", ", ReadabilityRule.FormulaNames.Keys)}.");
-                    return null;
-                }
-
-                // Readability is about running text: without 'in', it reads the body only.
-                var bodyHeader = header.Scope == RuleScope.Everything ? header with { Scope = RuleScope.Body } : header;
-                return new ReadabilityRule(bodyHeader, formula, readability.Bound.Value == "max", double.Parse(readability.Value.Value, System.Globalization.CultureInfo.InvariantCulture));
-            case SpellingSyntax spelling:
-                return new SpellingRule(header, _dictionaries, accepted.Concat(spelling.Accept.Select(a => a.Value)), Patterns(guide, spelling.Ignore));
-            case AddressFormSyntax addressForm:
-                return new AddressFormRule(header, Patterns(guide, addressForm.Formal), Patterns(guide, addressForm.Informal));
-            default:
-                return null;
-        }
-    }
-
-    private Fact? FactNamed(GuideSyntax guide, Located name, Dictionary<string, Fact> facts)
-    {
-        if (facts.TryGetValue(name.Value, out var fact))
-        {
-            return fact;
-        }
-
-        Error(DslErrors.UnknownFact, guide, name.Range,
-            $"unknown fact '{name.Value}'.{Suggestions.DidYouMean(name.Value, facts.Keys)} Define it in a 'facts' block.");
-        return null;
-    }
-
-    private List<TextPattern> Patterns(GuideSyntax guide, IReadOnlyList<PatternSyntax> patterns)
-    {
-        var result = new List<TextPattern>();
-        foreach (var pattern in patterns)
-        {
-            if (!pattern.IsRegex)
-            {
-                result.Add(TextPattern.Term(pattern.Text));
-                continue;
-            }
-
-            try
-            {
-                result.Add(TextPattern.Regex(pattern.Text, pattern.Flags));
-            }
-            catch (ArgumentException ex)
-            {
-                Error(DslErrors.InvalidPattern, guide, pattern.Range, $"invalid pattern /{pattern.Text}/{pattern.Flags}: {ex.Message.Replace($"Invalid pattern '{pattern.Text}' at offset", "at offset", StringComparison.Ordinal)}");
-            }
-        }
-
-        return result;
     }
 
     private RuleCondition BindCondition(GuideSyntax guide, ConditionSyntax syntax)
@@ -461,4 +343,52 @@ public sealed class StyleCompiler
 
     private void Error(RuleDescriptor code, GuideSyntax guide, TextRange range, string message) =>
         _diagnostics.Add(code.At(guide.Source, range, message));
+
+    /// <summary>What one rule's kind binds its body with: the guides' facts and vocabulary, errors reported in the rule's guide.</summary>
+    private sealed class Binder(StyleCompiler compiler, GuideSyntax guide, StyleRuleHeader header, Dictionary<string, Fact> facts, IReadOnlySet<string> accepted)
+        : RuleBinder
+    {
+        public override StyleRuleHeader Header => header;
+
+        public override IReadOnlySet<string> AcceptedWords => accepted;
+
+        public override SpellingDictionaries Dictionaries => compiler._dictionaries;
+
+        public override IReadOnlyList<TextPattern> Patterns(IReadOnlyList<PatternSyntax> patterns)
+        {
+            var result = new List<TextPattern>();
+            foreach (var pattern in patterns)
+            {
+                if (!pattern.IsRegex)
+                {
+                    result.Add(TextPattern.Term(pattern.Text));
+                    continue;
+                }
+
+                try
+                {
+                    result.Add(TextPattern.Regex(pattern.Text, pattern.Flags));
+                }
+                catch (ArgumentException ex)
+                {
+                    Report(DslErrors.InvalidPattern, pattern.Range, $"invalid pattern /{pattern.Text}/{pattern.Flags}: {ex.Message.Replace($"Invalid pattern '{pattern.Text}' at offset", "at offset", StringComparison.Ordinal)}");
+                }
+            }
+
+            return result;
+        }
+
+        public override Fact? Fact(Located name)
+        {
+            if (facts.TryGetValue(name.Value, out var fact))
+            {
+                return fact;
+            }
+
+            Report(DslErrors.UnknownFact, name.Range, $"unknown fact '{name.Value}'.{Suggestions.DidYouMean(name.Value, facts.Keys)} Define it in a 'facts' block.");
+            return null;
+        }
+
+        public override void Report(RuleDescriptor code, TextRange range, string message) => compiler.Error(code, guide, range, message);
+    }
 }

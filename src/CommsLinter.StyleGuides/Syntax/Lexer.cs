@@ -1,4 +1,5 @@
 using CommsLinter.Diagnostics;
+using CommsLinter.Rules.Style;
 using CommsLinter.Text;
 
 namespace CommsLinter.StyleGuides.Syntax;

@@ -1,34 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
 using CommsLinter.Diagnostics;
+using CommsLinter.Rules.Style;
 using CommsLinter.Text;
 
 namespace CommsLinter.StyleGuides.Syntax;
 
 /// <summary>
 /// Parses one .style file (grammar: docs/styleguide-dsl.md). Errors are reported and parsing
-/// resumes at the next block, so one run shows every error of a file.
+/// resumes at the next block, so one run shows every error of a file. A rule's body is read by its
+/// kind (<see cref="StyleRuleKind.Parse"/>) through this parser's <see cref="RuleBodyParser"/> side.
 /// </summary>
-internal sealed class Parser
+internal sealed class Parser : RuleBodyParser
 {
     public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "facts", "rule"];
-    public static readonly string[] RuleKinds = ["forbid", "prefer", "require", "limit", "capitalization", "consistent", "sms", "links", "images", "readability", "address-form", "spelling"];
     public static readonly string[] Severities = ["error", "warning", "suggestion"];
-    public static readonly string[] RequireKinds = ["phrase", "pattern", "link", "fact"];
 
     private readonly SourceText _source;
     private readonly List<Finding> _diagnostics;
+    private readonly IReadOnlyList<StyleRuleKind> _kinds;
     private readonly List<Token> _tokens;
     private int _position;
 
-    private Parser(SourceText source, List<Finding> diagnostics)
+    private Parser(SourceText source, List<Finding> diagnostics, IReadOnlyList<StyleRuleKind> kinds)
     {
         _source = source;
         _diagnostics = diagnostics;
+        _kinds = kinds;
         _tokens = Lexer.Tokenize(source, diagnostics);
     }
 
-    private Token Current => _tokens[_position];
+    private Token Next => _tokens[_position];
 
-    public static GuideSyntax Parse(SourceText source, List<Finding> diagnostics) => new Parser(source, diagnostics).ParseGuide();
+    private string KindNames => string.Join(", ", _kinds.Select(k => k.Name));
+
+    public static GuideSyntax Parse(SourceText source, List<Finding> diagnostics, IReadOnlyList<StyleRuleKind> kinds) =>
+        new Parser(source, diagnostics, kinds).ParseGuide();
 
     private GuideSyntax ParseGuide()
     {
@@ -38,18 +44,18 @@ internal sealed class Parser
         var facts = new List<FactSyntax>();
         var rules = new List<RuleSyntax>();
 
-        if (Current.Is("styleguide"))
+        if (Next.Is("styleguide"))
         {
             _position++;
-            name = Guarded(() => ExpectString("the style guide's name"));
-            if (Current.Is("extends"))
+            name = Guarded(() => QuotedString("the style guide's name"));
+            if (Next.Is("extends"))
             {
                 _position++;
                 Guarded(() =>
                 {
                     do
                     {
-                        extends.Add(ExpectString("the name of the guide to extend"));
+                        extends.Add(QuotedString("the name of the guide to extend"));
                     }
                     while (Accept(","));
                     return 0;
@@ -58,21 +64,21 @@ internal sealed class Parser
         }
         else
         {
-            Report(DslErrors.MissingHeader, Current.Range, "a style guide starts with 'styleguide \"Name\"'.");
+            Report(DslErrors.MissingHeader, Next.Range, "a style guide starts with 'styleguide \"Name\"'.");
         }
 
-        while (Current.Kind != TokenKind.End)
+        while (Next.Kind != TokenKind.End)
         {
             var start = _position;
-            switch (Current.Value)
+            switch (Next.Value)
             {
-                case "vocabulary" when Current.Kind == TokenKind.Word:
+                case "vocabulary" when Next.Kind == TokenKind.Word:
                     Guarded(() => ParseVocabulary(vocabulary));
                     break;
-                case "facts" when Current.Kind == TokenKind.Word:
+                case "facts" when Next.Kind == TokenKind.Word:
                     Guarded(() => ParseFacts(facts));
                     break;
-                case "rule" when Current.Kind == TokenKind.Word:
+                case "rule" when Next.Kind == TokenKind.Word:
                     if (Guarded(ParseRule) is { } rule)
                     {
                         rules.Add(rule);
@@ -80,14 +86,14 @@ internal sealed class Parser
 
                     break;
                 default:
-                    if (Current.Kind == TokenKind.Word)
+                    if (Next.Kind == TokenKind.Word)
                     {
-                        Report(DslErrors.UnknownKeyword, Current.Range,
-                            $"unknown keyword '{Current.Value}'.{Suggestions.DidYouMean(Current.Value, TopLevelKeywords)} Expected 'vocabulary', 'facts' or 'rule'.");
+                        Report(DslErrors.UnknownKeyword, Next.Range,
+                            $"unknown keyword '{Next.Value}'.{Suggestions.DidYouMean(Next.Value, TopLevelKeywords)} Expected 'vocabulary', 'facts' or 'rule'.");
                     }
-                    else if (Current.Kind != TokenKind.Bad)
+                    else if (Next.Kind != TokenKind.Bad)
                     {
-                        Report(DslErrors.Expected, Current.Range, $"expected 'vocabulary', 'facts' or 'rule', found {Current}.");
+                        Report(DslErrors.Expected, Next.Range, $"expected 'vocabulary', 'facts' or 'rule', found {Next}.");
                     }
 
                     break;
@@ -108,7 +114,7 @@ internal sealed class Parser
         Expect("{", "after 'vocabulary'");
         while (!Accept("}"))
         {
-            var keyword = ExpectWord("'accept' or 'reject'");
+            var keyword = Word("'accept' or 'reject'");
             if (keyword.Value is not ("accept" or "reject"))
             {
                 Fail(DslErrors.UnknownKeyword, keyword.Range,
@@ -117,7 +123,7 @@ internal sealed class Parser
 
             do
             {
-                var term = ExpectString("a word or phrase");
+                var term = QuotedString("a word or phrase");
                 terms.Add(new VocabularyTerm(term.Value, keyword.Value == "accept", term.Range));
             }
             while (Accept(","));
@@ -132,12 +138,12 @@ internal sealed class Parser
         Expect("{", "after 'facts'");
         while (!Accept("}"))
         {
-            var name = ExpectWord("a fact name");
+            var name = Word("a fact name");
             Expect("=", $"after the fact name '{name.Value}'");
-            var kind = ExpectWord("the kind of the fact (phone, email, url, days, money, percent, text)");
-            var value = Current.Kind is TokenKind.String or TokenKind.Number
-                ? new Located(Current.Value, Current.Range)
-                : Fail<Located>(DslErrors.Expected, Current.Range, $"expected the fact's value (a \"string\" or a number), found {Current}.");
+            var kind = Word("the kind of the fact (phone, email, url, days, money, percent, text)");
+            var value = Next.Kind is TokenKind.String or TokenKind.Number
+                ? new Located(Next.Value, Next.Range)
+                : Fail<Located>(DslErrors.Expected, Next.Range, $"expected the fact's value (a \"string\" or a number), found {Next}.");
             _position++;
             facts.Add(new FactSyntax(name, kind, value));
         }
@@ -148,19 +154,19 @@ internal sealed class Parser
     private RuleSyntax ParseRule()
     {
         _position++;
-        var id = ExpectWord("a rule id such as 'brand.name'");
-        var severity = ExpectWord("a severity (error, warning or suggestion)");
+        var id = Word("a rule id such as 'brand.name'");
+        var severity = Word("a severity (error, warning or suggestion)");
         if (!Severities.Contains(severity.Value))
         {
             Fail(DslErrors.UnknownKeyword, severity.Range,
                 $"unknown severity '{severity.Value}'.{Suggestions.DidYouMean(severity.Value, Severities)} Expected error, warning or suggestion.");
         }
 
-        var message = ExpectString("the rule's message");
+        var message = QuotedString("the rule's message");
         Located? review = null;
         if (Accept("review"))
         {
-            review = ExpectWord("the team that reviews what this rule flags, such as 'legal'");
+            review = Word("the team that reviews what this rule flags, such as 'legal'");
         }
 
         Expect("{", "to open the rule's body");
@@ -169,176 +175,37 @@ internal sealed class Parser
         BodySyntax? body = null;
         while (!Accept("}"))
         {
-            if (Current.Kind == TokenKind.End)
+            if (Next.Kind == TokenKind.End)
             {
-                Fail(DslErrors.Expected, Current.Range, $"rule '{id.Value}' is not closed. Add '}}'.");
+                Fail(DslErrors.Expected, Next.Range, $"rule '{id.Value}' is not closed. Add '}}'.");
             }
 
-            var keyword = ExpectWord("'when', 'in' or a rule kind");
+            var keyword = Word("'when', 'in' or a rule kind");
             switch (keyword.Value)
             {
                 case "when":
                     when = ParseOr();
                     break;
                 case "in":
-                    do
-                    {
-                        scopes.Add(ExpectWord("a scope (subject, preheader, title, heading, body, link, alt, button, footer, sms)"));
-                    }
-                    while (Accept(","));
+                    scopes.AddRange(Words("a scope (subject, preheader, title, heading, body, link, alt, button, footer, sms)"));
                     break;
                 default:
                     if (body is not null)
                     {
-                        Fail(DslErrors.Expected, keyword.Range, $"rule '{id.Value}' already has a '{body.Kind.Value}' body; a rule has one kind. Write a second rule.");
+                        Fail(DslErrors.Expected, keyword.Range, $"rule '{id.Value}' already has a '{body.Kind.Name}' body; a rule has one kind. Write a second rule.");
                     }
 
-                    body = ParseBody(keyword);
+                    var kind = _kinds.FirstOrDefault(k => k.Name == keyword.Value)
+                        ?? Fail<StyleRuleKind>(DslErrors.UnknownKind, keyword.Range,
+                            $"unknown rule kind '{keyword.Value}'.{Suggestions.DidYouMean(keyword.Value, _kinds.Select(k => k.Name).Concat(["when", "in"]))} Expected 'when', 'in' or one of: {KindNames}.");
+                    body = new BodySyntax(kind, kind.Parse(this));
                     break;
             }
         }
 
-        if (body is null)
-        {
-            Fail(DslErrors.Expected, id.Range, $"rule '{id.Value}' has no body. Add one of: {string.Join(", ", RuleKinds)}.");
-        }
-
-        return new RuleSyntax(id, severity, message, review, when, scopes, body!);
-    }
-
-    private BodySyntax ParseBody(Located kind)
-    {
-        switch (kind.Value)
-        {
-            case "forbid":
-                return new ForbidSyntax(kind, PatternList("a \"term\" or /pattern/ to forbid"));
-            case "prefer":
-                var preferred = ExpectString("the preferred term");
-                if (!Accept("over"))
-                {
-                    Fail(DslErrors.ExpectedOver, Current.Range, $"expected 'over' after the preferred term, found {Current}. Write: prefer \"{preferred.Value}\" over \"...\".");
-                }
-
-                return new PreferSyntax(kind, preferred, PatternList("a \"term\" or /pattern/ to replace"));
-            case "require":
-                var what = ExpectWord("what to require: phrase, pattern, link or fact");
-                switch (what.Value)
-                {
-                    case "phrase" or "pattern" or "link":
-                        return new RequireSyntax(kind, what, Pattern("a \"phrase\" or /pattern/"), null);
-                    case "fact":
-                        return new RequireSyntax(kind, what, null, ExpectWord("a fact name"));
-                    default:
-                        return Fail<BodySyntax>(DslErrors.UnknownKeyword, what.Range,
-                            $"unknown requirement '{what.Value}'.{Suggestions.DidYouMean(what.Value, RequireKinds)} Expected phrase, pattern, link or fact.");
-                }
-
-            case "limit":
-                var metric = ExpectWord("a metric such as 'words-per-sentence'");
-                var bound = ExpectWord("'max' or 'min'");
-                if (bound.Value is not ("max" or "min"))
-                {
-                    Fail(DslErrors.Expected, bound.Range, $"expected 'max' or 'min', found '{bound.Value}'.");
-                }
-
-                if (Current.Kind != TokenKind.Number)
-                {
-                    Fail(DslErrors.Expected, Current.Range, $"expected a number after '{bound.Value}', found {Current}.");
-                }
-
-                var value = new Located(Current.Value, Current.Range);
-                _position++;
-                return new LimitSyntax(kind, metric, bound, value);
-            case "capitalization":
-                var names = new List<Located>();
-                do
-                {
-                    names.Add(ExpectString("a name in its exact casing, such as \"Okna Nowak\""));
-                }
-                while (Accept(","));
-                return new CapitalizationSyntax(kind, names);
-            case "consistent":
-                var factKind = ExpectWord("a fact kind (phone, email, url, days, money, percent)");
-                Expect("with", $"after '{factKind.Value}'");
-                var facts = new List<Located>();
-                do
-                {
-                    facts.Add(ExpectWord("a fact name"));
-                }
-                while (Accept(","));
-                return new ConsistentSyntax(kind, factKind, facts, Accept("near") ? PatternList("a \"term\" the value must be near") : []);
-            case "sms":
-                Expect("segments", "after 'sms' (sms segments max 2)");
-                Expect("max", "after 'segments'");
-                return new SmsSyntax(kind, ExpectToken(TokenKind.Number, "the largest number of segments"));
-            case "links":
-                var mode = ExpectWord("'https' or 'domains'");
-                switch (mode.Value)
-                {
-                    case "https":
-                        return new LinksSyntax(kind, mode, []);
-                    case "domains":
-                        var domains = new List<Located>();
-                        do
-                        {
-                            domains.Add(ExpectString("a domain such as \"oknanowak.pl\""));
-                        }
-                        while (Accept(","));
-                        return new LinksSyntax(kind, mode, domains);
-                    default:
-                        return Fail<BodySyntax>(DslErrors.UnknownKeyword, mode.Range,
-                            $"unknown links check '{mode.Value}'.{Suggestions.DidYouMean(mode.Value, ["https", "domains"])} Expected 'https' or 'domains'.");
-                }
-
-            case "readability":
-                var formula = ExpectWord("a formula: flesch, flesch-ru, gulpease or fog-pl");
-                var direction = ExpectWord("'min' or 'max'");
-                if (direction.Value is not ("max" or "min"))
-                {
-                    Fail(DslErrors.Expected, direction.Range, $"expected 'max' or 'min', found '{direction.Value}'.");
-                }
-
-                return new ReadabilitySyntax(kind, formula, direction, ExpectToken(TokenKind.Number, "the score"));
-            case "address-form":
-                Expect("formal", "after 'address-form' (address-form formal \"...\" informal \"...\")");
-                var formal = PatternList("a formal marker such as \"Państwo\"");
-                Expect("informal", "after the formal markers");
-                return new AddressFormSyntax(kind, formal, PatternList("an informal marker such as \"ty\""));
-            case "spelling":
-                var accept = new List<Located>();
-                var ignore = new List<PatternSyntax>();
-                while (true)
-                {
-                    if (Accept("accept"))
-                    {
-                        do
-                        {
-                            accept.Add(ExpectString("a word to accept, such as \"NowakTherm\""));
-                        }
-                        while (Accept(","));
-                    }
-                    else if (Accept("ignore"))
-                    {
-                        ignore.AddRange(PatternList("a \"term\" or /pattern/ whose text is not spell-checked"));
-                    }
-                    else
-                    {
-                        return new SpellingSyntax(kind, accept, ignore);
-                    }
-                }
-
-            case "images":
-                var check = ExpectWord("'alt'");
-                if (check.Value != "alt")
-                {
-                    Fail(DslErrors.UnknownKeyword, check.Range, $"unknown images check '{check.Value}'.{Suggestions.DidYouMean(check.Value, ["alt"])} Expected 'alt'.");
-                }
-
-                return new ImagesSyntax(kind, check);
-            default:
-                return Fail<BodySyntax>(DslErrors.UnknownKind, kind.Range,
-                    $"unknown rule kind '{kind.Value}'.{Suggestions.DidYouMean(kind.Value, RuleKinds.Concat(["when", "in"]))} Expected 'when', 'in' or one of: {string.Join(", ", RuleKinds)}.");
-        }
+        return body is null
+            ? Fail<RuleSyntax>(DslErrors.Expected, id.Range, $"rule '{id.Value}' has no body. Add one of: {KindNames}.")
+            : new RuleSyntax(id, severity, message, review, when, scopes, body);
     }
 
     private ConditionSyntax ParseOr()
@@ -365,9 +232,9 @@ internal sealed class Parser
 
     private ConditionSyntax ParseUnary()
     {
-        if (Current.Is("not"))
+        if (Next.Is("not"))
         {
-            var at = Current.Range;
+            var at = Next.Range;
             _position++;
             return new NotCondition(ParseUnary(), at);
         }
@@ -379,39 +246,28 @@ internal sealed class Parser
             return inner;
         }
 
-        var field = ExpectWord("a condition such as 'channel email'");
+        var field = Word("a condition such as 'channel email'");
         var values = new List<Located>();
         if (Accept("["))
         {
-            do
-            {
-                values.Add(ExpectWord("a name"));
-            }
-            while (Accept(","));
+            values.AddRange(Words("a name"));
             Expect("]", "to close the list");
         }
         else
         {
-            values.Add(ExpectWord($"a value after '{field.Value}'"));
+            values.Add(Word($"a value after '{field.Value}'"));
         }
 
         return new TestCondition(field, values);
     }
 
-    private List<PatternSyntax> PatternList(string what)
-    {
-        var patterns = new List<PatternSyntax>();
-        do
-        {
-            patterns.Add(Pattern(what));
-        }
-        while (Accept(","));
-        return patterns;
-    }
+    public override string Current => Next.ToString();
 
-    private PatternSyntax Pattern(string what)
+    public override TextRange CurrentRange => Next.Range;
+
+    public override PatternSyntax Pattern(string what)
     {
-        var token = Current;
+        var token = Next;
         if (token.Kind is not (TokenKind.String or TokenKind.Regex))
         {
             return Fail<PatternSyntax>(DslErrors.Expected, token.Range, $"expected {what}, found {token}.");
@@ -421,33 +277,27 @@ internal sealed class Parser
         return new PatternSyntax(token.Value, token.Kind == TokenKind.Regex, token.Flags, token.Range);
     }
 
-    private Located ExpectString(string what) => ExpectToken(TokenKind.String, $"{what} in \"double quotes\"");
+    public override Located QuotedString(string what) => ExpectToken(TokenKind.String, $"{what} in \"double quotes\"");
 
-    private Located ExpectWord(string what) => ExpectToken(TokenKind.Word, what);
+    public override Located Word(string what) => ExpectToken(TokenKind.Word, what);
+
+    public override Located Number(string what) => ExpectToken(TokenKind.Number, what);
 
     private Located ExpectToken(TokenKind kind, string what)
     {
-        if (Current.Kind != kind)
+        if (Next.Kind != kind)
         {
-            return Fail<Located>(DslErrors.Expected, Current.Range, $"expected {what}, found {Current}.");
+            return Fail<Located>(DslErrors.Expected, Next.Range, $"expected {what}, found {Next}.");
         }
 
-        var token = Current;
+        var token = Next;
         _position++;
         return new Located(token.Value, token.Range);
     }
 
-    private void Expect(string value, string context)
+    public override bool Accept(string word)
     {
-        if (!Accept(value))
-        {
-            Fail(DslErrors.Expected, Current.Range, $"expected '{value}' {context}, found {Current}.");
-        }
-    }
-
-    private bool Accept(string value)
-    {
-        if (!Current.Is(value))
+        if (!Next.Is(word))
         {
             return false;
         }
@@ -459,9 +309,8 @@ internal sealed class Parser
     private void Report(RuleDescriptor code, TextRange range, string message) =>
         _diagnostics.Add(code.At(_source, range, message));
 
-    private void Fail(RuleDescriptor code, TextRange range, string message) => Fail<int>(code, range, message);
-
-    private T Fail<T>(RuleDescriptor code, TextRange range, string message)
+    [DoesNotReturn]
+    public override T Fail<T>(RuleDescriptor code, TextRange range, string message)
     {
         Report(code, range, message);
         throw new SyntaxErrorException();
@@ -484,9 +333,9 @@ internal sealed class Parser
                 depth += _tokens[i].Is("{") ? 1 : _tokens[i].Is("}") ? -1 : 0;
             }
 
-            while (Current.Kind != TokenKind.End && (depth > 0 || !IsTopLevel(Current)))
+            while (Next.Kind != TokenKind.End && (depth > 0 || !IsTopLevel(Next)))
             {
-                depth += Current.Is("{") ? 1 : Current.Is("}") ? -1 : 0;
+                depth += Next.Is("{") ? 1 : Next.Is("}") ? -1 : 0;
                 _position++;
                 if (depth == 0 && _tokens[_position - 1].Is("}"))
                 {
@@ -504,7 +353,7 @@ internal sealed class Parser
         {
             _position++;
         }
-        while (Current.Kind != TokenKind.End && !IsTopLevel(Current));
+        while (Next.Kind != TokenKind.End && !IsTopLevel(Next));
     }
 
     private static bool IsTopLevel(Token token) => token.Kind == TokenKind.Word && TopLevelKeywords.Contains(token.Value);

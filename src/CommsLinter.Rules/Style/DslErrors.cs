@@ -1,10 +1,11 @@
 using CommsLinter.Diagnostics;
 
-namespace CommsLinter.StyleGuides;
+namespace CommsLinter.Rules.Style;
 
 /// <summary>
-/// The style-guide compiler's error codes. Stable: a code is never reused for another meaning.
-/// Documented in docs/styleguide-dsl.md.
+/// The style-guide DSL's error codes. Stable: a code is never reused for another meaning.
+/// Documented in docs/styleguide-dsl.md. They live beside the rule kinds because each kind's
+/// grammar and binding report them as well as the parser and compiler.
 /// </summary>
 public static class DslErrors
 {
