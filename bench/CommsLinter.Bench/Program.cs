@@ -6,6 +6,7 @@ using System.Text;
 // Usage: dotnet run --project bench/CommsLinter.Bench -c Release -- <out-folder> [count]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- spelling [words]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- load <content-folder>
+//        dotnet run --project bench/CommsLinter.Bench -c Release -- live <content-folder> [--styleguides <folder>] [edits]
 if (args is ["spelling", ..])
 {
     return CommsLinter.Bench.SpellingBench.Run(args[1..]);
@@ -16,9 +17,14 @@ if (args is ["load", ..])
     return CommsLinter.Bench.LoadBench.Run(args[1..]);
 }
 
+if (args is ["live", ..])
+{
+    return CommsLinter.Bench.LiveBench.Run(args[1..]);
+}
+
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | load <content-folder>");
+    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300]");
     return 2;
 }
 

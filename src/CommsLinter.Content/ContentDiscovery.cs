@@ -54,6 +54,42 @@ public static class ContentDiscovery
         return sorted;
     }
 
+    /// <summary>
+    /// The file at <paramref name="fullPath"/> as discovering <paramref name="paths"/> would list it, or
+    /// null when it would not: for a live workspace told that one file appeared or changed.
+    /// </summary>
+    public static ContentFile? Classify(string fullPath, IEnumerable<string> paths, string workingDirectory)
+    {
+        if (!IsTemplateName(Path.GetFileName(fullPath.AsSpan())))
+        {
+            return null;
+        }
+
+        foreach (var path in paths)
+        {
+            var root = Path.GetFullPath(path, workingDirectory);
+            if (root == fullPath)
+            {
+                return Entry(fullPath, workingDirectory);
+            }
+
+            var relative = Path.GetRelativePath(root, fullPath);
+            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                continue;
+            }
+
+            // The folders a listing does not enter: dot-folders and samples/.
+            var folders = relative.Split(Path.DirectorySeparatorChar)[..^1];
+            if (!folders.Any(f => f.StartsWith('.') || f == SamplesFolder))
+            {
+                return Entry(fullPath, workingDirectory);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The path shown to users: relative to the working directory when inside it, always with '/'.</summary>
     public static string DisplayPath(string fullPath, string workingDirectory)
     {
@@ -82,8 +118,13 @@ public static class ContentDiscovery
 
     private static void Add(string fullPath, string workingDirectory, Dictionary<string, ContentFile> files)
     {
-        var display = DisplayPath(fullPath, workingDirectory);
+        var file = Entry(fullPath, workingDirectory);
+        files[file.DisplayPath] = file;
+    }
+
+    private static ContentFile Entry(string fullPath, string workingDirectory)
+    {
         var isSnippet = fullPath.Contains($"{Path.DirectorySeparatorChar}{PartialsFolder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
-        files[display] = new ContentFile(fullPath, display, isSnippet ? DocumentKind.Snippet : DocumentKind.Template);
+        return new ContentFile(fullPath, DisplayPath(fullPath, workingDirectory), isSnippet ? DocumentKind.Snippet : DocumentKind.Template);
     }
 }

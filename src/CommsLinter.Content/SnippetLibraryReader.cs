@@ -18,28 +18,35 @@ public static class SnippetLibraryReader
         var snippets = new List<Snippet>();
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var extension = Path.GetExtension(path);
-            if (!Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            if (IsSnippet(path))
             {
-                continue;
-            }
+                string text;
+                try
+                {
+                    text = File.ReadAllText(path);
+                }
+                catch (IOException)
+                {
+                    // The loader reports an unreadable snippet at its own file; here it simply includes nothing.
+                    text = string.Empty;
+                }
 
-            var relative = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
+                snippets.Add(Read(folder, path, text, workingDirectory));
             }
-            catch (IOException)
-            {
-                // The loader reports an unreadable snippet at its own file; here it simply includes nothing.
-                text = string.Empty;
-            }
-
-            snippets.Add(new Snippet(relative[..^extension.Length], ContentDiscovery.DisplayPath(path, workingDirectory), path, extension,
-                [.. SnippetLibrary.IncludesIn(text).Select(i => i.Name)]));
         }
 
         return new SnippetLibrary(ContentDiscovery.DisplayPath(folder, workingDirectory), snippets);
+    }
+
+    /// <summary>Whether a file in the snippets folder is a snippet, by its extension.</summary>
+    public static bool IsSnippet(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The snippet of the file <paramref name="path"/> in <paramref name="folder"/>, with this text.</summary>
+    public static Snippet Read(string folder, string path, string text, string workingDirectory)
+    {
+        var extension = Path.GetExtension(path);
+        var relative = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+        return new Snippet(relative[..^extension.Length], ContentDiscovery.DisplayPath(path, workingDirectory), path, extension,
+            [.. SnippetLibrary.IncludesIn(text).Select(i => i.Name)], text);
     }
 }

@@ -106,15 +106,23 @@ public sealed record Configuration
             Spelling = spelling,
             Snippets = snippets,
             Rendering = RenderingFor(catalogFolder, snippets, workingDirectory),
+            Approvals = LoadLedger(ledgerPath, workingDirectory, findings),
             Baseline = options.UseBaseline ? LoadBaseline(ProjectLayout.BaselinePath(catalogPath, options.Baseline, workingDirectory), options.Baseline, workingDirectory, findings) : null,
-            Approvals = ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings),
             Findings = findings,
         };
     }
 
     /// <summary>The catalog at <paramref name="catalogPath"/>; null, with a finding, when it is missing or cannot be read at all.</summary>
-    public static JourneyCatalog? LoadCatalog(string? catalogPath, string workingDirectory, List<Finding> findings)
+    /// <param name="bufferOf">The text an editor holds for a file, or null to read the file.</param>
+    public static JourneyCatalog? LoadCatalog(string? catalogPath, string workingDirectory, List<Finding> findings, Func<string, string?>? bufferOf = null)
     {
+        if (catalogPath is not null && bufferOf?.Invoke(catalogPath) is { } text)
+        {
+            var parsed = CatalogReader.Parse(new SourceText(ContentDiscovery.DisplayPath(catalogPath, workingDirectory), text), out var problems);
+            findings.AddRange(problems);
+            return parsed;
+        }
+
         if (catalogPath is null || !File.Exists(catalogPath))
         {
             var shown = catalogPath is null ? $"{ProjectLayout.DefaultContent}/{CatalogReader.FileName}" : ContentDiscovery.DisplayPath(catalogPath, workingDirectory);
@@ -129,8 +137,9 @@ public sealed record Configuration
     }
 
     /// <summary>The style guides of <paramref name="styleFolder"/> compiled against the catalog, and the dictionaries their spelling rules need.</summary>
+    /// <param name="bufferOf">The text an editor holds for a file, or null to read the file.</param>
     public static (StyleSet Style, (SpellingDictionaries, IReadOnlyList<string>)? Spelling) LoadStyle(
-        string? styleFolder, string? styleGuidesOption, JourneyCatalog? catalog, string workingDirectory, List<Finding> findings)
+        string? styleFolder, string? styleGuidesOption, JourneyCatalog? catalog, string workingDirectory, List<Finding> findings, Func<string, string?>? bufferOf = null)
     {
         if (styleFolder is null || !Directory.Exists(styleFolder))
         {
@@ -145,7 +154,7 @@ public sealed record Configuration
 
         var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), File.ReadAllText(path)));
+            .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), bufferOf?.Invoke(path) ?? File.ReadAllText(path)));
         var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, ProjectLayout.DictionariesFolder), displayPath: path => ContentDiscovery.DisplayPath(path, workingDirectory));
         var style = StyleCompiler.Compile(files, catalog, findings, dictionaries);
         return (style, catalog is not null && style.Rules.OfType<SpellingRule>().Any() ? (dictionaries, catalog.Locales) : null);
@@ -159,7 +168,12 @@ public sealed record Configuration
     public static SampleRendering? RenderingFor(string? catalogFolder, SnippetLibrary? snippets, string workingDirectory) =>
         catalogFolder is null ? null : new SampleRendering(new SampleStore(catalogFolder, path => ContentDiscovery.DisplayPath(path, workingDirectory)), snippets);
 
-    private static Baseline? LoadBaseline(string? baselinePath, string? baselineOption, string workingDirectory, List<Finding> findings)
+    /// <summary>The approvals ledger (empty when the file does not exist yet); null without a place for it.</summary>
+    public static ApprovalLedger? LoadLedger(string? ledgerPath, string workingDirectory, List<Finding> findings) =>
+        ledgerPath is null ? null : ApprovalLedger.Load(ledgerPath, ContentDiscovery.DisplayPath(ledgerPath, workingDirectory), findings);
+
+    /// <summary>The baseline, when there is one or one is given; a given one that is missing or unreadable is a finding.</summary>
+    public static Baseline? LoadBaseline(string? baselinePath, string? baselineOption, string workingDirectory, List<Finding> findings)
     {
         if (baselinePath is null || (baselineOption is null && !File.Exists(baselinePath)))
         {

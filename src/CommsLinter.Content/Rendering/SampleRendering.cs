@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CommsLinter.Content.Liquid;
 using CommsLinter.Content.Samples;
 using CommsLinter.Model;
@@ -8,14 +8,16 @@ using CommsLinter.Text;
 namespace CommsLinter.Content.Rendering;
 
 /// <summary>
-/// Each template rendered with its sample once per run, shared by every check that needs real values
+/// Each template rendered with its sample once, shared by every check that needs real values
 /// (render.failed, render.empty-value, SMS segments, lengths) and by <c>commslint render</c>; also the
-/// data each template reads. Thread-safe.
+/// data each template reads. Both are kept with the document they were made of, and go with it: a
+/// document checked and dropped takes its rendering along, and an edited document is a new one.
+/// Thread-safe.
 /// </summary>
 public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippets) : ITemplateRendering
 {
-    private readonly ConcurrentDictionary<string, Lazy<Rendering?>> _results = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<LiquidRead>>> _variables = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<Document, Lazy<Rendering?>> _results = [];
+    private readonly ConditionalWeakTable<Document, Lazy<IReadOnlyList<LiquidRead>>> _variables = [];
 
     public SampleStore Samples => samples;
 
@@ -26,11 +28,11 @@ public sealed class SampleRendering(SampleStore samples, SnippetLibrary? snippet
 
     /// <summary>The template rendered with its sample (or, when that failed, as far as it came and why); null when it has no usable sample.</summary>
     public Rendering? Result(Document document, CheckContext context) =>
-        _results.GetOrAdd(document.Path, _ => new Lazy<Rendering?>(() => Render(document, context))).Value;
+        _results.GetValue(document, d => new Lazy<Rendering?>(() => Render(d, context))).Value;
 
     /// <summary>The data the template reads, as collected by <see cref="LiquidVariables"/>, once per template.</summary>
     public IReadOnlyList<LiquidRead> VariablesOf(Document document) =>
-        _variables.GetOrAdd(document.Path, _ => new Lazy<IReadOnlyList<LiquidRead>>(() => LiquidVariables.Collect(document))).Value;
+        _variables.GetValue(document, d => new Lazy<IReadOnlyList<LiquidRead>>(() => LiquidVariables.Collect(d))).Value;
 
     private Rendering? Render(Document document, CheckContext context)
     {

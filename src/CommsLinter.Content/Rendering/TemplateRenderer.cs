@@ -273,14 +273,15 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         }
     }
 
-    /// <summary>Loads <c>{% include 'name' %}</c> from the snippet library only.</summary>
+    /// <summary>Loads <c>{% include 'name' %}</c> from the snippet library only, with the text the library holds.</summary>
     private sealed class SnippetLoader(SnippetLibrary? snippets) : ITemplateLoader
     {
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
             snippets?.Resolve(templateName)?.FullPath
             ?? throw new ScriptRuntimeException(callerSpan, $"snippet '{templateName}' is not in the _partials folder");
 
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            snippets?.AtPath(templatePath)?.Text ?? throw new ScriptRuntimeException(callerSpan, $"snippet '{templatePath}' is not in the _partials folder");
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             new(Load(context, callerSpan, templatePath));

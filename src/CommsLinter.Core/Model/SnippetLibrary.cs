@@ -12,14 +12,19 @@ namespace CommsLinter.Model;
 public sealed partial class SnippetLibrary
 {
     private readonly Dictionary<string, Snippet> _byName;
+    private readonly Dictionary<string, Snippet> _byPath;
 
     public SnippetLibrary(string folderDisplayPath, IEnumerable<Snippet> snippets)
     {
         FolderDisplayPath = folderDisplayPath;
         _byName = new Dictionary<string, Snippet>(StringComparer.Ordinal);
+        _byPath = new Dictionary<string, Snippet>(StringComparer.Ordinal);
         foreach (var snippet in snippets)
         {
-            _byName.TryAdd(snippet.Name, snippet);
+            if (_byName.TryAdd(snippet.Name, snippet))
+            {
+                _byPath[snippet.FullPath] = snippet;
+            }
         }
     }
 
@@ -29,6 +34,15 @@ public sealed partial class SnippetLibrary
     public IReadOnlyCollection<Snippet> Snippets => _byName.Values;
 
     public IEnumerable<string> Names => _byName.Keys;
+
+    /// <summary>This library with <paramref name="snippet"/> added, or in place of the snippet of the same name.</summary>
+    public SnippetLibrary With(Snippet snippet) => new(FolderDisplayPath, _byName.Values.Where(s => s.Name != snippet.Name).Append(snippet).OrderBy(s => s.FullPath, StringComparer.Ordinal));
+
+    /// <summary>This library without the snippet of <paramref name="fullPath"/>.</summary>
+    public SnippetLibrary Without(string fullPath) => new(FolderDisplayPath, _byName.Values.Where(s => s.FullPath != fullPath));
+
+    /// <summary>The snippet whose file is <paramref name="fullPath"/>.</summary>
+    public Snippet? AtPath(string fullPath) => _byPath.GetValueOrDefault(fullPath);
 
     /// <summary>The snippet an include names, with or without its file extension.</summary>
     public Snippet? Resolve(string name) =>
@@ -94,5 +108,9 @@ public sealed partial class SnippetLibrary
     private static partial Regex IncludePattern();
 }
 
-/// <summary>One shared snippet: its include name, its file (as shown and on disk) and the names it includes.</summary>
-public sealed record Snippet(string Name, string DisplayPath, string FullPath, string Extension, IReadOnlyList<string> Includes);
+/// <summary>
+/// One shared snippet: its include name, its file (as shown and on disk), the names it includes, and
+/// its text as the library read it, which is what a rendering includes (an editor's unsaved text, in a
+/// live workspace).
+/// </summary>
+public sealed record Snippet(string Name, string DisplayPath, string FullPath, string Extension, IReadOnlyList<string> Includes, string Text);

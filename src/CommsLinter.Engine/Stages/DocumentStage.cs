@@ -17,6 +17,9 @@ public interface IDocumentStage
 {
     /// <param name="checkFile">False to load and summarise the file only (it did not change since --changed-since): its per-file findings are left out.</param>
     DocumentResult Run(ContentFile file, bool checkFile);
+
+    /// <summary>Checks <paramref name="text"/> as the file's text: what an editor holds, not what is on disk.</summary>
+    DocumentResult Run(ContentFile file, string text);
 }
 
 /// <summary>
@@ -53,7 +56,6 @@ public sealed class DocumentStage : IDocumentStage
         }
     }
 
-    /// <summary>Checks a file's text as it is now in an editor, not as it is on disk.</summary>
     public DocumentResult Run(ContentFile file, string text)
     {
         try

@@ -99,47 +99,22 @@ public sealed record LintPipeline(Configuration Configuration, CheckContext Cont
         var documents = new Document?[request.KeepDocuments ? files.Count : 0];
         var sources = new SourceText?[files.Count];
         var outcomes = new FileOutcome[files.Count];
-        var done = 0;
-        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        CheckDocuments(files, request.IsChanged, (i, result) =>
         {
-            var result = Documents.Run(files[i], request.IsChanged(files[i]));
             outcomes[i] = result.Outcome;
             sources[i] = result.Source;
             if (request.KeepDocuments)
             {
                 documents[i] = result.Document;
             }
-
-            request.Progress?.Invoke(Interlocked.Increment(ref done), files.Count);
-        });
+        }, request.Progress, cancellationToken);
         request.AfterDocuments?.Invoke();
-
-        var findings = new List<Finding>(Configuration.Findings);
-        foreach (var outcome in outcomes)
-        {
-            findings.AddRange(outcome.Findings);
-        }
 
         var read = sources.OfType<SourceText>().ToArray();
         var summaries = outcomes.Select(o => o.Summary).OfType<DocumentSummary>().ToArray();
         var lookup = new SourceLookup(read, summaries, files);
-        var run = new CorpusRun
-        {
-            Context = Context,
-            Summaries = summaries,
-            Findings = findings,
-            SourceOf = lookup.Of,
-            FileOf = lookup.FileOf,
-            CheckedPaths = request.ChangedFiles is null ? null : files.Where(request.IsChanged).Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal),
-            Ci = request.Ci,
-        };
-        foreach (var stage in CorpusStages)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            stage.Run(run);
-        }
-
-        run.Findings.Sort(Finding.Order);
+        var run = CheckCorpus(outcomes, summaries, lookup.Of, lookup.FileOf,
+            request.ChangedFiles is null ? null : files.Where(request.IsChanged).Select(f => f.DisplayPath).ToHashSet(StringComparer.Ordinal), request.Ci, cancellationToken);
         return new LintResult(documents.OfType<Document>().ToArray(), run.Findings, files.Count)
         {
             Sources = read,
@@ -148,5 +123,56 @@ public sealed record LintPipeline(Configuration Configuration, CheckContext Cont
             Baselined = run.Baselined,
             SourceOf = lookup.Of,
         };
+    }
+
+    /// <summary>The per-document stage over <paramref name="files"/>, in parallel; each result goes to <paramref name="done"/> with the file's index.</summary>
+    /// <param name="checkFile">Whether a file gets its per-file checks, or is only read and summarised.</param>
+    /// <param name="progress">Told after each file, with the number done so far and the number of files.</param>
+    public void CheckDocuments(IReadOnlyList<ContentFile> files, Func<ContentFile, bool> checkFile, Action<int, DocumentResult> done, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            done(i, Documents.Run(files[i], checkFile(files[i])));
+            progress?.Invoke(Interlocked.Increment(ref count), files.Count);
+        });
+    }
+
+    /// <summary>The stages across files, over every file's outcome: the run's findings, sorted, and what the gate and the baseline did.</summary>
+    /// <param name="summaries">The summaries of the outcomes, in the same order.</param>
+    /// <param name="checkedPaths">The files whose per-file checks ran (--changed-since), by the path findings give; null for all.</param>
+    public CorpusRun CheckCorpus(
+        IEnumerable<FileOutcome> outcomes,
+        IReadOnlyList<DocumentSummary> summaries,
+        Func<string, SourceText?> sourceOf,
+        Func<string, ContentFile?> fileOf,
+        IReadOnlySet<string>? checkedPaths = null,
+        bool ci = false,
+        CancellationToken cancellationToken = default)
+    {
+        var findings = new List<Finding>(Configuration.Findings);
+        foreach (var outcome in outcomes)
+        {
+            findings.AddRange(outcome.Findings);
+        }
+
+        var run = new CorpusRun
+        {
+            Context = Context,
+            Summaries = summaries,
+            Findings = findings,
+            SourceOf = sourceOf,
+            FileOf = fileOf,
+            CheckedPaths = checkedPaths,
+            Ci = ci,
+        };
+        foreach (var stage in CorpusStages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            stage.Run(run);
+        }
+
+        run.Findings.Sort(Finding.Order);
+        return run;
     }
 }

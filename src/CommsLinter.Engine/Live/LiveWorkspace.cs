@@ -1,0 +1,381 @@
+using CommsLinter.Content;
+using CommsLinter.Diagnostics;
+using CommsLinter.Engine.Stages;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Text;
+
+namespace CommsLinter.Engine.Live;
+
+/// <summary>The findings of one file as a live workspace publishes them: every finding at that path, in output order.</summary>
+public sealed record FileFindings(string Path, IReadOnlyList<Finding> Findings);
+
+/// <summary>What one change did to a live workspace: the findings of every file whose findings changed, by path.</summary>
+public sealed record WorkspaceChange(IReadOnlyList<FileFindings> Changed)
+{
+    public static WorkspaceChange None { get; } = new([]);
+
+    /// <summary>The findings this change published for <paramref name="path"/>, or null when they did not change.</summary>
+    public IReadOnlyList<Finding>? FindingsOf(string path) => Changed.FirstOrDefault(c => c.Path == path)?.Findings;
+}
+
+/// <summary>
+/// The content of a repository held open and checked as it changes: what a language server, the studio
+/// and <c>check --watch</c> work on. A template's text may come from an editor's unsaved buffer
+/// (<see cref="SetText"/>) or from disk (<see cref="FileChanged"/>); after each change only the files that
+/// change can affect are checked again (the file, and for a snippet every template that includes it),
+/// then the stages across files run over every file's outcome, and every file whose findings changed is
+/// published (<see cref="Changed"/>). When the catalog, a style guide, a dictionary or a sample changes,
+/// every file is checked again; a catalog or style guides that no longer compile keep serving their last
+/// good version while their errors are shown. Thread-safe: changes are applied one at a time.
+/// </summary>
+public sealed class LiveWorkspace
+{
+    private readonly IReadOnlyList<string> _paths;
+    private readonly ConfigurationOptions _options;
+    private readonly string _workingDirectory;
+    private readonly WorkspaceLayout _layout;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, string> _buffers = new(StringComparer.Ordinal);
+
+    /// <summary>Every content file's latest outcome, by the path findings give, in that order.</summary>
+    private readonly SortedDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    private Configuration _configuration;
+    private LintPipeline _pipeline;
+
+    /// <summary>What the catalog and the style guides as last read say of themselves (their errors), whatever version serves.</summary>
+    private IReadOnlyList<Finding> _definitionFindings = [];
+    private Dictionary<string, FileFindings> _published = new(StringComparer.Ordinal);
+    private IReadOnlyList<Finding> _findings = [];
+    private IReadOnlyList<ReviewItem> _reviews = [];
+
+    private LiveWorkspace(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    {
+        _paths = paths;
+        _options = options;
+        _workingDirectory = workingDirectory;
+        _layout = WorkspaceLayout.Of(paths, options, workingDirectory);
+        _configuration = LoadConfiguration(null);
+        _pipeline = PipelineFor(_configuration);
+    }
+
+    /// <summary>Told of every change, in order, while the change holds the workspace: a handler must not change the workspace itself.</summary>
+    public event Action<WorkspaceChange>? Changed;
+
+    /// <summary>The configuration the files are checked with: the last good catalog and style guides.</summary>
+    public Configuration Configuration => Volatile.Read(ref _configuration);
+
+    /// <summary>Every finding, in output order.</summary>
+    public IReadOnlyList<Finding> Findings => Volatile.Read(ref _findings);
+
+    /// <summary>The templates that a team must review, as the approval gate last found them.</summary>
+    public IReadOnlyList<ReviewItem> Reviews => Volatile.Read(ref _reviews);
+
+    /// <summary>The checked paths that do not exist.</summary>
+    public IReadOnlyList<string> MissingPaths { get; private set; } = [];
+
+    /// <summary>How many content files the workspace holds.</summary>
+    public int FileCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>The findings of one file, by the path findings give.</summary>
+    public IReadOnlyList<Finding> FindingsOf(string path) => Volatile.Read(ref _published).GetValueOrDefault(path)?.Findings ?? [];
+
+    /// <summary>Opens the content under <paramref name="paths"/> and checks all of it once.</summary>
+    public static LiveWorkspace Open(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    {
+        var workspace = new LiveWorkspace(paths, options, workingDirectory);
+        lock (workspace._lock)
+        {
+            var files = ContentDiscovery.Discover(paths, workingDirectory, out var missing);
+            workspace.MissingPaths = missing;
+            workspace.CheckFiles(files);
+            workspace.Publish();
+        }
+
+        return workspace;
+    }
+
+    /// <summary>An editor's text for a file: it counts instead of the file on disk until <see cref="CloseText"/>.</summary>
+    public WorkspaceChange SetText(string fullPath, string text)
+    {
+        lock (_lock)
+        {
+            _buffers[fullPath] = text;
+            return Apply(fullPath);
+        }
+    }
+
+    /// <summary>The editor closed the file: its text on disk counts again.</summary>
+    public WorkspaceChange CloseText(string fullPath)
+    {
+        lock (_lock)
+        {
+            return _buffers.Remove(fullPath) ? Apply(fullPath) : WorkspaceChange.None;
+        }
+    }
+
+    /// <summary>A file was created, changed or deleted on disk.</summary>
+    public WorkspaceChange FileChanged(string fullPath)
+    {
+        lock (_lock)
+        {
+            // An editor's text wins over the disk's until the editor closes the file.
+            return _buffers.ContainsKey(fullPath) ? WorkspaceChange.None : Apply(fullPath);
+        }
+    }
+
+    /// <summary>The text a file has now: the editor's, or the disk's; null when it has neither.</summary>
+    public string? TextOf(string fullPath)
+    {
+        lock (_lock)
+        {
+            if (_buffers.TryGetValue(fullPath, out var text))
+            {
+                return text;
+            }
+        }
+
+        try
+        {
+            return File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private WorkspaceChange Apply(string fullPath)
+    {
+        switch (_layout.KindOf(fullPath))
+        {
+            case FileRole.Configuration:
+                _configuration = LoadConfiguration(_configuration);
+                _pipeline = PipelineFor(_configuration);
+                CheckFiles([.. _entries.Values.Select(e => e.File), .. Classify(fullPath) is { } added && !IsHeld(added) ? [added] : Array.Empty<ContentFile>()]);
+                return Publish();
+            case FileRole.Review:
+                _configuration = WithReviewFiles(_configuration);
+                _pipeline = PipelineFor(_configuration);
+                return Publish();
+            default:
+                return ApplyContent(fullPath);
+        }
+    }
+
+    /// <summary>A template or snippet changed: it is checked again, and for a snippet every file that includes it.</summary>
+    private WorkspaceChange ApplyContent(string fullPath)
+    {
+        var file = _entries.Values.FirstOrDefault(e => e.File.FullPath == fullPath)?.File ?? Classify(fullPath);
+        var text = _buffers.TryGetValue(fullPath, out var buffer) ? buffer : ReadDisk(fullPath);
+        var affected = new List<ContentFile>();
+        if (_layout.IsSnippet(fullPath) && _configuration.Snippets is { } library)
+        {
+            var before = library.AtPath(fullPath);
+            var after = text is null ? null : SnippetLibraryReader.Read(_layout.PartialsFolder!, fullPath, text, _workingDirectory);
+            var updated = after is null ? library.Without(fullPath) : library.With(after);
+            affected.AddRange(Includers(library, before).Concat(Includers(updated, after)).Distinct());
+            _configuration = _configuration with { Snippets = updated, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, updated, _workingDirectory) };
+            _pipeline = PipelineFor(_configuration);
+        }
+
+        if (file is not null)
+        {
+            if (text is null)
+            {
+                _entries.Remove(file.DisplayPath);
+            }
+            else
+            {
+                affected.Add(file);
+            }
+        }
+
+        if (affected.Count == 0 && (file is null || text is not null))
+        {
+            return WorkspaceChange.None;
+        }
+
+        CheckFiles([.. affected.DistinctBy(f => f.FullPath)]);
+        return Publish();
+    }
+
+    /// <summary>The files whose renderings include <paramref name="snippet"/>, directly or through other snippets.</summary>
+    private List<ContentFile> Includers(SnippetLibrary library, Snippet? snippet)
+    {
+        if (snippet is null)
+        {
+            return [];
+        }
+
+        // Every snippet from which the changed one can be reached, the changed one included.
+        var reaching = new HashSet<string>(StringComparer.Ordinal) { snippet.Name };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var other in library.Snippets)
+            {
+                if (!reaching.Contains(other.Name) && other.Includes.Any(name => library.Resolve(name) is { } included && reaching.Contains(included.Name)))
+                {
+                    grew |= reaching.Add(other.Name);
+                }
+            }
+        }
+
+        return _entries.Values
+            .Where(e => e.Outcome.Summary is { } summary && summary.Includes.Any(name => library.Resolve(name) is { } included && reaching.Contains(included.Name)))
+            .Select(e => e.File)
+            .ToList();
+    }
+
+    /// <summary>Runs the per-document stage over <paramref name="files"/> and keeps each outcome; a file that can no longer be read is dropped.</summary>
+    private void CheckFiles(IReadOnlyList<ContentFile> files)
+    {
+        var results = new DocumentResult[files.Count];
+        _pipeline.CheckDocuments(files, _ => true, (i, result) => results[i] = result);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (!_buffers.ContainsKey(file.FullPath) && !File.Exists(file.FullPath))
+            {
+                _entries.Remove(file.DisplayPath);
+                continue;
+            }
+
+            // The document itself is not kept: its outcome and text are all the stages across files need.
+            _entries[file.DisplayPath] = new Entry(file, results[i].Outcome, results[i].Source);
+        }
+    }
+
+    /// <summary>Runs the stages across files over every outcome, and publishes every file whose findings changed.</summary>
+    private WorkspaceChange Publish()
+    {
+        var entries = _entries.Values.ToArray();
+        var summaries = entries.Select(e => e.Outcome.Summary).OfType<DocumentSummary>().ToArray();
+        var run = _pipeline.CheckCorpus(entries.Select(e => e.Outcome), summaries,
+            path => _entries.TryGetValue(path, out var entry) ? entry.Source : null,
+            path => _entries.TryGetValue(path, out var entry) ? entry.File : null);
+
+        var published = new Dictionary<string, FileFindings>(StringComparer.Ordinal);
+        foreach (var group in run.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
+        {
+            published[group.Key] = new FileFindings(group.Key, [.. group]);
+        }
+
+        var changed = new List<FileFindings>();
+        foreach (var path in published.Keys.Union(_published.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var now = published.GetValueOrDefault(path);
+            var before = _published.GetValueOrDefault(path);
+            if (!(now?.Findings ?? []).SequenceEqual(before?.Findings ?? []))
+            {
+                changed.Add(now ?? new FileFindings(path, []));
+            }
+        }
+
+        Volatile.Write(ref _published, published);
+        Volatile.Write(ref _findings, run.Findings);
+        Volatile.Write(ref _reviews, run.Reviews);
+        var change = changed.Count == 0 ? WorkspaceChange.None : new WorkspaceChange(changed);
+        if (changed.Count > 0)
+        {
+            Changed?.Invoke(change);
+        }
+
+        return change;
+    }
+
+    private Configuration LoadConfiguration(Configuration? lastGood)
+    {
+        var catalogFindings = new List<Finding>();
+        var catalog = Configuration.LoadCatalog(_layout.CatalogPath, _workingDirectory, catalogFindings, BufferOf);
+        if (lastGood?.Catalog is { } previousCatalog && HasErrors(catalogFindings))
+        {
+            catalog = previousCatalog;
+        }
+
+        var styleFindings = new List<Finding>();
+        var (style, spelling) = Configuration.LoadStyle(_layout.StyleFolder, _options.StyleGuides, catalog, _workingDirectory, styleFindings, BufferOf);
+        if (lastGood is not null && lastGood.Style.Rules.Count > 0 && HasErrors(styleFindings))
+        {
+            (style, spelling) = (lastGood.Style, lastGood.Spelling);
+        }
+
+        var snippets = Configuration.LoadSnippets(_layout.CatalogFolder, _workingDirectory);
+        foreach (var (path, text) in _buffers.Where(b => _layout.IsSnippet(b.Key)))
+        {
+            snippets = snippets?.With(SnippetLibraryReader.Read(_layout.PartialsFolder!, path, text, _workingDirectory));
+        }
+
+        _definitionFindings = [.. catalogFindings, .. styleFindings];
+        return WithReviewFiles(new Configuration
+        {
+            Catalog = catalog,
+            CatalogFolder = _layout.CatalogFolder,
+            Style = style,
+            Spelling = spelling,
+            Snippets = snippets,
+            Rendering = Configuration.RenderingFor(_layout.CatalogFolder, snippets, _workingDirectory),
+        });
+    }
+
+    /// <summary>The configuration with the approvals ledger and the baseline read again.</summary>
+    private Configuration WithReviewFiles(Configuration configuration)
+    {
+        var findings = new List<Finding>(_definitionFindings);
+        return configuration with
+        {
+            Approvals = Configuration.LoadLedger(_layout.LedgerPath, _workingDirectory, findings),
+            Baseline = Configuration.LoadBaseline(_layout.BaselinePath, _options.Baseline, _workingDirectory, findings),
+            Findings = findings,
+        };
+    }
+
+    private LintPipeline PipelineFor(Configuration configuration)
+    {
+        var pipeline = LintPipeline.Create(configuration, configuration.IsWholeCorpus(_paths, _workingDirectory));
+        return pipeline with { Documents = new EditorTexts(pipeline.Documents, _buffers) };
+    }
+
+    private ContentFile? Classify(string fullPath) => ContentDiscovery.Classify(fullPath, _paths, _workingDirectory);
+
+    private bool IsHeld(ContentFile file) => _entries.ContainsKey(file.DisplayPath);
+
+    private string? BufferOf(string fullPath) => _buffers.GetValueOrDefault(fullPath);
+
+    private static bool HasErrors(List<Finding> findings) => findings.Exists(f => f.Severity == Severity.Error);
+
+    private static string? ReadDisk(string fullPath)
+    {
+        try
+        {
+            return File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The per-document stage reports an unreadable file at the file.
+            return string.Empty;
+        }
+    }
+
+    private sealed record Entry(ContentFile File, FileOutcome Outcome, SourceText? Source);
+
+    /// <summary>Stands in front of the per-document stage: a file an editor holds is checked with the editor's text.</summary>
+    private sealed class EditorTexts(IDocumentStage inner, IReadOnlyDictionary<string, string> buffers) : IDocumentStage
+    {
+        public DocumentResult Run(ContentFile file, bool checkFile) =>
+            buffers.TryGetValue(file.FullPath, out var text) ? inner.Run(file, text) : inner.Run(file, checkFile);
+
+        public DocumentResult Run(ContentFile file, string text) => inner.Run(file, text);
+    }
+}

@@ -1,0 +1,141 @@
+using CommsLinter.Diagnostics;
+using CommsLinter.Engine;
+using CommsLinter.Engine.Live;
+using CommsLinter.Tests.Support;
+
+namespace CommsLinter.Tests;
+
+/// <summary>
+/// The live workspace an editor or the studio holds open: a change from an unsaved buffer or from disk
+/// publishes the findings of the changed file and of every other file whose findings changed, and
+/// what it holds always equals what a fresh check of the same texts reports.
+/// </summary>
+public sealed class LiveWorkspaceTests
+{
+    private const string Pl = "content/order/email.pl.html";
+    private const string Ru = "content/order/email.ru.html";
+    private const string Sms = "content/order/sms.it.txt";
+    private const string Footer = "content/_partials/footer.it.txt";
+
+    [Fact]
+    public void An_unsaved_buffer_is_checked_in_place_of_the_file_and_closing_it_brings_the_disk_back()
+    {
+        using var folder = Repository();
+        var workspace = Open(folder);
+        Assert.Empty(workspace.FindingsOf(Pl));
+        var disk = File.ReadAllText(Path.Combine(folder.Path, Pl));
+
+        var change = workspace.SetText(Path.Combine(folder.Path, Pl), disk.Replace("<p>Dziękujemy", "<p>Dziękujemy, super", StringComparison.Ordinal));
+
+        Assert.Equal(["content/order/email.pl.html(8,16): warning tone.super: No “super”."], Lines(change.FindingsOf(Pl)!));
+        Assert.Equal(Lines(change.FindingsOf(Pl)!), Lines(workspace.FindingsOf(Pl)));
+        Assert.Equal(disk, File.ReadAllText(Path.Combine(folder.Path, Pl)));
+
+        var closed = workspace.CloseText(Path.Combine(folder.Path, Pl));
+        Assert.Equal([], Lines(closed.FindingsOf(Pl)!));
+        Assert.Empty(workspace.FindingsOf(Pl));
+    }
+
+    [Fact]
+    public void Editing_one_locale_publishes_the_parity_findings_it_changes_in_another()
+    {
+        using var folder = Repository();
+        File.WriteAllText(Path.Combine(folder.Path, Ru), File.ReadAllText(Path.Combine(folder.Path, Ru)).Replace("14 дней", "30 дней", StringComparison.Ordinal));
+        var workspace = Open(folder);
+        Assert.Contains(workspace.FindingsOf(Ru), f => f.RuleId == "parity.numbers");
+        var published = new List<WorkspaceChange>();
+        workspace.Changed += published.Add;
+
+        // The Polish version is the source locale: once it says 30 days too, the Russian one agrees with it.
+        var change = workspace.SetText(Path.Combine(folder.Path, Pl), File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("14 dni", "30 dni", StringComparison.Ordinal));
+
+        Assert.Equal([], Lines(change.FindingsOf(Ru)!));
+        Assert.Null(change.FindingsOf(Pl));
+        Assert.Equal([change], published);
+        AssertSameAsFreshCheck(workspace, folder, (Pl, File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("14 dni", "30 dni", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_snippet_changed_in_an_editor_is_what_the_templates_that_include_it_are_rendered_with()
+    {
+        using var folder = Repository();
+        var workspace = Open(folder);
+        Assert.Empty(workspace.FindingsOf(Sms));
+
+        var broken = workspace.SetText(Path.Combine(folder.Path, Footer), "Okna Nowak {% if customer.first_name %}\n");
+
+        Assert.Contains(broken.FindingsOf(Sms)!, f => f.RuleId == "render.failed");
+        var fixedAgain = workspace.SetText(Path.Combine(folder.Path, Footer), "Okna Nowak, STOP al 80 80 80\n");
+        Assert.DoesNotContain(fixedAgain.FindingsOf(Sms) ?? workspace.FindingsOf(Sms), f => f.RuleId == "render.failed");
+        Assert.Empty(workspace.FindingsOf(Sms));
+    }
+
+    [Fact]
+    public void A_style_guide_that_no_longer_compiles_shows_its_errors_while_the_last_good_one_keeps_checking()
+    {
+        using var folder = Repository();
+        var workspace = Open(folder);
+        var guide = Path.Combine(folder.Path, "styleguides", "tone.style");
+        var pl = Path.Combine(folder.Path, Pl);
+        workspace.SetText(pl, File.ReadAllText(pl).Replace("<p>Dziękujemy", "<p>Super", StringComparison.Ordinal));
+
+        var broken = workspace.SetText(guide, File.ReadAllText(guide).Replace("forbid", "forbidd", StringComparison.Ordinal));
+
+        Assert.Contains(broken.FindingsOf("styleguides/tone.style")!, f => f.RuleId == "DSL007");
+        Assert.Contains(workspace.FindingsOf(Pl), f => f.RuleId == "tone.super");
+
+        var renamed = workspace.SetText(guide, File.ReadAllText(guide).Replace("tone.super", "tone.hype", StringComparison.Ordinal));
+        Assert.Equal([], Lines(renamed.FindingsOf("styleguides/tone.style")!));
+        Assert.Equal(["content/order/email.pl.html(8,4): warning tone.hype: No “Super”."], Lines(workspace.FindingsOf(Pl)));
+    }
+
+    [Fact]
+    public void Files_created_changed_and_deleted_on_disk_are_taken_in()
+    {
+        using var folder = Repository();
+        var workspace = Open(folder);
+        var added = folder.Write("content/order/sms.ru.txt", TestCatalog.FrontMatter("sms", "ru") + "Заказ {{ order.number }} принят. Super.\n");
+
+        var created = workspace.FileChanged(added);
+
+        Assert.Equal(["content/order/sms.ru.txt(6,34): warning tone.super: No “Super”."], Lines(created.FindingsOf("content/order/sms.ru.txt")!));
+        File.Delete(added);
+        var deleted = workspace.FileChanged(added);
+        Assert.Equal([], Lines(deleted.FindingsOf("content/order/sms.ru.txt")!));
+        Assert.Equal(WorkspaceChange.None, workspace.FileChanged(Path.Combine(folder.Path, "content", "notes.docx")));
+        AssertSameAsFreshCheck(workspace, folder);
+    }
+
+    /// <summary>A catalog with one touchpoint in e-mail and SMS, three locales, a style guide, a snippet and a sample.</summary>
+    private static TempFolder Repository()
+    {
+        var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, ru, it, en", rootExtra: "source-locale: pl", touchpointExtra: "    locales: [pl, ru, it]\n    sample: samples/order.json"));
+        folder.Write("content/samples/order.json", "{ \"customer\": { \"first_name\": \"Anna\" }, \"order\": { \"number\": \"A-1\" } }");
+        folder.Write("styleguides/tone.style", "styleguide \"Tone\"\nrule tone.super warning \"No “{match}”.\" { forbid \"super\" }\n");
+        folder.Write(Pl, TestCatalog.FrontMatter("email", "pl", "subject: Zamówienie\npreheader: Dziękujemy\n") + "<p>Dziękujemy. Zwrot w ciągu 14 dni.</p>\n");
+        folder.Write(Ru, TestCatalog.FrontMatter("email", "ru", "subject: Заказ\npreheader: Спасибо\n") + "<p>Спасибо. Возврат в течение 14 дней.</p>\n");
+        folder.Write("content/order/email.it.html", TestCatalog.FrontMatter("email", "it", "subject: Ordine\npreheader: Grazie\n") + "<p>Grazie. Reso entro 14 giorni.</p>\n");
+        folder.Write(Sms, TestCatalog.FrontMatter("sms", "it") + "Ordine {{ order.number }} ricevuto. {% include 'footer.it' %}\n");
+        folder.Write(Footer, "Okna Nowak, STOP al 80 80 80\n");
+        return folder;
+    }
+
+    private static LiveWorkspace Open(TempFolder folder) =>
+        LiveWorkspace.Open(["content"], new ConfigurationOptions(null, null, null), folder.Path);
+
+    private static string[] Lines(IEnumerable<Finding> findings) =>
+        [.. findings.Select(f => $"{f.Path}({f.Location.Start.Line},{f.Location.Start.Column}): {Reports.TextReport.SeverityName(f.Severity)} {f.RuleId}: {f.Message}")];
+
+    /// <summary>What the workspace holds is what a check from scratch reports, with the edited texts written to disk.</summary>
+    private static void AssertSameAsFreshCheck(LiveWorkspace workspace, TempFolder folder, params (string Path, string Text)[] edits)
+    {
+        foreach (var (path, text) in edits)
+        {
+            folder.Write(path, text);
+        }
+
+        var fresh = CheckRun.Start(["content"], new ConfigurationOptions(null, null, null), folder.Path, TextWriter.Null, new CheckOptions())!;
+        Assert.Equal(Lines(fresh.Result.Findings), Lines(workspace.Findings));
+    }
+}
