@@ -106,6 +106,72 @@ public sealed class LiveWorkspaceTests
         AssertSameAsFreshCheck(workspace, folder);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void After_any_sequence_of_changes_the_workspace_reports_what_a_fresh_check_reports(int seed)
+    {
+        using var folder = Repository();
+        var workspace = Open(folder);
+        var random = new Random(seed);
+        var buffers = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] files = [Pl, Ru, "content/order/email.it.html", Sms, Footer, "content/order/sms.pl.txt", "content/_partials/extra.pl.txt"];
+        string[] texts =
+        [
+            TestCatalog.FrontMatter("email", "pl", "subject: Super\npreheader: P\n") + "<p>Zwrot w ciągu 30 dni. {% include 'extra.pl' %}</p>\n",
+            TestCatalog.FrontMatter("sms", "pl") + "Zamówienie {{ order.number }}. {% include 'footer.it' %} {{ customer.frist_name }}\n",
+            TestCatalog.FrontMatter("sms", "it") + "Ordine {{ order.number }} super. {% include 'extra.pl' %}\n",
+            "Okna Nowak super {% if x %}\n",
+            "Okna Nowak {% include 'footer.it' %}\n",
+            "<p>Спасибо. Возврат в течение 14 дней.</p>\n",
+        ];
+        var log = new List<string>();
+        for (var step = 0; step < 25; step++)
+        {
+            var path = files[random.Next(files.Length)];
+            var full = Path.Combine(folder.Path, path);
+            var text = texts[random.Next(texts.Length)];
+            var action = random.Next(7);
+            log.Add($"{step}: action {action} on {path} with text {Array.IndexOf(texts, text)}");
+            switch (action)
+            {
+                case 0:
+                    buffers[path] = text;
+                    workspace.SetText(full, text);
+                    break;
+                case 1:
+                    buffers.Remove(path);
+                    workspace.CloseText(full);
+                    break;
+                case 2:
+                    folder.Write(path, text);
+                    workspace.FileChanged(full);
+                    break;
+                case 3:
+                    File.Delete(full);
+                    workspace.FileChanged(full);
+                    break;
+                case 4:
+                    var sample = folder.Write("content/samples/order.json", step % 2 == 0 ? "{ \"customer\": { \"frist_name\": \"Anna\" } }" : "{ \"customer\": { \"first_name\": \"Anna\" }, \"order\": { \"number\": \"A-1\" } }");
+                    workspace.FileChanged(sample);
+                    break;
+                case 5:
+                    var catalog = folder.Write("content/touchpoints.yml", TestCatalog.Build(rootExtra: "source-locale: pl", touchpointExtra: $"    locales: [{(step % 2 == 0 ? "pl, ru" : "pl, ru, it")}]\n    sample: samples/order.json"));
+                    workspace.FileChanged(catalog);
+                    break;
+                default:
+                    var guide = folder.Write("styleguides/tone.style", $"styleguide \"Tone\"\nrule tone.super warning \"No “{{match}}”.\" {{ forbid \"{(step % 2 == 0 ? "super" : "okna")}\" }}\n");
+                    workspace.FileChanged(guide);
+                    break;
+            }
+
+            var fresh = string.Join("\n", FreshCheck(folder, buffers));
+            var live = string.Join("\n", Lines(workspace.Findings));
+            Assert.True(fresh == live, string.Join("\n", log) + "\n--- fresh\n" + fresh + "\n--- live\n" + live);
+        }
+    }
+
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 8)];
+
     /// <summary>A catalog with one touchpoint in e-mail and SMS, three locales, a style guide, a snippet and a sample.</summary>
     private static TempFolder Repository()
     {
@@ -126,6 +192,24 @@ public sealed class LiveWorkspaceTests
 
     private static string[] Lines(IEnumerable<Finding> findings) =>
         [.. findings.Select(f => $"{f.Path}({f.Location.Start.Line},{f.Location.Start.Column}): {Reports.TextReport.SeverityName(f.Severity)} {f.RuleId}: {f.Message}")];
+
+    /// <summary>What a check from scratch reports of a copy of the folder with the editor's texts written to it.</summary>
+    private static string[] FreshCheck(TempFolder folder, IReadOnlyDictionary<string, string> buffers)
+    {
+        using var copy = TempFolder.CopyOf(folder.Path);
+        // An empty snippets folder still exists: it decides how an unknown include is reported.
+        foreach (var directory in Directory.EnumerateDirectories(folder.Path, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(copy.Path, Path.GetRelativePath(folder.Path, directory)));
+        }
+
+        foreach (var (path, text) in buffers)
+        {
+            copy.Write(path, text);
+        }
+
+        return Lines(CheckRun.Start(["content"], new ConfigurationOptions(null, null, null), copy.Path, TextWriter.Null, new CheckOptions())!.Result.Findings);
+    }
 
     /// <summary>What the workspace holds is what a check from scratch reports, with the edited texts written to disk.</summary>
     private static void AssertSameAsFreshCheck(LiveWorkspace workspace, TempFolder folder, params (string Path, string Text)[] edits)

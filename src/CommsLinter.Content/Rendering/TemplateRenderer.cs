@@ -273,15 +273,18 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         }
     }
 
-    /// <summary>Loads <c>{% include 'name' %}</c> from the snippet library only, with the text the library holds.</summary>
+    /// <summary>
+    /// Loads <c>{% include 'name' %}</c> from the snippet library only, with the text the library holds. A
+    /// snippet is known by its path as findings show it, which Scriban's messages then name: never the machine's path.
+    /// </summary>
     private sealed class SnippetLoader(SnippetLibrary? snippets) : ITemplateLoader
     {
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-            snippets?.Resolve(templateName)?.FullPath
+            snippets?.Resolve(templateName)?.DisplayPath
             ?? throw new ScriptRuntimeException(callerSpan, $"snippet '{templateName}' is not in the _partials folder");
 
         public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-            snippets?.AtPath(templatePath)?.Text ?? throw new ScriptRuntimeException(callerSpan, $"snippet '{templatePath}' is not in the _partials folder");
+            snippets?.AtDisplayPath(templatePath)?.Text ?? throw new ScriptRuntimeException(callerSpan, $"snippet '{templatePath}' is not in the _partials folder");
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             new(Load(context, callerSpan, templatePath));

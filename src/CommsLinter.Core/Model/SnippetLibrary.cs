@@ -13,17 +13,20 @@ public sealed partial class SnippetLibrary
 {
     private readonly Dictionary<string, Snippet> _byName;
     private readonly Dictionary<string, Snippet> _byPath;
+    private readonly Dictionary<string, Snippet> _byDisplayPath;
 
     public SnippetLibrary(string folderDisplayPath, IEnumerable<Snippet> snippets)
     {
         FolderDisplayPath = folderDisplayPath;
         _byName = new Dictionary<string, Snippet>(StringComparer.Ordinal);
         _byPath = new Dictionary<string, Snippet>(StringComparer.Ordinal);
+        _byDisplayPath = new Dictionary<string, Snippet>(StringComparer.Ordinal);
         foreach (var snippet in snippets)
         {
             if (_byName.TryAdd(snippet.Name, snippet))
             {
                 _byPath[snippet.FullPath] = snippet;
+                _byDisplayPath[snippet.DisplayPath] = snippet;
             }
         }
     }
@@ -43,6 +46,9 @@ public sealed partial class SnippetLibrary
 
     /// <summary>The snippet whose file is <paramref name="fullPath"/>.</summary>
     public Snippet? AtPath(string fullPath) => _byPath.GetValueOrDefault(fullPath);
+
+    /// <summary>The snippet whose file is shown as <paramref name="displayPath"/>.</summary>
+    public Snippet? AtDisplayPath(string displayPath) => _byDisplayPath.GetValueOrDefault(displayPath);
 
     /// <summary>The snippet an include names, with or without its file extension.</summary>
     public Snippet? Resolve(string name) =>

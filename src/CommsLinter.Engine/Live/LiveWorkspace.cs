@@ -184,7 +184,12 @@ public sealed class LiveWorkspace
             var before = library.AtPath(fullPath);
             var after = text is null ? null : SnippetLibraryReader.Read(_layout.PartialsFolder!, fullPath, text, _workingDirectory);
             var updated = after is null ? library.Without(fullPath) : library.With(after);
-            affected.AddRange(Includers(library, before).Concat(Includers(updated, after)).Distinct());
+            // A new or deleted snippet, or one that includes others now, changes what every include resolves to and
+            // which includes go in circles; otherwise only the renderings of the files that include it change.
+            var reshaped = before is null || after is null || !before.Includes.SequenceEqual(after.Includes, StringComparer.Ordinal);
+            affected.AddRange(reshaped
+                ? _entries.Values.Where(e => e.Outcome.Summary is { Includes.Count: > 0 }).Select(e => e.File)
+                : Includers(library, before).Concat(Includers(updated, after)).Distinct());
             _configuration = _configuration with { Snippets = updated, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, updated, _workingDirectory) };
             _pipeline = PipelineFor(_configuration);
         }
