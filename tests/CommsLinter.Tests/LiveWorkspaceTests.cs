@@ -130,7 +130,7 @@ public sealed class LiveWorkspaceTests
             var path = files[random.Next(files.Length)];
             var full = Path.Combine(folder.Path, path);
             var text = texts[random.Next(texts.Length)];
-            var action = random.Next(7);
+            var action = random.Next(9);
             log.Add($"{step}: action {action} on {path} with text {Array.IndexOf(texts, text)}");
             switch (action)
             {
@@ -147,7 +147,11 @@ public sealed class LiveWorkspaceTests
                     workspace.FileChanged(full);
                     break;
                 case 3:
-                    File.Delete(full);
+                    if (File.Exists(full))
+                    {
+                        File.Delete(full);
+                    }
+
                     workspace.FileChanged(full);
                     break;
                 case 4:
@@ -157,6 +161,29 @@ public sealed class LiveWorkspaceTests
                 case 5:
                     var catalog = folder.Write("content/touchpoints.yml", TestCatalog.Build(rootExtra: "source-locale: pl", touchpointExtra: $"    locales: [{(step % 2 == 0 ? "pl, ru" : "pl, ru, it")}]\n    sample: samples/order.json"));
                     workspace.FileChanged(catalog);
+                    break;
+                case 6:
+                    // A folder deleted, or moved in with its files: the watcher names only the folder.
+                    var partials = Path.Combine(folder.Path, "content", "_partials");
+                    if (Directory.Exists(partials))
+                    {
+                        Directory.Delete(partials, recursive: true);
+                    }
+                    else
+                    {
+                        folder.Write(Footer, "Okna Nowak, STOP al 80 80 80\n");
+                    }
+
+                    foreach (var gone in buffers.Keys.Where(p => p.StartsWith("content/_partials/", StringComparison.Ordinal)).ToArray())
+                    {
+                        buffers.Remove(gone);
+                        workspace.CloseText(Path.Combine(folder.Path, gone));
+                    }
+
+                    workspace.FileChanged(partials);
+                    break;
+                case 7:
+                    workspace.Rescan();
                     break;
                 default:
                     var guide = folder.Write("styleguides/tone.style", $"styleguide \"Tone\"\nrule tone.super warning \"No “{{match}}”.\" {{ forbid \"{(step % 2 == 0 ? "super" : "okna")}\" }}\n");

@@ -41,6 +41,9 @@ public sealed class LiveWorkspace
     /// <summary>Every content file's latest outcome, by the path findings give, in that order.</summary>
     private readonly SortedDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>The same files by full path, as changes name them.</summary>
+    private readonly Dictionary<string, ContentFile> _files = new(StringComparer.Ordinal);
+
     private Configuration _configuration;
     private LintPipeline _pipeline;
 
@@ -111,7 +114,7 @@ public sealed class LiveWorkspace
         lock (_lock)
         {
             _buffers[fullPath] = text;
-            return Apply(fullPath);
+            return Apply([fullPath]);
         }
     }
 
@@ -120,17 +123,47 @@ public sealed class LiveWorkspace
     {
         lock (_lock)
         {
-            return _buffers.Remove(fullPath) ? Apply(fullPath) : WorkspaceChange.None;
+            return _buffers.Remove(fullPath) ? Apply([fullPath]) : WorkspaceChange.None;
         }
     }
 
-    /// <summary>A file was created, changed or deleted on disk.</summary>
+    /// <summary>
+    /// A file was created, changed, moved or deleted on disk, or a folder was created, moved or deleted
+    /// (a folder's own change of time or attributes says nothing: do not report it).
+    /// </summary>
     public WorkspaceChange FileChanged(string fullPath)
     {
         lock (_lock)
         {
+            // A folder moved in brings its files; one moved out or deleted takes the files held under it.
+            IEnumerable<string> paths = Directory.Exists(fullPath) ? Directory.EnumerateFiles(fullPath, "*", SearchOption.AllDirectories)
+                : File.Exists(fullPath) ? [fullPath]
+                : [fullPath, .. _files.Keys.Concat(_configuration.Snippets?.Snippets.Select(s => s.FullPath) ?? []).Where(p => p.StartsWith(fullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))];
+
             // An editor's text wins over the disk's until the editor closes the file.
-            return _buffers.ContainsKey(fullPath) ? WorkspaceChange.None : Apply(fullPath);
+            return Apply([.. paths.Where(p => !_buffers.ContainsKey(p)).Distinct(StringComparer.Ordinal)]);
+        }
+    }
+
+    /// <summary>Lists the content again and checks every file: after the file watcher lost track (too many changes at once).</summary>
+    public WorkspaceChange Rescan()
+    {
+        lock (_lock)
+        {
+            _configuration = LoadConfiguration(_configuration);
+            _pipeline = PipelineFor(_configuration);
+            var discovered = ContentDiscovery.Discover(_paths, _workingDirectory, out var missing);
+            MissingPaths = missing;
+            // A file an editor holds stays, whatever the disk says.
+            IReadOnlyList<ContentFile> files = [.. discovered, .. _buffers.Keys.Select(Classify).OfType<ContentFile>().Where(f => !discovered.Contains(f))];
+            var listed = files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _entries.Values.Select(e => e.File).Where(f => !listed.Contains(f.FullPath)).ToArray())
+            {
+                Drop(gone);
+            }
+
+            CheckFiles(files);
+            return Publish();
         }
     }
 
@@ -145,74 +178,120 @@ public sealed class LiveWorkspace
             }
         }
 
-        try
+        return ReadDisk(fullPath);
+    }
+
+    /// <summary>A checked file's text as its findings were made, by the path findings give; null for a file that is not content or could not be read.</summary>
+    public SourceText? SourceOf(string path)
+    {
+        lock (_lock)
         {
-            return File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
+            return _entries.GetValueOrDefault(path)?.Source;
         }
     }
 
-    private WorkspaceChange Apply(string fullPath)
+    /// <summary>Takes in changed files: what each can affect is checked again, then the stages across files run once.</summary>
+    private WorkspaceChange Apply(IReadOnlyList<string> fullPaths)
     {
-        switch (_layout.KindOf(fullPath))
+        var toCheck = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
+        var changed = false;
+        foreach (var fullPath in fullPaths)
         {
-            case FileRole.Configuration:
-                _configuration = LoadConfiguration(_configuration);
+            if (_layout.HoldsSnippetsFolder(fullPath) && (_configuration.Snippets is null) != (CurrentSnippets() is null))
+            {
+                // The snippets folder itself appeared or went: every include resolves differently.
+                var snippets = CurrentSnippets();
+                _configuration = _configuration with { Snippets = snippets, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, snippets, _workingDirectory) };
                 _pipeline = PipelineFor(_configuration);
-                CheckFiles([.. _entries.Values.Select(e => e.File), .. Classify(fullPath) is { } added && !IsHeld(added) ? [added] : Array.Empty<ContentFile>()]);
-                return Publish();
-            case FileRole.Review:
-                _configuration = WithReviewFiles(_configuration);
-                _pipeline = PipelineFor(_configuration);
-                return Publish();
-            default:
-                return ApplyContent(fullPath);
+                foreach (var file in _entries.Values.Where(e => e.Outcome.Summary is { Includes.Count: > 0 }).Select(e => e.File))
+                {
+                    toCheck[file.FullPath] = file;
+                }
+
+                changed = true;
+            }
+
+            switch (_layout.KindOf(fullPath))
+            {
+                case FileRole.Configuration:
+                    _configuration = LoadConfiguration(_configuration);
+                    _pipeline = PipelineFor(_configuration);
+                    foreach (var file in _entries.Values.Select(e => e.File))
+                    {
+                        toCheck[file.FullPath] = file;
+                    }
+
+                    changed = true;
+                    break;
+                case FileRole.Review:
+                    _configuration = WithReviewFiles(_configuration);
+                    _pipeline = PipelineFor(_configuration);
+                    changed = true;
+                    break;
+                default:
+                    changed |= ApplyContent(fullPath, toCheck);
+                    break;
+            }
         }
+
+        if (!changed)
+        {
+            return WorkspaceChange.None;
+        }
+
+        CheckFiles([.. toCheck.Values]);
+        return Publish();
     }
 
-    /// <summary>A template or snippet changed: it is checked again, and for a snippet every file that includes it.</summary>
-    private WorkspaceChange ApplyContent(string fullPath)
+    /// <summary>
+    /// A template or snippet changed: it is to be checked again, or dropped when it is gone, and for a
+    /// snippet every file that includes it too. False when the file is not content.
+    /// </summary>
+    private bool ApplyContent(string fullPath, Dictionary<string, ContentFile> toCheck)
     {
-        var file = _entries.Values.FirstOrDefault(e => e.File.FullPath == fullPath)?.File ?? Classify(fullPath);
+        var file = _files.GetValueOrDefault(fullPath) ?? Classify(fullPath);
         var text = _buffers.TryGetValue(fullPath, out var buffer) ? buffer : ReadDisk(fullPath);
-        var affected = new List<ContentFile>();
-        if (_layout.IsSnippet(fullPath) && _configuration.Snippets is { } library)
+        var changed = false;
+        if (_layout.IsSnippet(fullPath))
         {
+            var library = _configuration.Snippets ?? EmptySnippets();
             var before = library.AtPath(fullPath);
             var after = text is null ? null : SnippetLibraryReader.Read(_layout.PartialsFolder!, fullPath, text, _workingDirectory);
             var updated = after is null ? library.Without(fullPath) : library.With(after);
             // A new or deleted snippet, or one that includes others now, changes what every include resolves to and
             // which includes go in circles; otherwise only the renderings of the files that include it change.
             var reshaped = before is null || after is null || !before.Includes.SequenceEqual(after.Includes, StringComparer.Ordinal);
-            affected.AddRange(reshaped
+            var includers = reshaped
                 ? _entries.Values.Where(e => e.Outcome.Summary is { Includes.Count: > 0 }).Select(e => e.File)
-                : Includers(library, before).Concat(Includers(updated, after)).Distinct());
-            _configuration = _configuration with { Snippets = updated, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, updated, _workingDirectory) };
+                : Includers(library, before).Concat(Includers(updated, after));
+            foreach (var includer in includers)
+            {
+                toCheck[includer.FullPath] = includer;
+            }
+
+            // Without a snippets folder, an include has nothing to resolve to: as when the workspace opened without one.
+            var snippets = Directory.Exists(_layout.PartialsFolder) || _buffers.Keys.Any(_layout.IsSnippet) ? updated : null;
+            _configuration = _configuration with { Snippets = snippets, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, snippets, _workingDirectory) };
             _pipeline = PipelineFor(_configuration);
+            changed = true;
         }
 
         if (file is not null)
         {
             if (text is null)
             {
-                _entries.Remove(file.DisplayPath);
+                Drop(file);
+                toCheck.Remove(file.FullPath);
             }
             else
             {
-                affected.Add(file);
+                toCheck[file.FullPath] = file;
             }
+
+            changed = true;
         }
 
-        if (affected.Count == 0 && (file is null || text is not null))
-        {
-            return WorkspaceChange.None;
-        }
-
-        CheckFiles([.. affected.DistinctBy(f => f.FullPath)]);
-        return Publish();
+        return changed;
     }
 
     /// <summary>The files whose renderings include <paramref name="snippet"/>, directly or through other snippets.</summary>
@@ -253,12 +332,13 @@ public sealed class LiveWorkspace
             var file = files[i];
             if (!_buffers.ContainsKey(file.FullPath) && !File.Exists(file.FullPath))
             {
-                _entries.Remove(file.DisplayPath);
+                Drop(file);
                 continue;
             }
 
             // The document itself is not kept: its outcome and text are all the stages across files need.
             _entries[file.DisplayPath] = new Entry(file, results[i].Outcome, results[i].Source);
+            _files[file.FullPath] = file;
         }
     }
 
@@ -316,12 +396,7 @@ public sealed class LiveWorkspace
             (style, spelling) = (lastGood.Style, lastGood.Spelling);
         }
 
-        var snippets = Configuration.LoadSnippets(_layout.CatalogFolder, _workingDirectory);
-        foreach (var (path, text) in _buffers.Where(b => _layout.IsSnippet(b.Key)))
-        {
-            snippets = snippets?.With(SnippetLibraryReader.Read(_layout.PartialsFolder!, path, text, _workingDirectory));
-        }
-
+        var snippets = CurrentSnippets();
         _definitionFindings = [.. catalogFindings, .. styleFindings];
         return WithReviewFiles(new Configuration
         {
@@ -346,6 +421,20 @@ public sealed class LiveWorkspace
         };
     }
 
+    /// <summary>The snippets folder as the disk has it, with the snippets editors hold; null when there is neither.</summary>
+    private SnippetLibrary? CurrentSnippets()
+    {
+        var snippets = Configuration.LoadSnippets(_layout.CatalogFolder, _workingDirectory);
+        foreach (var (path, text) in _buffers.Where(b => _layout.IsSnippet(b.Key)))
+        {
+            snippets = (snippets ?? EmptySnippets()).With(SnippetLibraryReader.Read(_layout.PartialsFolder!, path, text, _workingDirectory));
+        }
+
+        return snippets;
+    }
+
+    private SnippetLibrary EmptySnippets() => new(ContentDiscovery.DisplayPath(_layout.PartialsFolder!, _workingDirectory), []);
+
     private LintPipeline PipelineFor(Configuration configuration)
     {
         var pipeline = LintPipeline.Create(configuration, configuration.IsWholeCorpus(_paths, _workingDirectory));
@@ -354,7 +443,11 @@ public sealed class LiveWorkspace
 
     private ContentFile? Classify(string fullPath) => ContentDiscovery.Classify(fullPath, _paths, _workingDirectory);
 
-    private bool IsHeld(ContentFile file) => _entries.ContainsKey(file.DisplayPath);
+    private void Drop(ContentFile file)
+    {
+        _entries.Remove(file.DisplayPath);
+        _files.Remove(file.FullPath);
+    }
 
     private string? BufferOf(string fullPath) => _buffers.GetValueOrDefault(fullPath);
 

@@ -39,6 +39,9 @@ internal sealed record WorkspaceLayout(string? CatalogPath, string? StyleFolder,
         : fullPath == LedgerPath || fullPath == BaselinePath ? FileRole.Review
         : FileRole.Content;
 
+    /// <summary>Whether <paramref name="fullPath"/> is the snippets folder or a folder that holds it.</summary>
+    public bool HoldsSnippetsFolder(string fullPath) => PartialsFolder is { } folder && ProjectLayout.IsSameOrInside(folder, fullPath);
+
     /// <summary>Whether the file is one of the shared snippets the templates include.</summary>
     public bool IsSnippet(string fullPath) => IsInside(fullPath, PartialsFolder) && SnippetLibraryReader.IsSnippet(fullPath);
 
