@@ -1,8 +1,6 @@
 using System.CommandLine;
-using CommsLinter.Content;
 using CommsLinter.Diagnostics;
 using CommsLinter.Engine;
-using CommsLinter.Rules;
 using CommsLinter.Rules.Style;
 
 namespace CommsLinter.Cli;
@@ -49,7 +47,7 @@ internal static class ExplainCommand
             return CommsLintApp.ExitClean;
         }
 
-        var builtin = RuleRegistry.All
+        var builtin = RuleRegistry.BuiltinRules
             .Select(d => (Descriptor: d, Help: d.HelpPath))
             .Concat(DslErrors.All.Select(d => (Descriptor: d, Help: "docs/styleguide-dsl.md#error-codes")))
             .FirstOrDefault(d => d.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));

@@ -9,7 +9,7 @@ namespace CommsLinter.Tests;
 /// <summary>Every built-in rule id is unique, well formed and has its documentation page.</summary>
 public sealed class RuleCatalogTests
 {
-    private static IEnumerable<RuleDescriptor> AllRules() => Engine.RuleRegistry.All;
+    private static IEnumerable<RuleDescriptor> AllRules() => Engine.RuleRegistry.BuiltinRules;
 
     [Fact]
     public void Ids_are_unique_and_lowercase_dotted()
