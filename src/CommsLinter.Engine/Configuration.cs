@@ -62,8 +62,16 @@ public sealed record Configuration
     public IReadOnlyDictionary<string, string> ReviewTeams() =>
         Style.Rules.Select(r => r.Header.Descriptor).Where(d => d.Review is not null).ToDictionary(d => d.Id, d => d.Review!, StringComparer.Ordinal);
 
-    /// <summary>Every rule a run may report: built in and from the style guides, whose title says what the rule checks.</summary>
-    public IReadOnlyList<RuleDescriptor> RuleDescriptors => [.. RuleRegistry.BuiltinRules, .. Style.Rules.Select(r => r.Header.Descriptor with { Title = r.Describe() })];
+    /// <summary>
+    /// Every rule a run may report: the registry's, whether or not this run can report them, and the
+    /// style guides', whose title says what the rule checks. The guides' rejected words keep their
+    /// built-in descriptor, so the table is the same whether or not a guide rejects words.
+    /// </summary>
+    public IReadOnlyList<RuleDescriptor> RuleDescriptors =>
+    [
+        .. RuleRegistry.Descriptors,
+        .. Style.Rules.Where(r => r.Id != StyleCompiler.RejectedWords.Id).Select(r => r.Header.Descriptor with { Title = r.Describe() }),
+    ];
 
     private IEnumerable<object> BuiltinChecks() => RuleRegistry.Checks.Select(c => c.CreateFor(this)).OfType<object>();
 

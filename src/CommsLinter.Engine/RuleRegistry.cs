@@ -10,6 +10,7 @@ using CommsLinter.Engine.Stages;
 using CommsLinter.Pipeline;
 using CommsLinter.Rules.Builtin;
 using CommsLinter.Rules.Style;
+using CommsLinter.StyleGuides.Compilation;
 
 namespace CommsLinter.Engine;
 
@@ -50,6 +51,7 @@ public static class RuleRegistry
         Configuration.StyleGuidesMissing,
         StyleRule.PatternTimeout,
         SpellingRule.DictionaryProblem,
+        StyleCompiler.RejectedWords,
         .. ApprovalLedger.Descriptors,
         .. ApprovalGate.Descriptors,
         Baseline.Invalid,
