@@ -1,8 +1,6 @@
 using System.CommandLine;
-using CommsLinter.Content;
 using CommsLinter.Diagnostics;
 using CommsLinter.Engine;
-using CommsLinter.Rules;
 using CommsLinter.Rules.Style;
 
 namespace CommsLinter.Cli;
@@ -12,11 +10,11 @@ internal static class ExplainCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
-        var id = new Argument<string>("rule-id") { Description = "A style-guide rule id (legal.unsubscribe), a built-in check (catalog.unknown-touchpoint) or a DSL error code (DSL012)." };
+        var id = new Argument<string>("rule-id") { Description = "A style-guide rule id (legal.unsubscribe), a built-in rule (catalog.unknown-touchpoint), a DSL error code (DSL012) or a style rule kind (forbid)." };
         var styleGuides = new Option<string?>("--styleguides") { Description = "The folder of style guides. Default: found from content/ upwards.", HelpName = "folder" };
         var command = new Command("explain",
-            "Explain a rule: what it checks, when it applies, where it is defined and why.\n\n" +
-            "Examples:\n  commslint explain legal.unsubscribe\n  commslint explain catalog.coverage-gap\n  commslint explain DSL012")
+            "Explain a rule: what it checks, when it applies, where it is defined and why; or a built-in rule, a DSL error code or a style rule kind, and where to read about it.\n\n" +
+            "Examples:\n  commslint explain legal.unsubscribe\n  commslint explain catalog.coverage-gap\n  commslint explain DSL012\n  commslint explain forbid")
         {
             id, styleGuides,
         };
@@ -46,22 +44,30 @@ internal static class ExplainCommand
                 output.WriteLine($"  why         {why}");
             }
 
+            // The page of the rule's kind: also where 'explain' leads when a rule is named like a kind (a rule called 'spelling').
+            output.WriteLine($"  read        {header.Descriptor.HelpPath}");
+
             return CommsLintApp.ExitClean;
         }
 
-        var builtin = RuleRegistry.All
-            .Select(d => (Descriptor: d, Help: d.HelpPath))
-            .Concat(DslErrors.All.Select(d => (Descriptor: d, Help: "docs/styleguide-dsl.md#error-codes")))
-            .FirstOrDefault(d => d.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
-        if (builtin.Descriptor is { } descriptor)
+        if (RuleRegistry.Descriptors.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) is { } descriptor)
         {
             output.WriteLine($"{descriptor.Id} ({TextSeverity(descriptor.DefaultSeverity)}): {descriptor.Title}");
-            output.WriteLine($"  built in; read {builtin.Help}");
+            output.WriteLine($"  built in; read {descriptor.HelpPath}");
             return CommsLintApp.ExitClean;
         }
 
-        var known = configuration.Style.Rules.Select(r => r.Id);
-        error.WriteLine($"commslint: error: no rule '{id}'.{Text.Suggestions.DidYouMean(id, known)} Style-guide rules: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        if (RuleRegistry.Kinds.FirstOrDefault(k => k.Name.Equals(id, StringComparison.OrdinalIgnoreCase)) is { } kind)
+        {
+            output.WriteLine($"{kind.Name} (style rule kind): {kind.Summary}");
+            output.WriteLine($"  read {kind.HelpPath}");
+            return CommsLintApp.ExitClean;
+        }
+
+        var styleRules = configuration.Style.Rules.Select(r => r.Id).Order(StringComparer.Ordinal).ToArray();
+        var known = styleRules.Concat(RuleRegistry.Descriptors.Select(d => d.Id)).Concat(RuleRegistry.Kinds.Select(k => k.Name));
+        error.WriteLine($"commslint: error: no rule, rule kind or DSL error code '{id}'.{Text.Suggestions.DidYouMean(id, known)} " +
+            $"Style-guide rules: {string.Join(", ", styleRules)}. Built-in rules are listed in docs/rules/README.md, rule kinds in docs/rules/style/README.md, error codes in docs/styleguide-dsl.md#error-codes.");
         return CommsLintApp.ExitUsage;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CommsLinter.Content;
+using CommsLinter.Engine;
 using CommsLinter.Model;
 
 namespace CommsLinter.Cli;
@@ -29,7 +30,8 @@ internal static class ExtractCommand
         var files = ContentDiscovery.Discover([path], workingDirectory, out var missing);
         if (missing.Count > 0 || files.Count != 1)
         {
-            error.WriteLine($"commslint: error: '{path}' is not a template file (.html, .htm, .md, .markdown or .txt).");
+            var extensions = RuleRegistry.Readers.SelectMany(r => r.Extensions).ToArray();
+            error.WriteLine($"commslint: error: '{path}' is not a template file ({string.Join(", ", extensions[..^1])} or {extensions[^1]}).");
             return CommsLintApp.ExitUsage;
         }
 

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using CommsLinter.Content.Readers;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 
@@ -105,7 +106,7 @@ public static class ContentDiscovery
 
     private static bool IsTemplateExtension(ReadOnlySpan<char> extension)
     {
-        foreach (var known in DocumentLoader.Extensions)
+        foreach (var known in ContentReaders.Extensions)
         {
             if (extension.Equals(known, StringComparison.OrdinalIgnoreCase))
             {

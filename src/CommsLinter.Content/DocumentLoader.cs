@@ -22,8 +22,6 @@ public sealed record LoaderLimits(long MaxFileBytes = 10 * 1024 * 1024, int MaxL
 /// </summary>
 public sealed class DocumentLoader : IDocumentLoader
 {
-    private static readonly IContentReader[] Readers = [new HtmlReader(), new MarkdownReader(), new PlainTextReader()];
-
     private static readonly (string Key, SegmentScope Scope)[] ProseFields =
     [
         (FrontMatterKeys.Subject, SegmentScope.Subject),
@@ -35,9 +33,6 @@ public sealed class DocumentLoader : IDocumentLoader
     private readonly LiquidScanner _liquid = new();
 
     public DocumentLoader(LoaderLimits? limits = null) => _limits = limits ?? LoaderLimits.Default;
-
-    /// <summary>The file extensions a template may have.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [.. Readers.SelectMany(r => r.Extensions)];
 
     public DocumentLoadResult Load(ContentFile file)
     {
@@ -99,7 +94,7 @@ public sealed class DocumentLoader : IDocumentLoader
     public DocumentLoadResult Parse(SourceText source, DocumentKind kind, string extension)
     {
         var findings = new List<Finding>();
-        var reader = Readers.FirstOrDefault(r => r.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        var reader = ContentReaders.For(extension)
             ?? throw new ArgumentException($"No reader for '{extension}'.", nameof(extension));
 
         if (FindLongLine(source.Text, _limits.MaxLineLength) is { } longLine)
@@ -140,7 +135,7 @@ public sealed class DocumentLoader : IDocumentLoader
         AddFrontMatterSegments(frontMatter, builder);
 
         var output = new ReaderOutput();
-        reader.Read(new ReaderInput(source, masked, bodyStart, frontMatter.GetText(FrontMatterKeys.Channel), builder), output);
+        reader.Reader.Read(new ReaderInput(source, masked, bodyStart, frontMatter.GetText(FrontMatterKeys.Channel), builder), output);
         findings.AddRange(output.Findings);
 
         return new DocumentLoadResult(

@@ -1,3 +1,4 @@
+using CommsLinter.Content.Readers;
 using CommsLinter.Model;
 
 namespace CommsLinter.Content;
@@ -5,7 +6,8 @@ namespace CommsLinter.Content;
 /// <summary>Reads the <c>_partials/</c> folder of the content into a <see cref="SnippetLibrary"/>.</summary>
 public static class SnippetLibraryReader
 {
-    private static readonly string[] Extensions = [".html", ".htm", ".md", ".markdown", ".txt", ".liquid"];
+    // Besides the templates' own formats, a snippet may be bare Liquid.
+    private static readonly string[] Extensions = [.. ContentReaders.Extensions, ".liquid"];
 
     /// <summary>The snippets under <paramref name="folder"/>, or null when it does not exist.</summary>
     public static SnippetLibrary? Load(string folder, string workingDirectory)

@@ -2,14 +2,12 @@ using CommsLinter.Catalog;
 using CommsLinter.Content;
 using CommsLinter.Content.Approvals;
 using CommsLinter.Content.Catalog;
-using CommsLinter.Content.Liquid;
 using CommsLinter.Content.Rendering;
 using CommsLinter.Content.Samples;
 using CommsLinter.Diagnostics;
 using CommsLinter.Engine.Baselines;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
-using CommsLinter.Rules;
 using CommsLinter.Rules.Style;
 using CommsLinter.Spelling;
 using CommsLinter.StyleGuides.Compilation;
@@ -54,23 +52,28 @@ public sealed record Configuration
 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
-    /// <summary>Every check of one document: built in, reading the content folder, and from the style guides.</summary>
-    public IReadOnlyList<IDocumentCheck> DocumentChecks() => [.. BuiltinChecks.DocumentChecks, .. ContentChecks(), Style.Checks];
+    /// <summary>Every check of one document: the built-in ones this configuration can run, and the style guides'.</summary>
+    public IReadOnlyList<IDocumentCheck> DocumentChecks() => [.. BuiltinChecks().OfType<IDocumentCheck>(), Style.Checks];
 
-    /// <summary>Every check across documents: built in and from the style guides.</summary>
-    public IReadOnlyList<ICorpusCheck> CorpusChecks() => [.. BuiltinChecks.CorpusChecks, .. Style.Rules.OfType<ICorpusCheck>()];
+    /// <summary>Every check across documents: the built-in ones this configuration can run, and the style guides'.</summary>
+    public IReadOnlyList<ICorpusCheck> CorpusChecks() => [.. BuiltinChecks().OfType<ICorpusCheck>(), .. Style.Rules.OfType<ICorpusCheck>()];
 
     /// <summary>For each rule that asks a team to review what it flags, that team.</summary>
     public IReadOnlyDictionary<string, string> ReviewTeams() =>
         Style.Rules.Select(r => r.Header.Descriptor).Where(d => d.Review is not null).ToDictionary(d => d.Id, d => d.Review!, StringComparer.Ordinal);
 
-    /// <summary>Every rule a run may report: built in and from the style guides, whose title says what the rule checks.</summary>
-    public IReadOnlyList<RuleDescriptor> RuleDescriptors => [.. RuleRegistry.All, .. Style.Rules.Select(r => r.Header.Descriptor with { Title = r.Describe() })];
+    /// <summary>
+    /// Every rule a run may report: the registry's, whether or not this run can report them, and the
+    /// style guides', whose title says what the rule checks. The guides' rejected words keep their
+    /// built-in descriptor, so the table is the same whether or not a guide rejects words.
+    /// </summary>
+    public IReadOnlyList<RuleDescriptor> RuleDescriptors =>
+    [
+        .. RuleRegistry.Descriptors,
+        .. Style.Rules.Where(r => r.Id != StyleCompiler.RejectedWords.Id).Select(r => r.Header.Descriptor with { Title = r.Describe() }),
+    ];
 
-    /// <summary>The checks that read files of the content folder besides the templates (samples).</summary>
-    private IReadOnlyList<IDocumentCheck> ContentChecks() => Rendering is null
-        ? [new MissingDefaultCheck()]
-        : [new SampleCheck(Rendering), new RenderCheck(Rendering), new EmptyValueCheck(Rendering), new MissingDefaultCheck()];
+    private IEnumerable<object> BuiltinChecks() => RuleRegistry.Checks.Select(c => c.CreateFor(this)).OfType<object>();
 
     /// <summary>What every check may consult besides the document itself.</summary>
     public CheckContext ContextFor(bool isWholeCorpus) => new(Catalog, isWholeCorpus, Snippets, Rendering);

@@ -136,6 +136,30 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Explain_answers_for_built_in_rules_DSL_codes_and_rule_kinds_and_suggests_among_all_of_them()
+    {
+        var root = TestContent.RepositoryRoot();
+        string Explained(string id)
+        {
+            var result = CliRunner.Run(root, "explain", id);
+            Assert.Equal(0, result.ExitCode);
+            return result.Output;
+        }
+
+        Assert.Equal("DSL012 (error): Expected 'over'\n  built in; read docs/styleguide-dsl.md#error-codes\n", Explained("DSL012").ReplaceLineEndings("\n"));
+        Assert.Equal("catalog.coverage-gap (warning): Touchpoint lacks a template for a required channel or locale\n  built in; read docs/rules/catalog.coverage-gap.md\n", Explained("catalog.coverage-gap").ReplaceLineEndings("\n"));
+        Assert.Equal("forbid (style rule kind): Reports every occurrence of a forbidden term or pattern.\n  read docs/rules/style/forbid.md\n", Explained("forbid").ReplaceLineEndings("\n"));
+        Assert.Contains("commslint explain forbid", CliRunner.Run(root, "explain", "--help").Output, StringComparison.Ordinal);
+
+        foreach (var (typo, meant) in new[] { ("catalog.coverage-gpa", "catalog.coverage-gap"), ("DSL12", "DSL012"), ("forbd", "forbid") })
+        {
+            var unknown = CliRunner.Run(root, "explain", typo);
+            Assert.Equal(2, unknown.ExitCode);
+            Assert.Contains($"no rule, rule kind or DSL error code '{typo}'. Did you mean '{meant}'?", unknown.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Extract_shows_segments_with_spans()
     {
         var root = TestContent.RepositoryRoot();

@@ -54,7 +54,9 @@ public sealed partial class ReportTests
             AssertOnly(rule, "id", "shortDescription", "fullDescription", "helpUri", "help", "defaultConfiguration", "properties");
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
             Assert.Contains(rule.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "note", "warning", "error" });
-            Assert.StartsWith("See docs/rules/", rule.GetProperty("help").GetProperty("text").GetString(), StringComparison.Ordinal);
+            var help = rule.GetProperty("help").GetProperty("text").GetString()!;
+            Assert.StartsWith("See docs/", help, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(TestContent.RepositoryRoot(), help[4..^1].Split('#')[0])), help);
         }
 
         var results = run.GetProperty("results").EnumerateArray().ToArray();
@@ -75,6 +77,22 @@ public sealed partial class ReportTests
         var replacement = Assert.Single(fix.GetProperty("artifactChanges")[0].GetProperty("replacements").EnumerateArray().ToArray());
         AssertRegion(replacement.GetProperty("deletedRegion"));
         Assert.Equal("!", replacement.GetProperty("insertedContent").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Sarif_lists_every_built_in_rule_and_DSL_code_once_whether_or_not_a_guide_rejects_words()
+    {
+        using var folder = Fixture();
+        string[] RuleIds() => [.. JsonDocument.Parse(CliRunner.Run(folder.Path, "check", "--format", "sarif").Output).RootElement
+            .GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()!)];
+
+        var ids = RuleIds();
+        Assert.Empty(Engine.RuleRegistry.Descriptors.Select(d => d.Id).Except(ids));
+        Assert.Contains("DSL012", ids);
+        Assert.Contains("vocabulary.rejected", ids);
+
+        folder.Write("styleguides/words.style", "styleguide \"Words\"\nvocabulary { reject \"najtańsze\" }\n");
+        Assert.Single(RuleIds(), id => id == "vocabulary.rejected");
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed class StyleGuideCompilerTests
             ("docs/example.style", example));
         Assert.Empty(errors);
         Assert.Equal("docs/example.style", style.FindRule("facts.hotline")!.Header.DefinedIn);
-        Assert.NotNull(style.FindRule(StyleCompiler.RejectedWordsRuleId));
+        Assert.NotNull(style.FindRule(StyleCompiler.RejectedWords.Id));
     }
 
     [Fact]

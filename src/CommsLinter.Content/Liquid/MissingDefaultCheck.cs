@@ -11,13 +11,15 @@ namespace CommsLinter.Content.Liquid;
 /// default, somewhere) must have a <c>default</c> or sit inside an <c>if</c> that tests it. Found from
 /// the template alone, with or without a sample. Docs: docs/rules/liquid.missing-default.md.
 /// </summary>
-public sealed class MissingDefaultCheck : IDocumentCheck
+public sealed class MissingDefaultCheck : IDocumentCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor MissingDefault = new("liquid.missing-default", "An optional value in the subject or greeting has no default", Severity.Warning);
 
     private readonly LiquidReadCache _reads = new();
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [MissingDefault];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [MissingDefault];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {

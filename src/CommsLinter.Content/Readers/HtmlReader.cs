@@ -35,10 +35,6 @@ internal sealed class HtmlReader : IContentReader
         "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "xmp", "noembed", "noframes",
     };
 
-    public ContentFormat Format => ContentFormat.Html;
-
-    public IReadOnlyList<string> Extensions { get; } = [".html", ".htm"];
-
     public void Read(ReaderInput input, ReaderOutput output) => new Walker(input, output).Run();
 
     /// <summary>Decodes HTML character references in source [start, end) into a plain string.</summary>

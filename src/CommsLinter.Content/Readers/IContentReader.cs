@@ -22,12 +22,8 @@ internal sealed class ReaderOutput
     public List<Finding> Findings { get; } = [];
 }
 
-/// <summary>Extracts prose, links and images from one format. One reader per format.</summary>
+/// <summary>Extracts prose, links and images from one format. One reader per format, registered in <see cref="ContentReaders"/>.</summary>
 internal interface IContentReader
 {
-    ContentFormat Format { get; }
-
-    IReadOnlyList<string> Extensions { get; }
-
     void Read(ReaderInput input, ReaderOutput output);
 }

@@ -22,10 +22,6 @@ internal sealed class MarkdownReader : IContentReader
         .UsePipeTables()
         .Build();
 
-    public ContentFormat Format => ContentFormat.Markdown;
-
-    public IReadOnlyList<string> Extensions { get; } = [".md", ".markdown"];
-
     public void Read(ReaderInput input, ReaderOutput output)
     {
         var document = Markdown.Parse(input.ParseText, Pipeline);

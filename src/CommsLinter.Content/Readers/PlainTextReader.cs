@@ -8,10 +8,6 @@ namespace CommsLinter.Content.Readers;
 /// </summary>
 internal sealed class PlainTextReader : IContentReader
 {
-    public ContentFormat Format => ContentFormat.PlainText;
-
-    public IReadOnlyList<string> Extensions { get; } = [".txt"];
-
     public void Read(ReaderInput input, ReaderOutput output)
     {
         var text = input.ParseText;

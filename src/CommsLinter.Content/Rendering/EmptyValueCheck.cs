@@ -14,13 +14,15 @@ namespace CommsLinter.Content.Rendering;
 /// brackets or (outside HTML) a doubled space that only appears then is reported at the field's first
 /// output. Docs: docs/rules/render.empty-value.md.
 /// </summary>
-public sealed partial class EmptyValueCheck(SampleRendering rendering) : IDocumentCheck
+public sealed partial class EmptyValueCheck(SampleRendering rendering) : IDocumentCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor EmptyValue = new("render.empty-value", "An optional value left empty breaks the text around it", Severity.Warning);
 
     private const int MaxFieldsPerTemplate = 12;
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [EmptyValue];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [EmptyValue];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {

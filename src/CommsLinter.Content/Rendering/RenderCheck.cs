@@ -10,11 +10,13 @@ namespace CommsLinter.Content.Rendering;
 /// include that cannot be loaded or a render that runs out of time is what a customer would get
 /// instead of the message. Reported where rendering stopped. Docs: docs/rules/render.failed.md.
 /// </summary>
-public sealed class RenderCheck(SampleRendering rendering) : IDocumentCheck
+public sealed class RenderCheck(SampleRendering rendering) : IDocumentCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor Failed = new("render.failed", "A template cannot be rendered with its sample", Severity.Error);
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [Failed];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [Failed];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {

@@ -13,7 +13,7 @@ namespace CommsLinter.Content.Samples;
 /// reported at the template's expression with the nearest name the sample has. Samples live inside the
 /// content folder; each is read once per run. Docs: docs/rules/sample.*.md.
 /// </summary>
-public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck
+public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck, IBuiltinCheck
 {
     private readonly SampleStore _samples = rendering.Samples;
 

@@ -99,6 +99,15 @@ public interface ITemplateRendering
     RenderedText? RenderedFor(Document document, CheckContext context);
 }
 
+/// <summary>
+/// A check that ships with CommsLinter. Its rules are fixed, so they are known before the check is
+/// built: the registry lists them for SARIF, <c>explain</c> and the docs without building it.
+/// </summary>
+public interface IBuiltinCheck
+{
+    static abstract IReadOnlyList<RuleDescriptor> Descriptors { get; }
+}
+
 /// <summary>A check that looks at one document at a time; runs in parallel over documents.</summary>
 public interface IDocumentCheck
 {

@@ -88,7 +88,7 @@ public sealed record LintPipeline(Configuration Configuration, CheckContext Cont
             // The gate reads every finding before any is silenced: a directive cannot take a template out of a team's review.
             .. configuration.Approvals is { } ledger ? [new ApprovalGateStage(ledger, configuration)] : Array.Empty<ICorpusStage>(),
             new SuppressionStage(reviewers),
-            new OncePerRunStage(RuleRegistry.All.Where(r => r.OncePerRun).Select(r => r.Id).ToHashSet(StringComparer.Ordinal)),
+            new OncePerRunStage(RuleRegistry.BuiltinRules.Where(r => r.OncePerRun).Select(r => r.Id).ToHashSet(StringComparer.Ordinal)),
             .. configuration.Baseline is { } baseline ? [new BaselineStage(baseline)] : Array.Empty<ICorpusStage>(),
         ];
     }

@@ -9,7 +9,7 @@ namespace CommsLinter.Rules.Builtin;
 /// A template's touchpoint, channel and locale must exist in the catalog, and the touchpoint must be
 /// meant to reach customers on that channel and in that locale.
 /// </summary>
-public sealed class CatalogReferenceCheck : IDocumentCheck
+public sealed class CatalogReferenceCheck : IDocumentCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor UnknownTouchpoint = new("catalog.unknown-touchpoint", "Template names an unknown touchpoint", Severity.Error);
     public static readonly RuleDescriptor UnknownChannel = new("catalog.unknown-channel", "Template names an unknown channel", Severity.Error);
@@ -17,7 +17,9 @@ public sealed class CatalogReferenceCheck : IDocumentCheck
     public static readonly RuleDescriptor UnexpectedChannel = new("catalog.unexpected-channel", "Touchpoint does not use this channel", Severity.Warning);
     public static readonly RuleDescriptor UnexpectedLocale = new("catalog.unexpected-locale", "Touchpoint does not need this locale", Severity.Warning);
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [UnknownTouchpoint, UnknownChannel, UnknownLocale, UnexpectedChannel, UnexpectedLocale];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [UnknownTouchpoint, UnknownChannel, UnknownLocale, UnexpectedChannel, UnexpectedLocale];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {

@@ -8,13 +8,15 @@ namespace CommsLinter.Rules.Builtin;
 /// Every touchpoint needs a template for each channel and locale the catalog requires. Reported at
 /// the touchpoint in the catalog, with the touchpoint's id, and only when the whole content folder is checked.
 /// </summary>
-public sealed class CoverageCheck : ICorpusCheck
+public sealed class CoverageCheck : ICorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor Gap = new("catalog.coverage-gap", "Touchpoint lacks a template for a required channel or locale", Severity.Warning);
 
     public string Id => "catalog.coverage";
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [Gap];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [Gap];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {

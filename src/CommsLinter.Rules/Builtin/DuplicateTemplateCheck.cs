@@ -5,13 +5,15 @@ using CommsLinter.Pipeline;
 namespace CommsLinter.Rules.Builtin;
 
 /// <summary>Two templates must not claim the same touchpoint, channel and locale: which one is sent?</summary>
-public sealed class DuplicateTemplateCheck : ICorpusCheck
+public sealed class DuplicateTemplateCheck : ICorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor Duplicate = new("catalog.duplicate-template", "Two templates for the same touchpoint, channel and locale", Severity.Error);
 
     public string Id => "catalog.duplicate-template";
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [Duplicate];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [Duplicate];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {

@@ -9,7 +9,7 @@ namespace CommsLinter.Rules.Builtin;
 /// Every template names its touchpoint, channel and locale; e-mails also give a subject and a
 /// preheader. Unknown keys are reported as likely typos.
 /// </summary>
-public sealed class FrontMatterFieldsCheck : IDocumentCheck
+public sealed class FrontMatterFieldsCheck : IDocumentCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor MissingField = new("frontmatter.missing-field", "Required front-matter field is missing", Severity.Error);
     public static readonly RuleDescriptor UnknownField = new("frontmatter.unknown-field", "Unknown front-matter field", Severity.Warning);
@@ -17,7 +17,9 @@ public sealed class FrontMatterFieldsCheck : IDocumentCheck
     private static readonly string[] Required = [FrontMatterKeys.Touchpoint, FrontMatterKeys.Channel, FrontMatterKeys.Locale];
     private static readonly string[] RequiredForEmail = [FrontMatterKeys.Subject, FrontMatterKeys.Preheader];
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [MissingField, UnknownField];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [MissingField, UnknownField];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {

@@ -11,7 +11,7 @@ namespace CommsLinter.Rules.Builtin;
 /// of its own locale; and, when the whole content is checked, every snippet should be used.
 /// Docs: docs/rules/include.*.md.
 /// </summary>
-public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
+public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor Unknown = new("include.unknown", "An include names a snippet that does not exist", Severity.Error);
     public static readonly RuleDescriptor OutsidePartials = new("include.outside-partials", "An include names a file outside the snippets folder", Severity.Error);
@@ -21,7 +21,9 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck
 
     public string Id => "include";
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [Unknown, OutsidePartials, Cycle, LocaleMismatch, Unused];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [Unknown, OutsidePartials, Cycle, LocaleMismatch, Unused];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
     {

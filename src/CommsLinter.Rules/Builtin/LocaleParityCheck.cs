@@ -16,7 +16,7 @@ namespace CommsLinter.Rules.Builtin;
 /// catalog's source locale), naming the others. What the catalog declares <c>localized</c> for a
 /// touchpoint is not compared. Docs: docs/rules/parity.*.md.
 /// </summary>
-public sealed class LocaleParityCheck : ICorpusCheck
+public sealed class LocaleParityCheck : ICorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor PlaceholderParity = new("parity.placeholders", "Locales of a message use different placeholders", Severity.Warning);
     public static readonly RuleDescriptor NumberParity = new("parity.numbers", "Locales of a message state different numbers", Severity.Warning);
@@ -37,7 +37,9 @@ public sealed class LocaleParityCheck : ICorpusCheck
 
     public string Id => Name;
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; } = [PlaceholderParity, NumberParity, ContactParity, MediaParity];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [PlaceholderParity, NumberParity, ContactParity, MediaParity];
+
+    public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Observe(Document document, CheckContext context, ICollection<Observation> observations)
     {

@@ -38,5 +38,6 @@ public static class DslErrors
         UnknownGuide, DuplicateFact, InvalidFactValue, UnknownMetric, UnknownPlaceholder, DuplicateGuide, UnknownValue,
     ];
 
-    private static RuleDescriptor Error(string code, string title) => new(code, title, Severity.Error);
+    // One table explains every code, a row each.
+    private static RuleDescriptor Error(string code, string title) => new(code, title, Severity.Error) { HelpPath = "docs/styleguide-dsl.md#error-codes" };
 }

@@ -16,7 +16,8 @@ namespace CommsLinter.StyleGuides.Compilation;
 /// </summary>
 public sealed class StyleCompiler
 {
-    public const string RejectedWordsRuleId = "vocabulary.rejected";
+    /// <summary>The rule every guide's <c>reject</c> words share; it exists in a run only when a guide rejects words.</summary>
+    public static readonly RuleDescriptor RejectedWords = new("vocabulary.rejected", "A word the style guides reject", Severity.Warning);
 
     private static readonly string[] ConditionFields = ["touchpoint", "stage", "process", "owner", "channel", "locale", "flag"];
 
@@ -127,7 +128,7 @@ public sealed class StyleCompiler
         var all = rules.Values.Select(r => r.Rule).ToList();
         if (rejected.Count > 0)
         {
-            var header = new StyleRuleHeader(new RuleDescriptor(RejectedWordsRuleId, "Rejected word", Severity.Warning),
+            var header = new StyleRuleHeader(RejectedWords,
                 "“{match}” is on the style guides' list of rejected words.", null, RuleCondition.Always, RuleScope.Everything, "styleguides", Location.FileStart);
             all.Add(new ForbidRule(header, [.. rejected.Select(w => TextPattern.Term(w))]));
         }
