@@ -25,9 +25,9 @@ public static class UnifiedDiff
         var lastNew = lines.Count(l => l.Kind != DiffKind.Removed);
         for (var first = 0; first < changes.Length;)
         {
-            // Changes closer than twice the context share one hunk, as in git.
+            // Changes with no more than twice the context between them share one hunk, as in git.
             var last = first;
-            while (last + 1 < changes.Length && changes[last + 1] - changes[last] <= 2 * Context)
+            while (last + 1 < changes.Length && changes[last + 1] - changes[last] - 1 <= 2 * Context)
             {
                 last++;
             }
