@@ -42,10 +42,12 @@ internal static class FixOutput
     public static string Summary(FixResult fixes, CheckRun final)
     {
         var applied = fixes.Fixed.SelectMany(f => f.Applied).ToArray();
-        var done = applied.Length > 0 ? $"Fixed {Fixed(applied, fixes.Fixed.Count)}"
-            : final.Configuration.HasErrors ? "Nothing was fixed: the configuration has errors"
-            : "Nothing to fix";
-        return Sentence(done, final.Result.Findings.Where(f => f.Fix is not null).ToArray());
+        if (applied.Length == 0 && final.Configuration.HasErrors)
+        {
+            return "Nothing was fixed: the configuration has errors (see the report). Correct them and run check --fix again.";
+        }
+
+        return Sentence(applied.Length > 0 ? $"Fixed {Fixed(applied, fixes.Fixed.Count)}" : "Nothing to fix", final.Result.Findings.Where(f => f.Fix is not null).ToArray());
     }
 
     private static string Fixed(Finding[] applied, int files) =>

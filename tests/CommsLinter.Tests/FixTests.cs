@@ -162,6 +162,25 @@ public sealed class FixTests
     }
 
     [Fact]
+    public void Nothing_is_fixed_while_the_configuration_has_errors()
+    {
+        using var folder = Corpus();
+        folder.Write("styleguides/broken.style", "styleguide \"Broken\"\nrule x.y eror \"m\" { forbid \"z\" }\n");
+        var before = Snapshot(folder);
+
+        var fixing = CliRunner.Run(folder.Path, "check", "--fix");
+        var preview = CliRunner.Run(folder.Path, "check", "--fix", "--dry-run");
+
+        Assert.Equal(before, Snapshot(folder));
+        Assert.Equal(2, fixing.ExitCode);
+        Assert.Contains("styleguides/broken.style(2,10): error DSL006", fixing.Output, StringComparison.Ordinal);
+        Assert.Equal("Nothing was fixed: the configuration has errors (see the report). Correct them and run check --fix again.\n", fixing.Error.ReplaceLineEndings("\n"));
+        Assert.Equal(2, preview.ExitCode);
+        Assert.Equal(string.Empty, preview.Output);
+        Assert.Contains("commslint: error: the configuration has errors, so nothing can be fixed", preview.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fix_never_touches_liquid_markup_entities_or_escaped_front_matter()
     {
         using var folder = Corpus();

@@ -20,7 +20,7 @@ public static class FixPasses
     public static FixResult? Run(Func<CheckRun?> check, Func<string, bool> mayFix, string workingDirectory, TextWriter error)
     {
         var run = check();
-        var changed = new Dictionary<string, FileFix>(StringComparer.Ordinal);
+        var fixedFiles = new Dictionary<string, FileFix>(StringComparer.Ordinal);
         var leftAlone = new HashSet<string>(StringComparer.Ordinal);
         var notWritten = 0;
         for (var pass = 0; run is not null && !run.Configuration.HasErrors && pass < Limit; pass++)
@@ -33,7 +33,7 @@ public static class FixPasses
                 {
                     case FixWriteStatus.Written:
                         wrote = true;
-                        changed[file.Path] = changed.TryGetValue(file.Path, out var earlier)
+                        fixedFiles[file.Path] = fixedFiles.TryGetValue(file.Path, out var earlier)
                             ? earlier with { NewText = file.NewText, Applied = [.. earlier.Applied, .. file.Applied] }
                             : file;
                         break;
@@ -58,6 +58,6 @@ public static class FixPasses
             run = check();
         }
 
-        return run is null ? null : new FixResult(run, [.. changed.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], notWritten);
+        return run is null ? null : new FixResult(run, [.. fixedFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal)], notWritten);
     }
 }

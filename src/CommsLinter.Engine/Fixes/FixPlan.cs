@@ -50,7 +50,7 @@ public sealed record FixPlan(IReadOnlyList<FileFix> Files, IReadOnlyList<Finding
     }
 
     /// <summary>The text with edits that do not overlap made, each at its offset in the original text.</summary>
-    public static string Apply(string text, IEnumerable<TextEdit> edits)
+    private static string Apply(string text, IEnumerable<TextEdit> edits)
     {
         var result = new StringBuilder(text.Length);
         var at = 0;

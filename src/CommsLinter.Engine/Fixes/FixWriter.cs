@@ -3,7 +3,7 @@ using CommsLinter.Content;
 
 namespace CommsLinter.Engine.Fixes;
 
-public enum FixWriteStatus
+internal enum FixWriteStatus
 {
     Written,
 
@@ -15,7 +15,7 @@ public enum FixWriteStatus
 }
 
 /// <summary>Writes one file's fixes, whole or not at all, and only over the text they were worked out on.</summary>
-public static class FixWriter
+internal static class FixWriter
 {
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

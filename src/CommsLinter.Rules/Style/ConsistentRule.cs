@@ -13,7 +13,8 @@ namespace CommsLinter.Rules.Style;
 /// digits; an e-mail or URL is compared when it is on a fact's domain; a number of days is a number
 /// before a word for days (dni, days, giorni, дней…), an amount a number before zł, PLN, € or EUR,
 /// a percentage a number before %. With <c>near</c>, only values in a sentence that contains one of
-/// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline).
+/// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline). When the rule
+/// holds to one fact, a value in prose carries the fact's value as a safe fix.
 /// Message values: {match}, {fact}. Docs: docs/rules/style/consistent.md.
 /// </summary>
 public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near)

@@ -158,7 +158,7 @@ public abstract class StyleRule : IDocumentCheck
 /// <summary>Makes findings of one rule on one document, with the rule's message filled in.</summary>
 public readonly struct RuleOutput(StyleRule rule, Document document, ICollection<Finding> findings)
 {
-    /// <summary>A finding at a source range that is not prose (a link's address): it never carries a fix.</summary>
+    /// <summary>A finding at a source range rather than in a segment's text (a link's address, a whole message): it carries no fix.</summary>
     public void Report(TextRange range, MessageValues values, string? addendum = null) =>
         findings.Add(rule.Header.Descriptor.At(document, range, rule.Message(values, addendum)));
 
