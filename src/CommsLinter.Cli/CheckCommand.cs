@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using CommsLinter.Diagnostics;
 using CommsLinter.Engine;
+using CommsLinter.Engine.Fixes;
 using CommsLinter.Reports;
 using Spectre.Console;
 
@@ -59,6 +60,16 @@ internal static class CheckCommand
             HelpName = "folder",
         };
 
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Apply every safe fix (prefer, capitalization, facts), writing each file whole, then check again and report what is left; " +
+                "spelling suggestions are never applied. Says on standard error what it changed. A fix never touches Liquid, markup or front-matter keys. docs/fixes.md.",
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "With --fix: write nothing, print what --fix would change as a unified diff. Exit code 1 when there is something to fix, 0 when there is not.",
+        };
+
         var command = new Command("check",
             "Check templates against the journey catalog and report every problem.\n\n" +
             "Examples:\n" +
@@ -69,10 +80,13 @@ internal static class CheckCommand
             "  commslint check --format github                  # annotations in a GitHub Actions run\n" +
             "  commslint check --ci                             # CI: also fails when reviewed text changed without a new approval\n" +
             "  commslint check --changed-since origin/main      # a pull request: per-file rules on what it changed\n" +
-            "  commslint check --cache                          # re-check only what changed since the last run\n\n" +
-            "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error.")
+            "  commslint check --cache                          # re-check only what changed since the last run\n" +
+            "  commslint check --fix                            # apply the safe fixes, then report what is left\n" +
+            "  commslint check --fix --dry-run                  # show the safe fixes as a diff, change nothing\n\n" +
+            "Exit codes: 0 clean, 1 findings at or above --fail-on (with --fix --dry-run: something to fix), 2 usage or configuration error " +
+            "(with --fix: also a file that could not be written).")
         {
-            format, failOn, noProgress, ci, changedSince, cache, cacheLocation,
+            format, failOn, noProgress, ci, changedSince, cache, cacheLocation, fix, dryRun,
         };
         arguments.AddTo(command);
 
@@ -88,16 +102,25 @@ internal static class CheckCommand
             interactive,
             interactive && !parse.GetValue(noProgress) && !parse.GetValue(ci),
             parse.GetValue(ci),
-            parse.GetValue(changedSince)), output, error, workingDirectory));
+            parse.GetValue(changedSince),
+            parse.GetValue(fix),
+            parse.GetValue(dryRun)), output, error, workingDirectory));
         return command;
     }
 
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
 
-    private sealed record CommandOptions(string[] Paths, ConfigurationOptions Configuration, string Format, string FailOn, bool OnTerminal, bool ShowProgress, bool Ci, string? ChangedSince);
+    private sealed record CommandOptions(string[] Paths, ConfigurationOptions Configuration, string Format, string FailOn, bool OnTerminal, bool ShowProgress, bool Ci, string? ChangedSince,
+        bool Fix, bool DryRun);
 
     private static int Execute(CommandOptions options, TextWriter output, TextWriter error, string workingDirectory)
     {
+        if (options.DryRun && !options.Fix)
+        {
+            error.WriteLine("commslint: error: --dry-run shows what --fix would change, so it needs --fix: commslint check --fix --dry-run.");
+            return CommsLintApp.ExitUsage;
+        }
+
         var clock = Stopwatch.StartNew();
         HashSet<string>? changed = null;
         if (options.ChangedSince is { } revision && (changed = GitChanges.Since(revision, GitFolder(options.Paths, workingDirectory), out var problem)) is null)
@@ -107,12 +130,27 @@ internal static class CheckCommand
         }
 
         var check = new CheckOptions { Ci = options.Ci, ChangedFiles = changed };
-        var run = options.ShowProgress && options.Format == "text"
+        CheckRun? Check() => options.ShowProgress && options.Format == "text"
             ? RunWithProgress(options, check, workingDirectory, error)
             : CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error, check);
+        // With --changed-since, only the files it names are fixed.
+        bool MayFix(string path) => changed is null || changed.Contains(Path.GetFullPath(path, workingDirectory));
+
+        if (options.DryRun)
+        {
+            return FixOutput.DryRun(Check(), MayFix, output, error);
+        }
+
+        var fixes = options.Fix ? FixPasses.Run(Check, MayFix, workingDirectory, error) : null;
+        var run = options.Fix ? fixes?.Final : Check();
         if (run is null)
         {
             return CommsLintApp.ExitUsage;
+        }
+
+        if (fixes is not null)
+        {
+            error.WriteLine(FixOutput.Summary(fixes, run));
         }
 
         var threshold = Threshold(options.FailOn);
@@ -133,7 +171,7 @@ internal static class CheckCommand
         writer.Write(output, run.Report());
         run.Finish(error);
 
-        return run.Configuration.HasErrors ? CommsLintApp.ExitUsage
+        return run.Configuration.HasErrors || fixes?.NotWritten > 0 ? CommsLintApp.ExitUsage
             : threshold is { } level && run.Result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;
     }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CommsLinter.Content;
 
-/// <summary>Writes the files commslint owns (the ledger, the baseline, the cache) whole or not at all.</summary>
+/// <summary>Writes the files commslint changes (the ledger, the baseline, the cache, templates it fixes) whole or not at all.</summary>
 public static class WholeFile
 {
     /// <summary>
@@ -18,6 +18,12 @@ public static class WholeFile
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
             {
                 write(stream);
+            }
+
+            // The new file takes the place of the old one with its permissions (a template a group may edit stays so).
+            if (!OperatingSystem.IsWindows() && File.Exists(path))
+            {
+                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
             }
 
             File.Move(temporary, path, overwrite: true);

@@ -22,7 +22,7 @@ public sealed class GitHubReport : IReportWriter
         foreach (var finding in report.Findings)
         {
             var (start, end) = (finding.Location.Start, finding.Location.End);
-            var message = finding.Fix is { } fix ? $"{finding.Message}\nfix: {fix.Description}" : finding.Message;
+            var message = finding.Fix is { } fix ? $"{finding.Message}\n{TextReport.FixLabel(fix)}: {fix.Description}" : finding.Message;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"::{CommandOf(finding.Severity)} file={Property(finding.Path)},line={start.Line},endLine={end.Line},col={start.Column},endColumn={end.Column},title={Property(finding.RuleId)}::{Data(message)}"));
         }

@@ -6,12 +6,12 @@ using CommsLinter.Text;
 namespace CommsLinter.Reports;
 
 /// <summary>
-/// The findings as JSON, shape version 1 (docs/json-format.md). Deterministic: same findings, same
+/// The findings as JSON, shape version 2 (docs/json-format.md). Deterministic: same findings, same
 /// bytes; no timestamps, no machine paths beyond the paths given.
 /// </summary>
 public sealed class JsonReport : IReportWriter
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public required string ToolVersion { get; init; }
 
@@ -49,8 +49,17 @@ public sealed class JsonReport : IReportWriter
                 {
                     json.WriteStartObject("fix");
                     json.WriteString("description", fix.Description);
-                    json.WriteString("replacement", fix.Replacement);
-                    WriteLocation(json, fix.Location);
+                    json.WriteBoolean("safe", fix.Safe);
+                    json.WriteStartArray("edits");
+                    foreach (var edit in fix.Edits)
+                    {
+                        json.WriteStartObject();
+                        WriteLocation(json, edit.Location);
+                        json.WriteString("replacement", edit.NewText);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 }
 

@@ -138,12 +138,16 @@ public sealed class SarifReport : IReportWriter
             json.WriteStartObject();
             WriteArtifact(json, finding.Path);
             json.WriteStartArray("replacements");
-            json.WriteStartObject();
-            WriteRegion(json, "deletedRegion", fix.Location);
-            json.WriteStartObject("insertedContent");
-            json.WriteString("text", fix.Replacement);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            foreach (var edit in fix.Edits)
+            {
+                json.WriteStartObject();
+                WriteRegion(json, "deletedRegion", edit.Location);
+                json.WriteStartObject("insertedContent");
+                json.WriteString("text", edit.NewText);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();

@@ -26,6 +26,9 @@ public sealed class TextReport : IReportWriter
         _ => "suggestion",
     };
 
+    /// <summary>How every format introduces a fix: a fix that <c>check --fix</c> leaves to a person says so.</summary>
+    public static string FixLabel(Fix fix) => fix.Safe ? "fix" : "fix (not applied by --fix)";
+
     public void Write(TextWriter output, ReportData report)
     {
         var findings = report.Findings;
@@ -43,7 +46,7 @@ public sealed class TextReport : IReportWriter
             output.WriteLine(finding.Message);
             if (finding.Fix is { } fix)
             {
-                output.WriteLine($"    fix: {fix.Description}");
+                output.WriteLine($"    {FixLabel(fix)}: {fix.Description}");
             }
         }
 

@@ -92,7 +92,7 @@ public sealed class CacheTests
         using var folder = new TempFolder();
         var path = folder.Write("a.txt", "Hello");
         var file = new ContentFile(path, "a.txt", DocumentKind.Template);
-        var outcome = new FileOutcome([new Finding("x.y", Severity.Warning, "Message", "a.txt", Location.FileStart, Fix: new Fix("Fix it", "Hi", Location.FileStart))],
+        var outcome = new FileOutcome([new Finding("x.y", Severity.Warning, "Message", "a.txt", Location.FileStart, Fix: new Fix("Fix it", [new TextEdit(new TextRange(0, 2), Location.FileStart, "Hi"), new TextEdit(new TextRange(4, 5), Location.FileStart, "!")], Safe: false))],
             new DocumentSummary("a.txt", DocumentKind.Template, "t", "sms", "pl")
             {
                 Includes = ["footer.pl"],

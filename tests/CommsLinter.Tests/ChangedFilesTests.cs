@@ -92,6 +92,22 @@ public sealed class ChangedFilesTests
         Assert.Contains("not a git repository", noRepository.Error, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public void Fix_with_changed_since_fixes_only_the_changed_files()
+    {
+        using var folder = Repository();
+        var ru = Path.Combine(folder.Path, "content/order/email.ru.html");
+        File.WriteAllText(ru, File.ReadAllText(ru) + "<p>Спасибо!</p>\n");
+        var pl = Path.Combine(folder.Path, "content/order/email.pl.html");
+        var unchanged = File.ReadAllText(pl);
+
+        var result = CliRunner.Run(folder.Path, "check", "--fix", "--changed-since", "HEAD");
+
+        Assert.Contains("Горячая линия: +48 22 307 41 00.", File.ReadAllText(ru), StringComparison.Ordinal);
+        Assert.Equal(unchanged, File.ReadAllText(pl));
+        Assert.Equal("Fixed 1 finding in 1 file (facts.hotline 1).\n", result.Error.ReplaceLineEndings("\n"));
+    }
+
     private static TempFolder Repository()
     {
         Skip.If(!GitExists(), "git is not installed; --changed-since needs it.");

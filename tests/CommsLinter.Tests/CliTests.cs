@@ -129,7 +129,7 @@ public sealed class CliTests
         Assert.Contains("check", root.Output, StringComparison.Ordinal);
         Assert.Contains("Example", root.Output, StringComparison.Ordinal);
         var check = CliRunner.Run(Path.GetTempPath(), "check", "--help");
-        foreach (var option in new[] { "--catalog", "--format", "--fail-on", "--no-progress", "Exit codes", "commslint check content/purchase --format json" })
+        foreach (var option in new[] { "--catalog", "--format", "--fail-on", "--no-progress", "Exit codes", "commslint check content/purchase --format json", "--fix", "--dry-run", "commslint check --fix --dry-run" })
         {
             Assert.Contains(option, check.Output, StringComparison.Ordinal);
         }

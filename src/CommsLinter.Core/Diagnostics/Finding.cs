@@ -9,10 +9,7 @@ public enum Severity
     Error,
 }
 
-/// <summary>A replacement that resolves a finding: put <see cref="Replacement"/> at <see cref="Location"/>.</summary>
-public sealed record Fix(string Description, string Replacement, Location Location);
-
-/// <summary>One rule violation at one source span, with the touchpoint it concerns.</summary>
+/// <summary>One rule violation at one source span, with the touchpoint it concerns and, where one exists, a fix.</summary>
 public sealed record Finding(
     string RuleId,
     Severity Severity,

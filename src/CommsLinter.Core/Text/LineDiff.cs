@@ -115,5 +115,6 @@ public static class LineDiff
         }
     }
 
-    private static string[] Split(string text) => text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+    /// <summary>The lines of a text: a final line break ends the last line, it does not start another; blank lines before it are lines.</summary>
+    private static string[] Split(string text) => text.Length == 0 ? [] : (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
 }

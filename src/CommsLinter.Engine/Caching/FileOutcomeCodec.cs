@@ -13,7 +13,7 @@ namespace CommsLinter.Engine.Caching;
 /// </summary>
 internal static class FileOutcomeCodec
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static void Write(TableWriter strings, FileOutcome outcome)
     {
@@ -33,8 +33,15 @@ internal static class FileOutcomeCodec
             if (finding.Fix is { } fix)
             {
                 strings.Write(fix.Description);
-                strings.Write(fix.Replacement);
-                WriteLocation(writer, fix.Location);
+                writer.Write(fix.Safe);
+                strings.Count(fix.Edits.Count);
+                foreach (var edit in fix.Edits)
+                {
+                    writer.Write7BitEncodedInt(edit.Range.Start);
+                    writer.Write7BitEncodedInt(edit.Range.End);
+                    WriteLocation(writer, edit.Location);
+                    strings.Write(edit.NewText);
+                }
             }
         }
 
@@ -98,7 +105,7 @@ internal static class FileOutcomeCodec
         {
             findings[i] = new Finding(strings.Read(), (Severity)ReadEnum(reader, Severities, nameof(Severity)), strings.Read(), strings.Read(), ReadLocation(reader),
                 strings.ReadOptional(), strings.ReadOptional(), strings.ReadOptional(),
-                reader.ReadBoolean() ? new Fix(strings.Read(), strings.Read(), ReadLocation(reader)) : null);
+                reader.ReadBoolean() ? ReadFix(strings) : null);
         }
 
         if (!reader.ReadBoolean())
@@ -131,6 +138,20 @@ internal static class FileOutcomeCodec
         }
 
         return new FileOutcome(findings, summary with { Observations = observations });
+    }
+
+    private static Fix ReadFix(TableReader strings)
+    {
+        var reader = strings.Reader;
+        var description = strings.Read();
+        var safe = reader.ReadBoolean();
+        var edits = new TextEdit[TableReader.CountOf(reader)];
+        for (var i = 0; i < edits.Length; i++)
+        {
+            edits[i] = new TextEdit(new TextRange(reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt()), ReadLocation(reader), strings.Read());
+        }
+
+        return new Fix(description, edits, safe);
     }
 
     private static readonly int Severities = Enum.GetValues<Severity>().Length;

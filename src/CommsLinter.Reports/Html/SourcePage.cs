@@ -206,7 +206,7 @@ internal static class SourcePage
             .Append(HtmlText.Escape(finding.Message));
         if (finding.Fix is { } fix)
         {
-            html.Append(" <span class=\"fix\">fix: ").Append(HtmlText.Escape(fix.Description)).Append("</span>");
+            html.Append(" <span class=\"fix\">").Append(TextReport.FixLabel(fix)).Append(": ").Append(HtmlText.Escape(fix.Description)).Append("</span>");
         }
 
         html.Append(" <a href=\"#").Append(Anchor(index)).Append("\" title=\"select this finding\">#</a></div>\n");

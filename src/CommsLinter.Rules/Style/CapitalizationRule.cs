@@ -36,7 +36,7 @@ public sealed class CapitalizationRule(StyleRuleHeader header, IReadOnlyList<str
                     if (match != name)
                     {
                         output.Report(segment, start, start + length, new MessageValues(Match: match, Expected: name),
-                            location => new Fix($"Write “{name}”", name, location));
+                            new SegmentFix($"Write “{name}”", safe: true, start, start + length, name));
                     }
                 }
             }

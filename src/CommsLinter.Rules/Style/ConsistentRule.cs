@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Text;
@@ -12,7 +13,8 @@ namespace CommsLinter.Rules.Style;
 /// digits; an e-mail or URL is compared when it is on a fact's domain; a number of days is a number
 /// before a word for days (dni, days, giorni, дней…), an amount a number before zł, PLN, € or EUR,
 /// a percentage a number before %. With <c>near</c>, only values in a sentence that contains one of
-/// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline).
+/// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline). When the rule
+/// holds to one fact, a value in prose carries the fact's value as a safe fix.
 /// Message values: {match}, {fact}. Docs: docs/rules/style/consistent.md.
 /// </summary>
 public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near)
@@ -67,7 +69,7 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
             {
                 if (IsNear(segment, start, matches) && IsInconsistent(text))
                 {
-                    output.Report(segment, start, start + text.Length, new MessageValues(Match: text, Expected: expected, Fact: expected));
+                    output.Report(segment, start, start + text.Length, new MessageValues(Match: text, Expected: expected, Fact: expected), FixOf(start, text));
                 }
             }
         }
@@ -86,6 +88,34 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
     }
 
     public override IEnumerable<TextPattern> Patterns => near;
+
+    /// <summary>
+    /// The fact's value in place of the written one, when the rule holds to one fact (with several, only a
+    /// person knows which was meant). Days, money and percent replace the number alone, so the unit stays
+    /// as written; a URL gets the fact's scheme and host and keeps its path, and only when the fact is a
+    /// whole site (a fact with a path says nothing about the other pages).
+    /// </summary>
+    private SegmentFix? FixOf(int start, string written)
+    {
+        if (facts is not [var fact])
+        {
+            return null;
+        }
+
+        var (length, value) = kind switch
+        {
+            FactKind.Days or FactKind.Money or FactKind.Percent => (written.Length, FactNumber().Match(fact.Value).Value),
+            FactKind.Url => IsWholeSite(fact.Value) ? (OriginLength(written), fact.Value.TrimEnd('/')) : (0, string.Empty),
+            _ => (written.Length, fact.Value),
+        };
+        return value.Length == 0 ? null : new SegmentFix($"Replace “{written[..length]}” with “{value}”", safe: true, start, start + length, value);
+    }
+
+    private static bool IsWholeSite(string url) => Uri.TryCreate(url, UriKind.Absolute, out var site) && site.PathAndQuery == "/" && site.Fragment.Length == 0;
+
+    /// <summary>The length of a written URL's scheme and host: "https://oknanowak.pl" of "https://oknanowak.pl/zwroty".</summary>
+    private static int OriginLength(string url) =>
+        url.IndexOfAny(['/', '?', '#'], url.IndexOf("://", StringComparison.Ordinal) + 3) is var path and >= 0 ? path : url.Length;
 
     private bool IsNear(Segment segment, int at, PatternMatcher matches)
     {
@@ -185,6 +215,9 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
 
         return null;
     }
+
+    [GeneratedRegex(@"\d(?:[\d \u00A0.,]*\d)?")]
+    private static partial Regex FactNumber();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}+])\+?\d[\d \-\u00A0]{7,16}\d(?![\p{L}\p{N}])")]
     private static partial Regex PhonePattern();

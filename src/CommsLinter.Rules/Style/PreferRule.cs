@@ -39,7 +39,7 @@ public sealed class PreferRule(StyleRuleHeader header, string preferred, IReadOn
                 {
                     var match = segment.Text.Substring(start, length);
                     output.Report(segment, start, start + length, new MessageValues(Match: match, Expected: preferred),
-                        location => new Fix($"Replace “{match}” with “{preferred}”", preferred, location));
+                        new SegmentFix($"Replace “{match}” with “{preferred}”", safe: true, start, start + length, preferred));
                 }
             }
         }

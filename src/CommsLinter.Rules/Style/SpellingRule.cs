@@ -107,7 +107,8 @@ public sealed class SpellingRule : StyleRule
                 var suggestions = speller.Suggest(misspelled);
                 var message = new MessageValues(Match: misspelled, Expected: suggestions.Count > 0 ? suggestions[0] : null, Language: language);
                 output.Report(segment, start, start + length, message,
-                    suggestions.Count > 0 ? location => new Fix($"Replace “{misspelled}” with “{suggestions[0]}”", suggestions[0], location) : null,
+                    // A suggestion is a guess at what the writer meant: a person chooses it, --fix never does.
+                    suggestions.Count > 0 ? new SegmentFix($"Replace “{misspelled}” with “{suggestions[0]}”", safe: false, start, start + length, suggestions[0]) : null,
                     Header.Message.Contains("{expected}", StringComparison.Ordinal) ? null : DidYouMean(suggestions));
             }
         }

@@ -158,14 +158,13 @@ public abstract class StyleRule : IDocumentCheck
 /// <summary>Makes findings of one rule on one document, with the rule's message filled in.</summary>
 public readonly struct RuleOutput(StyleRule rule, Document document, ICollection<Finding> findings)
 {
-    public void Report(TextRange range, MessageValues values, Fix? fix = null, string? addendum = null) =>
-        findings.Add(rule.Header.Descriptor.At(document, range, rule.Message(values, addendum), fix));
+    /// <summary>A finding at a source range rather than in a segment's text (a link's address, a whole message): it carries no fix.</summary>
+    public void Report(TextRange range, MessageValues values, string? addendum = null) =>
+        findings.Add(rule.Header.Descriptor.At(document, range, rule.Message(values, addendum)));
 
-    public void Report(Segment segment, int start, int end, MessageValues values, Func<Location, Fix>? fix = null, string? addendum = null)
-    {
-        var range = segment.Map.ToSource(start, end);
-        Report(range, values, fix?.Invoke(document.Source.GetLocation(range)), addendum);
-    }
+    /// <summary>A finding at text [start, end) of a segment, with the fix the rule proposes when the segment is the source verbatim there.</summary>
+    public void Report(Segment segment, int start, int end, MessageValues values, SegmentFix? fix = null, string? addendum = null) =>
+        findings.Add(rule.Header.Descriptor.At(document, segment.Map.ToSource(start, end), rule.Message(values, addendum), fix?.InSource(document.Source, segment)));
 
     /// <summary>A finding of another rule that this rule's run produced (a missing dictionary, say).</summary>
     public void Add(Finding finding) => findings.Add(finding);
