@@ -10,7 +10,7 @@ namespace CommsLinter.Cli;
 /// <summary><c>commslint approve</c>: record in the ledger that a reviewer approved the exact current text of templates.</summary>
 internal static class ApproveCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory, AppHost host)
     {
         var paths = new Argument<string[]>("paths") { Description = "The templates or snippets whose current text is approved.", Arity = ArgumentArity.ZeroOrMore };
         var by = new Option<string?>("--by") { Description = "Who approved the text, as the ledger should name them.", HelpName = "name" };
@@ -30,11 +30,11 @@ internal static class ApproveCommand
             paths, by, note, prune, catalog, approvals,
         };
         command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(by), parse.GetValue(note), parse.GetValue(prune),
-            parse.GetValue(catalog), parse.GetValue(approvals), output, error, workingDirectory));
+            parse.GetValue(catalog), parse.GetValue(approvals), output, error, workingDirectory, host));
         return command;
     }
 
-    private static int Execute(string[] paths, string? by, string? note, bool prune, string? catalog, string? approvals, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, string? by, string? note, bool prune, string? catalog, string? approvals, TextWriter output, TextWriter error, string workingDirectory, AppHost host)
     {
         if (paths.Length == 0 && !prune)
         {
@@ -70,7 +70,7 @@ internal static class ApproveCommand
         }
 
         var entries = ledger.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);
         var approved = new List<string>();
         foreach (var path in paths)
         {

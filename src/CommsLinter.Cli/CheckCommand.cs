@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Diagnostics;
+using CommsLinter.Content;
 using CommsLinter.Diagnostics;
 using CommsLinter.Engine;
 using CommsLinter.Engine.Fixes;
+using CommsLinter.Engine.Live;
 using CommsLinter.Reports;
 using Spectre.Console;
 
@@ -11,7 +12,7 @@ namespace CommsLinter.Cli;
 /// <summary><c>commslint check</c>: load, check and report.</summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, string workingDirectory, bool interactive)
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory, bool interactive, AppHost host)
     {
         var arguments = new LintArguments();
         var format = new Option<string>("--format", "-f")
@@ -70,6 +71,12 @@ internal static class CheckCommand
             Description = "With --fix: write nothing, print what --fix would change as a unified diff. Exit code 1 when there is something to fix, 0 when there is not.",
         };
 
+        var watch = new Option<bool>("--watch", "-w")
+        {
+            Description = "Keep checking: after the first report, check again whenever a template, snippet, style guide, the catalog, a sample, " +
+                "the ledger or the baseline is saved, and print only the findings that appeared (+) or went (-). Ctrl+C stops it; the exit code is the last check's.",
+        };
+
         var command = new Command("check",
             "Check templates against the journey catalog and report every problem.\n\n" +
             "Examples:\n" +
@@ -82,15 +89,16 @@ internal static class CheckCommand
             "  commslint check --changed-since origin/main      # a pull request: per-file rules on what it changed\n" +
             "  commslint check --cache                          # re-check only what changed since the last run\n" +
             "  commslint check --fix                            # apply the safe fixes, then report what is left\n" +
-            "  commslint check --fix --dry-run                  # show the safe fixes as a diff, change nothing\n\n" +
+            "  commslint check --fix --dry-run                  # show the safe fixes as a diff, change nothing\n" +
+            "  commslint check --watch                          # check again on every save, print what changed\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on (with --fix --dry-run: something to fix), 2 usage or configuration error " +
             "(with --fix: also a file that could not be written).")
         {
-            format, failOn, noProgress, ci, changedSince, cache, cacheLocation, fix, dryRun,
+            format, failOn, noProgress, ci, changedSince, cache, cacheLocation, fix, dryRun, watch,
         };
         arguments.AddTo(command);
 
-        command.SetAction(parse => Execute(new CommandOptions(
+        command.SetAction((parse, stop) => Execute(new CommandOptions(
             arguments.PathsOf(parse),
             arguments.ConfigurationOf(parse) with
             {
@@ -104,16 +112,17 @@ internal static class CheckCommand
             parse.GetValue(ci),
             parse.GetValue(changedSince),
             parse.GetValue(fix),
-            parse.GetValue(dryRun)), output, error, workingDirectory));
+            parse.GetValue(dryRun),
+            parse.GetValue(watch)), output, error, workingDirectory, host, stop));
         return command;
     }
 
     private static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "junit"];
 
     private sealed record CommandOptions(string[] Paths, ConfigurationOptions Configuration, string Format, string FailOn, bool OnTerminal, bool ShowProgress, bool Ci, string? ChangedSince,
-        bool Fix, bool DryRun);
+        bool Fix, bool DryRun, bool Watch);
 
-    private static int Execute(CommandOptions options, TextWriter output, TextWriter error, string workingDirectory)
+    private static async Task<int> Execute(CommandOptions options, TextWriter output, TextWriter error, string workingDirectory, AppHost host, CancellationToken stop)
     {
         if (options.DryRun && !options.Fix)
         {
@@ -121,7 +130,12 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var clock = Stopwatch.StartNew();
+        if (options.Watch)
+        {
+            return await Watch(options, output, error, workingDirectory, host, stop).ConfigureAwait(false);
+        }
+
+        var started = host.Time.GetTimestamp();
         HashSet<string>? changed = null;
         if (options.ChangedSince is { } revision && (changed = GitChanges.Since(revision, GitFolder(options.Paths, workingDirectory), out var problem)) is null)
         {
@@ -129,9 +143,9 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var check = new CheckOptions { Ci = options.Ci, ChangedFiles = changed };
+        var check = new CheckOptions { Ci = options.Ci, ChangedFiles = changed, Time = host.Time };
         CheckRun? Check() => options.ShowProgress && options.Format == "text"
-            ? RunWithProgress(options, check, workingDirectory, error)
+            ? RunWithProgress(options, check, workingDirectory, error, host)
             : CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error, check);
         // With --changed-since, only the files it names are fixed.
         bool MayFix(string path) => changed is null || changed.Contains(Path.GetFullPath(path, workingDirectory));
@@ -157,23 +171,63 @@ internal static class CheckCommand
         IReportWriter writer = options.Format switch
         {
             "json" => new JsonReport { ToolVersion = CommsLintApp.Version },
-            "sarif" => new SarifReport { ToolVersion = CommsLintApp.Version, HelpBaseUri = DocsUri() },
+            "sarif" => new SarifReport { ToolVersion = CommsLintApp.Version, HelpBaseUri = DocsUri(host.Variable) },
             "github" => new GitHubReport(),
             "markdown" => new MarkdownReport(),
             "junit" => new JUnitReport { FailOn = threshold },
             _ => new TextReport
             {
-                UseColor = options.OnTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
-                Elapsed = clock.Elapsed,
+                UseColor = host.UseColor(options.OnTerminal),
+                Elapsed = host.Time.GetElapsedTime(started),
                 Scope = changed is null ? null : ScopeOf(run.Result.Summaries.Count(d => changed.Contains(Path.GetFullPath(d.Path, workingDirectory))), options.ChangedSince!, run.Result.FileCount),
             },
         };
         writer.Write(output, run.Report());
         run.Finish(error);
 
-        return run.Configuration.HasErrors || fixes?.NotWritten > 0 ? CommsLintApp.ExitUsage
-            : threshold is { } level && run.Result.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
-            : CommsLintApp.ExitClean;
+        return fixes?.NotWritten > 0 ? CommsLintApp.ExitUsage : ExitCode(run.Configuration, run.Result.Findings, threshold);
+    }
+
+    /// <summary>What a check exits with: 2 when the configuration is broken, 1 with findings at or above the threshold, else 0.</summary>
+    private static int ExitCode(Configuration configuration, IReadOnlyList<Finding> findings, Severity? threshold) =>
+        configuration.HasErrors ? CommsLintApp.ExitUsage
+        : threshold is { } level && findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
+        : CommsLintApp.ExitClean;
+
+    /// <summary>How long a batch of changes waits for more before it is checked: an editor saves in several steps.</summary>
+    private static readonly TimeSpan QuietSpell = TimeSpan.FromMilliseconds(150);
+
+    /// <summary><c>check --watch</c>: the first report, then what each batch of saved files changed, until Ctrl+C.</summary>
+    private static async Task<int> Watch(CommandOptions options, TextWriter output, TextWriter error, string workingDirectory, AppHost host, CancellationToken stop)
+    {
+        string? conflict = options.Fix ? "--fix" : options.ChangedSince is not null ? "--changed-since" : options.Format != "text" ? $"--format {options.Format}"
+            : options.Configuration.UseCache ? "--cache" : null;
+        if (conflict is not null)
+        {
+            error.WriteLine($"commslint: error: --watch prints findings as text as files change; it cannot be combined with {conflict}. Run them separately.");
+            return CommsLintApp.ExitUsage;
+        }
+
+        var workspace = LiveWorkspace.Open(options.Paths, options.Configuration, workingDirectory);
+        foreach (var path in workspace.MissingPaths)
+        {
+            error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/, or run from the repository root.");
+        }
+
+        if (workspace.MissingPaths.Count > 0)
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
+        // The repository root holds the content, the style guides, the ledger and the baseline: one watcher sees them all.
+        var root = ProjectLayout.RepositoryRootOf(ProjectLayout.CatalogPath(options.Paths, options.Configuration.Catalog, workingDirectory)) ?? workingDirectory;
+        using var changes = new DiskChanges(root);
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(stop, host.Stop);
+        var lines = new TextReport { UseColor = host.UseColor(options.OnTerminal) };
+        await new CheckWatch(workspace, lines, output, host.Time)
+            .RunAsync(cancellation => changes.NextAsync(host.Time, QuietSpell, cancellation), ContentDiscovery.DisplayPath(root, workingDirectory), stopped.Token)
+            .ConfigureAwait(false);
+        return ExitCode(workspace.Configuration, workspace.Findings, Threshold(options.FailOn));
     }
 
     /// <summary>
@@ -207,12 +261,12 @@ internal static class CheckCommand
     /// Where the rule pages can be read, for SARIF's helpUri: COMMSLINT_DOCS_URI, or in a GitHub Actions
     /// run the repository's files at the checked-out commit.
     /// </summary>
-    private static Uri? DocsUri()
+    private static Uri? DocsUri(Func<string, string?> variable)
     {
-        var given = Environment.GetEnvironmentVariable("COMMSLINT_DOCS_URI");
-        if (string.IsNullOrEmpty(given) && Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server
-            && Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } repository
-            && Environment.GetEnvironmentVariable("GITHUB_SHA") is { Length: > 0 } sha)
+        var given = variable("COMMSLINT_DOCS_URI");
+        if (string.IsNullOrEmpty(given) && variable("GITHUB_SERVER_URL") is { Length: > 0 } server
+            && variable("GITHUB_REPOSITORY") is { Length: > 0 } repository
+            && variable("GITHUB_SHA") is { Length: > 0 } sha)
         {
             given = $"{server}/{repository}/blob/{sha}/";
         }
@@ -220,17 +274,14 @@ internal static class CheckCommand
         return Uri.TryCreate(given?.EndsWith('/') == false ? given + "/" : given, UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    /// <summary>How long a check on a terminal runs before it shows a progress bar; tests shorten it.</summary>
-    internal static TimeSpan ProgressAfter { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Runs the check; if it is still going after <see cref="ProgressAfter"/>, shows a progress bar on standard error.</summary>
-    private static CheckRun? RunWithProgress(CommandOptions options, CheckOptions check, string workingDirectory, TextWriter error)
+    /// <summary>Runs the check; if it is still going after <see cref="AppHost.ProgressAfter"/>, shows a progress bar on standard error.</summary>
+    private static CheckRun? RunWithProgress(CommandOptions options, CheckOptions check, string workingDirectory, TextWriter error, AppHost host)
     {
         var done = 0;
         var total = 0;
         var run = Task.Run(() => CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error,
             check with { Progress = (count, of) => { Volatile.Write(ref total, of); Volatile.Write(ref done, count); } }));
-        if (run.Wait(ProgressAfter))
+        if (run.Wait(host.ProgressAfter))
         {
             return run.Result;
         }

@@ -13,8 +13,10 @@ internal static class CommsLintApp
     public static string Version { get; } =
         typeof(CommsLintApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool interactive)
+    /// <param name="host">The clock, environment and timings to use; the machine's when null.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string workingDirectory, bool interactive, AppHost? host = null)
     {
+        host ??= AppHost.System;
         var root = new RootCommand(
             "CommsLinter keeps every message a company sends its customers consistent. It loads the templates of the " +
             "whole customer journey (HTML e-mails, Markdown pages and letters, SMS and ads, with Liquid placeholders), " +
@@ -23,18 +25,19 @@ internal static class CommsLintApp
             "  commslint approve content/after-purchase/invoice/letter.pl.md --by \"A. Kowalska\"\n  commslint check --ci\n\n" +
             "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or configuration error (docs/cli.md).")
         {
-            CheckCommand.Create(output, error, workingDirectory, interactive),
+            CheckCommand.Create(output, error, workingDirectory, interactive, host),
             ExtractCommand.Create(output, error, workingDirectory),
             ExplainCommand.Create(output, error, workingDirectory),
             SpellCommand.Create(output, error, workingDirectory),
             RenderCommand.Create(output, error, workingDirectory),
-            ReportCommand.Create(output, error, workingDirectory),
-            ApproveCommand.Create(output, error, workingDirectory),
+            ReportCommand.Create(output, error, workingDirectory, host),
+            ApproveCommand.Create(output, error, workingDirectory, host),
             BaselineCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Ctrl+C (and SIGTERM) cancels a command that runs until stopped, which then ends cleanly.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) };
         if (result.Errors.Count > 0)
         {
             foreach (var parseError in result.Errors)

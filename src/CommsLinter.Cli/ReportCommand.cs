@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using CommsLinter.Reports.Html;
 using CommsLinter.Engine;
@@ -9,7 +8,7 @@ namespace CommsLinter.Cli;
 /// <summary><c>commslint report</c>: check, then write the HTML consistency report for the whole team.</summary>
 internal static class ReportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string workingDirectory, AppHost host)
     {
         var arguments = new LintArguments();
         var outFolder = new Option<string>("--out", "-o")
@@ -38,13 +37,13 @@ internal static class ReportCommand
         };
         arguments.AddTo(command);
         command.SetAction(parse => Execute(arguments.PathsOf(parse), arguments.ConfigurationOf(parse),
-            parse.GetValue(outFolder)!, parse.GetValue(failOn)!, output, error, workingDirectory));
+            parse.GetValue(outFolder)!, parse.GetValue(failOn)!, output, error, workingDirectory, host));
         return command;
     }
 
-    private static int Execute(string[] paths, ConfigurationOptions configuration, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, ConfigurationOptions configuration, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory, AppHost host)
     {
-        var clock = Stopwatch.StartNew();
+        var started = host.Time.GetTimestamp();
         var folder = Path.GetFullPath(outFolder, workingDirectory);
         if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && ProjectLayout.IsSameOrInside(folder, p)) is { } content)
         {
@@ -73,7 +72,7 @@ internal static class ReportCommand
 
         var summary = report.Summary;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote the report ({written} pages) to {Path.Combine(outFolder, "index.html")} in {clock.Elapsed.TotalSeconds:0.00} s: {summary.Files} files, {summary.Errors} errors, {summary.Warnings} warnings, {summary.Suggestions} suggestions."));
+            $"Wrote the report ({written} pages) to {Path.Combine(outFolder, "index.html")} in {host.Time.GetElapsedTime(started).TotalSeconds:0.00} s: {summary.Files} files, {summary.Errors} errors, {summary.Warnings} warnings, {summary.Suggestions} suggestions."));
         return run.Configuration.HasErrors ? CommsLintApp.ExitUsage
             : CheckCommand.Threshold(failOn) is { } level && report.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;

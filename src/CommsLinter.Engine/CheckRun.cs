@@ -19,6 +19,9 @@ public sealed record CheckOptions
 
     /// <summary>Told after each file is done, with the number done so far and the number of files.</summary>
     public Action<int, int>? Progress { get; init; }
+
+    /// <summary>The clock that dates the cache's entries.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -53,14 +56,14 @@ public sealed class CheckRun
         var discovery = Task.Run(() => (Files: ContentDiscovery.Discover(paths, workingDirectory, out var missing), Missing: missing));
         // The cache's key is taken before the configuration is read, so a file saved in between can only make the next run start afresh.
         var cacheFolder = options.UseCache ? ProjectLayout.CacheFolder(paths, options, workingDirectory) : null;
-        var environment = cacheFolder is null ? null : CheckCache.EnvironmentOf(ProjectLayout.ConfigurationFiles(paths, options, workingDirectory), [$"working folder {workingDirectory}"], cacheFolder);
+        var environment = cacheFolder is null ? null : CheckCache.EnvironmentOf(ProjectLayout.ConfigurationFiles(paths, options, workingDirectory), [$"working folder {workingDirectory}"], cacheFolder, check.Time);
         // Which files the cache stands for is found as soon as the files are listed, while the configuration is read.
         var cached = cacheFolder is null
             ? null
             : Task.Run(() =>
             {
                 var stored = CheckCache.StoredCache.Read(cacheFolder);
-                var cache = stored.For(environment!);
+                var cache = stored.For(environment!, check.Time);
                 var (listed, missing) = discovery.Result;
                 return (Stored: stored, Cache: cache, Known: missing.Count > 0 ? new Dictionary<string, FileOutcome>() : Lookup(cache, listed));
             });

@@ -35,19 +35,7 @@ public sealed class TextReport : IReportWriter
         var summary = report.Summary;
         foreach (var finding in findings)
         {
-            var start = finding.Location.Start;
-            var severity = SeverityName(finding.Severity);
-            output.Write(finding.Path);
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"({start.Line},{start.Column}): "));
-            output.Write(Paint(severity, finding.Severity switch { Severity.Error => "\u001b[31m", Severity.Warning => "\u001b[33m", _ => "\u001b[36m" }));
-            output.Write(' ');
-            output.Write(Paint(finding.RuleId, "\u001b[2m"));
-            output.Write(": ");
-            output.WriteLine(finding.Message);
-            if (finding.Fix is { } fix)
-            {
-                output.WriteLine($"    {FixLabel(fix)}: {fix.Description}");
-            }
+            WriteFinding(output, finding);
         }
 
         if (findings.Count > 0)
@@ -68,6 +56,24 @@ public sealed class TextReport : IReportWriter
         var time = Elapsed is { } elapsed ? string.Create(CultureInfo.InvariantCulture, $" in {elapsed.TotalSeconds:0.00} s") : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Checked {summary.Files} {Plural(summary.Files, "file")}: {summary.Errors} {Plural(summary.Errors, "error")}, {summary.Warnings} {Plural(summary.Warnings, "warning")}, {summary.Suggestions} {Plural(summary.Suggestions, "suggestion")}{time}."));
+    }
+
+    /// <summary>One finding's line, and its fix's on the next line.</summary>
+    public void WriteFinding(TextWriter output, Finding finding)
+    {
+        var start = finding.Location.Start;
+        var severity = SeverityName(finding.Severity);
+        output.Write(finding.Path);
+        output.Write(string.Create(CultureInfo.InvariantCulture, $"({start.Line},{start.Column}): "));
+        output.Write(Paint(severity, finding.Severity switch { Severity.Error => "\u001b[31m", Severity.Warning => "\u001b[33m", _ => "\u001b[36m" }));
+        output.Write(' ');
+        output.Write(Paint(finding.RuleId, "\u001b[2m"));
+        output.Write(": ");
+        output.WriteLine(finding.Message);
+        if (finding.Fix is { } fix)
+        {
+            output.WriteLine($"    {FixLabel(fix)}: {fix.Description}");
+        }
     }
 
     private string Paint(string text, string color) => UseColor ? color + text + Reset : text;

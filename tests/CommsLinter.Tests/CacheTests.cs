@@ -141,10 +141,10 @@ public sealed class CacheTests
         var b = new ContentFile(folder.Write("b.txt", "World"), "b.txt", DocumentKind.Template);
         var cacheFolder = Path.Combine(folder.Path, ".commslint");
         Save(CheckCache.Open(cacheFolder, "env", out _), a, "Hello", new FileOutcome([], null));
-        Thread.Sleep(2100);
+        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(2.1));
 
         // A later run checks only b and keeps a's entry: a was cached just after its last edit, so its time alone still proves nothing.
-        Save(CheckCache.Open(cacheFolder, "env", out _), b, "World", new FileOutcome([], null));
+        Save(CheckCache.Open(cacheFolder, "env", out _, later), b, "World", new FileOutcome([], null));
         var time = File.GetLastWriteTimeUtc(a.FullPath);
         File.WriteAllText(a.FullPath, "Hallo");
         File.SetLastWriteTimeUtc(a.FullPath, time);

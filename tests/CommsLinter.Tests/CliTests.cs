@@ -1,3 +1,4 @@
+using CommsLinter.Cli;
 using CommsLinter.Tests.Support;
 using Snapshooter.Xunit;
 
@@ -53,33 +54,22 @@ public sealed class CliTests
         folder.Write("content/delivery/sms.ru.txt", "---\ntouchpoint: delivery\nchannel: sms\nlocale: ru\n---\nOkna Nowak: доставка завтра.\n");
         const string Escape = "\u001b[";
 
-        // CI itself may set NO_COLOR; this test sets it only where it means to.
-        var noColor = Environment.GetEnvironmentVariable("NO_COLOR");
-        var progressAfter = CommsLinter.Cli.CheckCommand.ProgressAfter;
-        try
-        {
-            Environment.SetEnvironmentVariable("NO_COLOR", null);
-            CommsLinter.Cli.CheckCommand.ProgressAfter = TimeSpan.FromMinutes(1);
-            var terminal = CliRunner.Run(folder.Path, interactive: true, "check");
-            Assert.Contains(Escape, terminal.Output, StringComparison.Ordinal);
-            Assert.Contains(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--no-progress").Output, StringComparison.Ordinal);
-            Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, "check").Output, StringComparison.Ordinal);
-            Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check", "--format", "json").Output, StringComparison.Ordinal);
-            // A run shorter than the wait shows no bar.
-            Assert.Empty(terminal.Error);
+        // The machine's NO_COLOR (CI sets it) does not count: each run is told what its environment says.
+        var terminalHost = new AppHost(TimeProvider.System, _ => null, ProgressAfter: TimeSpan.FromMinutes(1));
+        var terminal = CliRunner.Run(folder.Path, terminalHost, interactive: true, "check");
+        Assert.Contains(Escape, terminal.Output, StringComparison.Ordinal);
+        Assert.Contains(Escape, CliRunner.Run(folder.Path, terminalHost, interactive: true, "check", "--no-progress").Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, terminalHost, interactive: false, "check").Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, terminalHost, interactive: true, "check", "--format", "json").Output, StringComparison.Ordinal);
+        // A run shorter than the wait shows no bar.
+        Assert.Empty(terminal.Error);
 
-            Environment.SetEnvironmentVariable("NO_COLOR", "1");
-            Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, interactive: true, "check").Output, StringComparison.Ordinal);
+        var noColor = terminalHost with { Variable = name => name == "NO_COLOR" ? "1" : null };
+        Assert.DoesNotContain(Escape, CliRunner.Run(folder.Path, noColor, interactive: true, "check").Output, StringComparison.Ordinal);
 
-            CommsLinter.Cli.CheckCommand.ProgressAfter = TimeSpan.Zero;
-            Assert.Contains("Checking templates", CliRunner.Run(folder.Path, interactive: true, "check").Error, StringComparison.Ordinal);
-            Assert.DoesNotContain("Checking templates", CliRunner.Run(folder.Path, interactive: true, "check", "--no-progress").Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("NO_COLOR", noColor);
-            CommsLinter.Cli.CheckCommand.ProgressAfter = progressAfter;
-        }
+        var barAtOnce = terminalHost with { ProgressAfter = TimeSpan.Zero };
+        Assert.Contains("Checking templates", CliRunner.Run(folder.Path, barAtOnce, interactive: true, "check").Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Checking templates", CliRunner.Run(folder.Path, barAtOnce, interactive: true, "check", "--no-progress").Error, StringComparison.Ordinal);
     }
 
     [Fact]

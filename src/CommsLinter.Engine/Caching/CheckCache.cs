@@ -41,12 +41,13 @@ public sealed class CheckCache
     private readonly string[] _table;
     private readonly int _freshTableSize;
     private readonly StoredEntries? _stored;
-    private readonly long _startedTicks = DateTime.UtcNow.Ticks;
+    private readonly long _startedTicks;
     private readonly ConcurrentDictionary<string, (long Length, long Ticks)> _seen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CacheEntry> _used = new(StringComparer.Ordinal);
 
-    private CheckCache(string folder, string environment, CacheContents? contents)
+    private CheckCache(string folder, string environment, CacheContents? contents, TimeProvider time)
     {
+        _startedTicks = time.GetUtcNow().UtcTicks;
         _folder = folder;
         _environment = environment;
         var usable = contents is not null && contents.Environment == environment;
@@ -78,11 +79,12 @@ public sealed class CheckCache
     /// <see cref="EnvironmentOf"/>). A missing cache, or one made in another environment, is empty;
     /// a damaged one is too, and <paramref name="problem"/> says what was wrong with it.
     /// </summary>
-    public static CheckCache Open(string folder, string environment, out string? problem)
+    /// <param name="time">The clock that dates this run's entries; the machine's when null.</param>
+    public static CheckCache Open(string folder, string environment, out string? problem, TimeProvider? time = null)
     {
         var stored = StoredCache.Read(folder);
         problem = stored.Problem;
-        return stored.For(environment);
+        return stored.For(environment, time ?? TimeProvider.System);
     }
 
     /// <summary>The cache as read from its folder, before the run's environment is known, so that reading it overlaps loading the configuration.</summary>
@@ -120,7 +122,7 @@ public sealed class CheckCache
         }
 
         /// <summary>The cache for a run in <paramref name="environment"/>: empty unless the stored one was made in it.</summary>
-        public CheckCache For(string environment) => new(_folder, environment, _contents);
+        public CheckCache For(string environment, TimeProvider time) => new(_folder, environment, _contents, time);
     }
 
     /// <summary>
@@ -128,7 +130,7 @@ public sealed class CheckCache
     /// content of <paramref name="inputs"/> (files that do not exist count as absent), the
     /// <paramref name="settings"/>, and commslint itself (<see cref="ToolIdentity"/>, recorded in <paramref name="cacheFolder"/>).
     /// </summary>
-    public static string EnvironmentOf(IEnumerable<string> inputs, IEnumerable<string> settings, string cacheFolder)
+    public static string EnvironmentOf(IEnumerable<string> inputs, IEnumerable<string> settings, string cacheFolder, TimeProvider time)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Hashing.AddText(hash, $"format {CacheFormat.Version}, outcomes {FileOutcomeCodec.Version}");
@@ -137,7 +139,7 @@ public sealed class CheckCache
             Hashing.AddText(hash, setting);
         }
 
-        Hashing.AddText(hash, $"tool {ToolIdentity.Of(cacheFolder)}");
+        Hashing.AddText(hash, $"tool {ToolIdentity.Of(cacheFolder, time)}");
         Hashing.AddFiles(hash, inputs.Order(StringComparer.Ordinal));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }

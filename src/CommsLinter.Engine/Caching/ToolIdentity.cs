@@ -19,9 +19,9 @@ internal static class ToolIdentity
     private const string Header = "# Written by commslint: the hash of its own files, used again while their sizes and times are those below.";
 
     /// <summary>The tool's identity, recorded in <paramref name="cacheFolder"/> when that folder exists.</summary>
-    public static string Of(string cacheFolder) => Of(cacheFolder, ToolFiles());
+    public static string Of(string cacheFolder, TimeProvider time) => Of(cacheFolder, ToolFiles(), time);
 
-    internal static string Of(string cacheFolder, IReadOnlyList<string> files)
+    internal static string Of(string cacheFolder, IReadOnlyList<string> files, TimeProvider? time = null)
     {
         var stats = files.Order(StringComparer.Ordinal).Select(path => (Path: path, Stat: StatOf(path))).ToList();
         var record = Path.Combine(cacheFolder, FileName);
@@ -33,7 +33,7 @@ internal static class ToolIdentity
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Hashing.AddFiles(hash, stats.Select(s => s.Path));
         var identity = Convert.ToHexStringLower(hash.GetHashAndReset());
-        Record(record, identity, stats);
+        Record(record, identity, stats, time ?? TimeProvider.System);
         return identity;
     }
 
@@ -80,7 +80,7 @@ internal static class ToolIdentity
         return lines[1];
     }
 
-    private static void Record(string record, string identity, List<(string Path, (long Length, long Ticks) Stat)> stats)
+    private static void Record(string record, string identity, List<(string Path, (long Length, long Ticks) Stat)> stats, TimeProvider time)
     {
         // Only beside a cache: the first run that writes the folder also writes its .gitignore.
         if (!Directory.Exists(Path.GetDirectoryName(record)))
@@ -88,7 +88,7 @@ internal static class ToolIdentity
             return;
         }
 
-        var text = new StringBuilder().AppendLine(Header).AppendLine(identity).AppendLine(DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture));
+        var text = new StringBuilder().AppendLine(Header).AppendLine(identity).AppendLine(time.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
         foreach (var (path, (length, ticks)) in stats)
         {
             text.AppendLine(Line(path, length, ticks));

@@ -144,11 +144,15 @@ internal static class CliRunner
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, interactive: false, args);
 
     /// <param name="interactive">As when both standard output and standard error are a terminal.</param>
-    public static Result Run(string workingDirectory, bool interactive, params string[] args)
+    public static Result Run(string workingDirectory, bool interactive, params string[] args) => Run(workingDirectory, null, interactive, args);
+
+    /// <param name="host">The clock, environment and timings the run sees; the machine's when null.</param>
+    /// <param name="interactive">As when both standard output and standard error are a terminal.</param>
+    public static Result Run(string workingDirectory, CommsLinter.Cli.AppHost? host, bool interactive, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CommsLinter.Cli.CommsLintApp.Run(args, output, error, workingDirectory, interactive);
+        var code = CommsLinter.Cli.CommsLintApp.Run(args, output, error, workingDirectory, interactive, host);
         return new Result(code, output.ToString(), error.ToString());
     }
 }
