@@ -39,6 +39,9 @@ internal static class LiveBench
             $"Opened {workspace.FileCount} files with {workspace.Findings.Count} findings in {opened.TotalSeconds:F2} s; the open workspace holds {held / 1e6:F0} MB (working set {Environment.WorkingSet / 1e6:F0} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB)."));
 
         var templates = ContentDiscovery.Discover([folder], folder, out _).Where(f => f.Kind == Model.DocumentKind.Template).Select(f => f.FullPath).ToArray();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var paused = GC.GetTotalPauseDuration();
         var random = new Random(20261207);
         var latencies = new List<double>();
         var changedOthers = 0;
@@ -56,6 +59,8 @@ internal static class LiveBench
         }
 
         Report("template edits", latencies.Skip(20).ToList(), changedOthers);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  per edit {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6 / latencies.Count:F1} MB allocated; collections during the edits: {GC.CollectionCount(0) - collections[0]} gen0, {GC.CollectionCount(1) - collections[1]} gen1, {GC.CollectionCount(2) - collections[2]} gen2, pauses {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s in all."));
 
         var snippet = Directory.EnumerateFiles(Path.Combine(folder, ContentDiscovery.PartialsFolder)).Order(StringComparer.Ordinal).FirstOrDefault();
         if (snippet is not null)

@@ -17,6 +17,9 @@ public sealed class LiveWorkspaceTests
     private const string Sms = "content/order/sms.it.txt";
     private const string Footer = "content/_partials/footer.it.txt";
 
+    /// <summary>A rule that compares the templates of a stage and locale (grouped across files).</summary>
+    private const string AddressForm = "rule tone.address warning \"Keep to the {expected} form.\" { when locale pl\n address-form formal \"Pan\" informal \"ty\" }\n";
+
     [Fact]
     public void An_unsaved_buffer_is_checked_in_place_of_the_file_and_closing_it_brings_the_disk_back()
     {
@@ -117,8 +120,8 @@ public sealed class LiveWorkspaceTests
         string[] files = [Pl, Ru, "content/order/email.it.html", Sms, Footer, "content/order/sms.pl.txt", "content/_partials/extra.pl.txt"];
         string[] texts =
         [
-            TestCatalog.FrontMatter("email", "pl", "subject: Super\npreheader: P\n") + "<p>Zwrot w ciągu 30 dni. {% include 'extra.pl' %}</p>\n",
-            TestCatalog.FrontMatter("sms", "pl") + "Zamówienie {{ order.number }}. {% include 'footer.it' %} {{ customer.frist_name }}\n",
+            TestCatalog.FrontMatter("email", "pl", "subject: Super\npreheader: P\n") + "<p>Pan ma zwrot w ciągu 30 dni. {% include 'extra.pl' %}</p>\n",
+            TestCatalog.FrontMatter("sms", "pl") + "Zamówienie {{ order.number }}, ty wiesz. {% include 'footer.it' %} {{ customer.frist_name }}\n",
             TestCatalog.FrontMatter("sms", "it") + "Ordine {{ order.number }} super. {% include 'extra.pl' %}\n",
             "Okna Nowak super {% if x %}\n",
             "Okna Nowak {% include 'footer.it' %}\n",
@@ -186,7 +189,7 @@ public sealed class LiveWorkspaceTests
                     workspace.Rescan();
                     break;
                 default:
-                    var guide = folder.Write("styleguides/tone.style", $"styleguide \"Tone\"\nrule tone.super warning \"No “{{match}}”.\" {{ forbid \"{(step % 2 == 0 ? "super" : "okna")}\" }}\n");
+                    var guide = folder.Write("styleguides/tone.style", $"styleguide \"Tone\"\nrule tone.super warning \"No “{{match}}”.\" {{ forbid \"{(step % 2 == 0 ? "super" : "okna")}\" }}\n{AddressForm}");
                     workspace.FileChanged(guide);
                     break;
             }
@@ -205,7 +208,7 @@ public sealed class LiveWorkspaceTests
         var folder = new TempFolder();
         folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, ru, it, en", rootExtra: "source-locale: pl", touchpointExtra: "    locales: [pl, ru, it]\n    sample: samples/order.json"));
         folder.Write("content/samples/order.json", "{ \"customer\": { \"first_name\": \"Anna\" }, \"order\": { \"number\": \"A-1\" } }");
-        folder.Write("styleguides/tone.style", "styleguide \"Tone\"\nrule tone.super warning \"No “{match}”.\" { forbid \"super\" }\n");
+        folder.Write("styleguides/tone.style", "styleguide \"Tone\"\nrule tone.super warning \"No “{match}”.\" { forbid \"super\" }\n" + AddressForm);
         folder.Write(Pl, TestCatalog.FrontMatter("email", "pl", "subject: Zamówienie\npreheader: Dziękujemy\n") + "<p>Dziękujemy. Zwrot w ciągu 14 dni.</p>\n");
         folder.Write(Ru, TestCatalog.FrontMatter("email", "ru", "subject: Заказ\npreheader: Спасибо\n") + "<p>Спасибо. Возврат в течение 14 дней.</p>\n");
         folder.Write("content/order/email.it.html", TestCatalog.FrontMatter("email", "it", "subject: Ordine\npreheader: Grazie\n") + "<p>Grazie. Reso entro 14 giorni.</p>\n");

@@ -437,7 +437,7 @@ public sealed class LiveWorkspace
 
     private LintPipeline PipelineFor(Configuration configuration)
     {
-        var pipeline = LintPipeline.Create(configuration, configuration.IsWholeCorpus(_paths, _workingDirectory));
+        var pipeline = LintPipeline.Create(configuration, configuration.IsWholeCorpus(_paths, _workingDirectory), checks => new IncrementalCorpusChecks(checks));
         return pipeline with { Documents = new EditorTexts(pipeline.Documents, _buffers) };
     }
 

@@ -69,22 +69,24 @@ public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList
 public sealed record LintPipeline(Configuration Configuration, CheckContext Context, IDocumentStage Documents, IReadOnlyList<ICorpusStage> CorpusStages)
 {
     /// <summary>The pipeline of a configuration, for a run over the whole content or part of it.</summary>
-    public static LintPipeline Create(Configuration configuration, bool isWholeCorpus)
+    /// <param name="corpusChecksStage">How the corpus checks run: all at once (a batch check), unless a live workspace keeps them.</param>
+    public static LintPipeline Create(Configuration configuration, bool isWholeCorpus, Func<IReadOnlyList<ICorpusCheck>, ICorpusStage>? corpusChecksStage = null)
     {
         var context = configuration.ContextFor(isWholeCorpus);
         var corpusChecks = configuration.CorpusChecks();
-        return new LintPipeline(configuration, context, new DocumentStage(configuration.DocumentChecks(), corpusChecks, context), CorpusStagesOf(configuration, corpusChecks));
+        var checksStage = corpusChecksStage?.Invoke(corpusChecks) ?? new CorpusChecksStage(corpusChecks);
+        return new LintPipeline(configuration, context, new DocumentStage(configuration.DocumentChecks(), corpusChecks, context), CorpusStagesOf(configuration, checksStage));
     }
 
     /// <summary>The stages after the documents, in order: each sees the findings the ones before it left.</summary>
-    private static IReadOnlyList<ICorpusStage> CorpusStagesOf(Configuration configuration, IReadOnlyList<ICorpusCheck> corpusChecks)
+    private static IReadOnlyList<ICorpusStage> CorpusStagesOf(Configuration configuration, ICorpusStage corpusChecks)
     {
         var reviewers = configuration.ReviewTeams().ToDictionary(StringComparer.Ordinal);
         reviewers[ApprovalGate.LegalPending.Id] = ApprovalGate.LegalTeam;
         reviewers[ApprovalGate.Pending.Id] = "its reviewing team";
         return
         [
-            new CorpusChecksStage(corpusChecks),
+            corpusChecks,
             // The gate reads every finding before any is silenced: a directive cannot take a template out of a team's review.
             .. configuration.Approvals is { } ledger ? [new ApprovalGateStage(ledger, configuration)] : Array.Empty<ICorpusStage>(),
             new SuppressionStage(reviewers),

@@ -5,7 +5,7 @@ using CommsLinter.Pipeline;
 namespace CommsLinter.Rules.Builtin;
 
 /// <summary>Two templates must not claim the same touchpoint, channel and locale: which one is sent?</summary>
-public sealed class DuplicateTemplateCheck : ICorpusCheck, IBuiltinCheck
+public sealed class DuplicateTemplateCheck : IGroupedCorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor Duplicate = new("catalog.duplicate-template", "Two templates for the same touchpoint, channel and locale", Severity.Error);
 
@@ -15,21 +15,16 @@ public sealed class DuplicateTemplateCheck : ICorpusCheck, IBuiltinCheck
 
     public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
-    public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
-    {
-        var groups = documents
-            .Where(d => d.Kind == DocumentKind.Template && d.Touchpoint is not null && d.Channel is not null && d.Locale is not null)
-            .GroupBy(d => (d.Touchpoint, d.Channel, d.Locale))
-            .Where(g => g.Count() > 1);
+    public string? GroupOf(DocumentSummary document, CheckContext context) =>
+        document is { Kind: DocumentKind.Template, Touchpoint: { } touchpoint, Channel: { } channel, Locale: { } locale } ? $"{touchpoint}\0{channel}\0{locale}" : null;
 
-        foreach (var group in groups)
+    public void CheckGroup(string group, IReadOnlyList<DocumentSummary> members, CheckContext context, ICollection<Finding> findings)
+    {
+        for (var i = 1; i < members.Count; i++)
         {
-            var ordered = group.OrderBy(d => d.Path, StringComparer.Ordinal).ToArray();
-            foreach (var duplicate in ordered.Skip(1))
-            {
-                findings.Add(Duplicate.At(duplicate, duplicate.TouchpointValue,
-                    $"'{ordered[0].Path}' is already the {group.Key.Channel} template of '{group.Key.Touchpoint}' in '{group.Key.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
-            }
+            var duplicate = members[i];
+            findings.Add(Duplicate.At(duplicate, duplicate.TouchpointValue,
+                $"'{members[0].Path}' is already the {duplicate.Channel} template of '{duplicate.Touchpoint}' in '{duplicate.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
         }
     }
 }

@@ -16,7 +16,7 @@ namespace CommsLinter.Rules.Builtin;
 /// catalog's source locale), naming the others. What the catalog declares <c>localized</c> for a
 /// touchpoint is not compared. Docs: docs/rules/parity.*.md.
 /// </summary>
-public sealed class LocaleParityCheck : ICorpusCheck, IBuiltinCheck
+public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor PlaceholderParity = new("parity.placeholders", "Locales of a message use different placeholders", Severity.Warning);
     public static readonly RuleDescriptor NumberParity = new("parity.numbers", "Locales of a message state different numbers", Severity.Warning);
@@ -79,26 +79,16 @@ public sealed class LocaleParityCheck : ICorpusCheck, IBuiltinCheck
         }
     }
 
-    public void Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
-    {
-        var groups = SummaryGroups.By(documents, d => IsMessage(d.Kind, d.Touchpoint, d.Channel, d.Locale) ? $"{d.Touchpoint}\0{d.Channel}" : null);
+    public string? GroupOf(DocumentSummary document, CheckContext context) =>
+        IsMessage(document.Kind, document.Touchpoint, document.Channel, document.Locale) ? $"{document.Touchpoint}\0{document.Channel}" : null;
 
-        // Groups are independent: compare them in parallel, and report in group order.
-        var perGroup = new List<Finding>[groups.Count];
-        Parallel.For(0, groups.Count, i => Compare(groups[i], context, perGroup[i] = []));
-        foreach (var found in perGroup)
-        {
-            foreach (var finding in found)
-            {
-                findings.Add(finding);
-            }
-        }
-    }
+    public void CheckGroup(string group, IReadOnlyList<DocumentSummary> members, CheckContext context, ICollection<Finding> findings) =>
+        Compare(members, context, findings);
 
-    private static void Compare(List<DocumentSummary> versions, CheckContext context, List<Finding> findings)
+    /// <param name="versions">The templates of one touchpoint and channel, in path order.</param>
+    private static void Compare(IReadOnlyList<DocumentSummary> versions, CheckContext context, ICollection<Finding> findings)
     {
         // One member per locale, in path order: two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
-        versions.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var members = new List<Member>(versions.Count);
         var locales = new HashSet<string>(StringComparer.Ordinal);
         foreach (var version in versions)
@@ -173,7 +163,7 @@ public sealed class LocaleParityCheck : ICorpusCheck, IBuiltinCheck
     private static bool IsMessage(DocumentKind kind, string? touchpoint, string? channel, string? locale) =>
         kind == DocumentKind.Template && touchpoint is not null && channel is not null && locale is not null;
 
-    private static void CompareSets(string aspect, List<Member> members, string? source, List<Finding> findings)
+    private static void CompareSets(string aspect, List<Member> members, string? source, ICollection<Finding> findings)
     {
         var keys = members.SelectMany(m => m.KeysOf(aspect)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -207,7 +197,7 @@ public sealed class LocaleParityCheck : ICorpusCheck, IBuiltinCheck
         }
     }
 
-    private static void CompareCounts(string aspect, List<Member> members, string? source, List<Finding> findings)
+    private static void CompareCounts(string aspect, List<Member> members, string? source, ICollection<Finding> findings)
     {
         int CountOf(Member m) => m.CountOf(aspect);
         var majority = members.GroupBy(CountOf).OrderByDescending(g => g.Count()).ToList();

@@ -13,7 +13,7 @@ namespace CommsLinter.Rules.Style;
 /// {expected} (formal or informal). Docs: docs/rules/style/address-form.md.
 /// </summary>
 public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPattern> formal, IReadOnlyList<TextPattern> informal)
-    : StyleRule(header), ICorpusCheck
+    : StyleRule(header), IGroupedCorpusCheck
 {
     public static StyleRuleKind Kind { get; } = new("address-form",
         "Keeps formal or informal address consistent within a message and across its journey stage.", Parse);
@@ -85,30 +85,24 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
         }
     }
 
-    void ICorpusCheck.Check(IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
+    /// <summary>The templates of one journey stage and locale are a group.</summary>
+    string? IGroupedCorpusCheck.GroupOf(DocumentSummary document, CheckContext context) =>
+        document.ObservationsOf(Id).Count > 0 && document.Touchpoint is { } id && context.Catalog?.FindTouchpoint(id) is { } touchpoint ? $"{touchpoint.Stage}\0{document.Locale}" : null;
+
+    void IGroupedCorpusCheck.CheckGroup(string group, IReadOnlyList<DocumentSummary> members, CheckContext context, ICollection<Finding> findings)
     {
-        if (context.Catalog is not { } catalog)
+        var formalCount = members.Count(d => d.ObservationsOf(Id)[0].Kind == FormalForm);
+        var informalCount = members.Count - formalCount;
+        if (formalCount == 0 || informalCount == 0)
         {
             return;
         }
 
-        var groups = SummaryGroups.By(documents, d =>
-            d.ObservationsOf(Id).Count > 0 && d.Touchpoint is { } id && catalog.FindTouchpoint(id) is { } touchpoint ? $"{touchpoint.Stage}\0{d.Locale}" : null);
-        foreach (var group in groups)
+        var majority = formalCount >= informalCount ? FormalForm : InformalForm;
+        foreach (var document in members.Where(d => d.ObservationsOf(Id)[0].Kind != majority))
         {
-            var formalCount = group.Count(d => d.ObservationsOf(Id)[0].Kind == FormalForm);
-            var informalCount = group.Count - formalCount;
-            if (formalCount == 0 || informalCount == 0)
-            {
-                continue;
-            }
-
-            var majority = formalCount >= informalCount ? FormalForm : InformalForm;
-            foreach (var document in group.Where(d => d.ObservationsOf(Id)[0].Kind != majority).OrderBy(d => d.Path, StringComparer.Ordinal))
-            {
-                var first = document.ObservationsOf(Id)[0];
-                findings.Add(Header.Descriptor.At(document, first.Location, Message(new MessageValues(Match: first.Text, Expected: majority))));
-            }
+            var first = document.ObservationsOf(Id)[0];
+            findings.Add(Header.Descriptor.At(document, first.Location, Message(new MessageValues(Match: first.Text, Expected: majority))));
         }
     }
 
