@@ -160,8 +160,7 @@ public interface IGroupedCorpusCheck : ICorpusCheck
 public static class CorpusGroups
 {
     /// <summary>
-    /// Groups the documents, and checks the groups side by side, their findings in the order of the
-    /// groups' names. A plain loop over string keys rather than LINQ over tuples: a cached re-check
+    /// Groups the documents, and checks the groups in the order of their names. A plain loop over string keys rather than LINQ over tuples: a cached re-check
     /// groups 10,000 summaries in a cold process, where generic code over value types runs unoptimised.
     /// </summary>
     public static void CheckAll(IGroupedCorpusCheck check, IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
@@ -189,19 +188,11 @@ public static class CorpusGroups
 
         var names = groups.Keys.ToArray();
         Array.Sort(names, StringComparer.Ordinal);
-        var found = new List<Finding>[names.Length];
-        Parallel.For(0, names.Length, i =>
+        foreach (var name in names)
         {
-            var members = groups[names[i]];
+            var members = groups[name];
             members.Sort(ByPath);
-            check.CheckGroup(names[i], members, context, found[i] = []);
-        });
-        foreach (var group in found)
-        {
-            foreach (var finding in group)
-            {
-                findings.Add(finding);
-            }
+            check.CheckGroup(name, members, context, findings);
         }
     }
 
