@@ -59,6 +59,25 @@ public sealed class StyleGuideCompilerTests
     }
 
     [Fact]
+    public void A_count_that_is_not_a_whole_number_is_an_error_not_a_crash()
+    {
+        var (style, errors) = Compile(("styleguides/channels.style", """
+            styleguide "Channels"
+            rule sms.segments warning "Too long." { sms segments max 2.5 }
+            rule tone.sentences warning "Too long." { limit words-per-sentence max 99999999999 }
+            rule tone.ok warning "Fine." { limit words-per-sentence max 25 }
+            """));
+
+        Assert.Equal(
+            [
+                "styleguides/channels.style(2,58): error DSL005: expected the largest number of segments as a whole number from 0 to 2,147,483,647, found 2.5.",
+                "styleguides/channels.style(3,72): error DSL005: expected the limit after 'max' as a whole number from 0 to 2,147,483,647, found 99999999999.",
+            ],
+            errors);
+        Assert.Equal("tone.ok", Assert.Single(style.Rules).Id);
+    }
+
+    [Fact]
     public void Extends_orders_guides_overrides_rules_and_detects_cycles()
     {
         var (style, errors) = Compile(

@@ -62,9 +62,9 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
             });
             var sorted = order.Select(i => values[i]).ToList();
 
-            // First one digest of every aspect, then one per aspect in ParityAspects.All's order: versions that agree
-            // are told apart by these alone (most messages by the first), so the values themselves (read lazily from
-            // the cache) are needed only where they differ.
+            // First one digest of every aspect, then one per aspect, each known by its aspect's name: versions that
+            // agree are told apart by these alone (most messages by the first), so the values themselves are read only
+            // where they differ.
             var digests = ParityAspects.All.Select(aspect => Digest(DistinctKeys(sorted, aspect))).ToList();
             observations.Add(new Observation(DigestKind, AllAspects, Digest(digests), Location.FileStart));
             for (var i = 0; i < digests.Count; i++)

@@ -20,7 +20,7 @@ namespace CommsLinter.Rules.Style;
 public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near)
     : StyleRule(header.HoldingTo(facts))
 {
-    public static StyleRuleKind Kind { get; } = new("consistent", "Reports a phone number, e-mail address or URL that differs from the company's facts.", Parse);
+    public static StyleRuleKind Kind { get; } = new("consistent", "Reports a phone number, e-mail address, URL, number of days, amount or percentage that differs from the company's facts, with a fix when there is one fact.", Parse);
 
     // A text fact has no shape to look for in prose.
     private static readonly string[] CheckableKinds = ["phone", "email", "url", "days", "money", "percent"];

@@ -41,7 +41,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
     {
         var metricName = body.Word("a metric such as 'words-per-sentence'");
         var bound = body.MaxOrMin("'max' or 'min'");
-        var value = body.Number($"a number after '{bound.Value}'");
+        var value = body.Count($"the limit after '{bound.Value}'");
         return binder =>
         {
             if (!MetricNames.TryGetValue(metricName.Value, out var measured))
@@ -51,7 +51,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 return null;
             }
 
-            return new LimitRule(binder.Header, measured, bound.Value == "max", (int)decimal.Parse(value.Value, CultureInfo.InvariantCulture), binder.AcceptedWords);
+            return new LimitRule(binder.Header, measured, bound.Value == "max", value, binder.AcceptedWords);
         };
     }
 

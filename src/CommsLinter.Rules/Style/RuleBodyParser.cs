@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.CodeAnalysis;
 using CommsLinter.Diagnostics;
 using CommsLinter.Text;
@@ -87,6 +88,15 @@ public abstract class RuleBodyParser
             ? word
             : Fail<Located>(DslErrors.UnknownKeyword, word.Range,
                 $"unknown {unknown} '{word.Value}'.{Suggestions.DidYouMean(word.Value, keywords)} Expected {expected}.");
+    }
+
+    /// <summary>Reads a whole number that fits a count, such as a number of segments; a fraction or a huge number is an error (DSL005).</summary>
+    public int Count(string what)
+    {
+        var number = Number(what);
+        return int.TryParse(number.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : Fail<int>(DslErrors.Expected, number.Range, $"expected {what} as a whole number from 0 to {int.MaxValue:N0}, found {number.Value}.");
     }
 
     /// <summary>Reads the bound of a limit, 'max' or 'min'; <paramref name="what"/> is what is expected when no word comes.</summary>

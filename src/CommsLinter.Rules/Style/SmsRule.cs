@@ -28,8 +28,8 @@ public sealed class SmsRule(StyleRuleHeader header, int maxSegments) : StyleRule
     {
         body.Expect("segments", "after 'sms' (sms segments max 2)");
         body.Expect("max", "after 'segments'");
-        var segments = body.Number("the largest number of segments");
-        return binder => new SmsRule(binder.Header, int.Parse(segments.Value, CultureInfo.InvariantCulture));
+        var segments = body.Count("the largest number of segments");
+        return binder => new SmsRule(binder.Header, segments);
     }
 
     public override string Describe() => $"Allows at most {maxSegments} SMS segment(s): GSM-7 160/153 characters, UCS-2 70/67 as soon as one character is outside GSM-7.";
