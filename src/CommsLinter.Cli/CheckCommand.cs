@@ -144,9 +144,11 @@ internal static class CheckCommand
         }
 
         var check = new CheckOptions { Ci = options.Ci, ChangedFiles = changed, Time = host.Time };
+        // A fix is made of offsets into the text a check read: the cache, which stands for a file without reading it, is not used.
+        var configuration = options.Fix ? options.Configuration with { UseCache = false } : options.Configuration;
         CheckRun? Check() => options.ShowProgress && options.Format == "text"
-            ? RunWithProgress(options, check, workingDirectory, error, host)
-            : CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error, check);
+            ? RunWithProgress(options.Paths, configuration, check, workingDirectory, error, host)
+            : CheckRun.Start(options.Paths, configuration, workingDirectory, error, check);
         // With --changed-since, only the files it names are fixed.
         bool MayFix(string path) => changed is null || changed.Contains(Path.GetFullPath(path, workingDirectory));
 
@@ -275,11 +277,11 @@ internal static class CheckCommand
     }
 
     /// <summary>Runs the check; if it is still going after <see cref="AppHost.ProgressAfter"/>, shows a progress bar on standard error.</summary>
-    private static CheckRun? RunWithProgress(CommandOptions options, CheckOptions check, string workingDirectory, TextWriter error, AppHost host)
+    private static CheckRun? RunWithProgress(string[] paths, ConfigurationOptions configuration, CheckOptions check, string workingDirectory, TextWriter error, AppHost host)
     {
         var done = 0;
         var total = 0;
-        var run = Task.Run(() => CheckRun.Start(options.Paths, options.Configuration, workingDirectory, error,
+        var run = Task.Run(() => CheckRun.Start(paths, configuration, workingDirectory, error,
             check with { Progress = (count, of) => { Volatile.Write(ref total, of); Volatile.Write(ref done, count); } }));
         if (run.Wait(host.ProgressAfter))
         {

@@ -26,7 +26,7 @@ internal static class FixOutput
             return CommsLintApp.ExitUsage;
         }
 
-        var plan = FixPlan.Of(run.Result.Findings, run.Result.SourceOf, mayFix);
+        var plan = FixPlan.Of(run.Result.Findings, run.Result.CheckedTextOf, mayFix);
         foreach (var file in plan.Files)
         {
             UnifiedDiff.Write(output, file.Path, file.OldText, file.NewText);

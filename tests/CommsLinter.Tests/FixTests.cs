@@ -108,6 +108,24 @@ public sealed class FixTests
     }
 
     [Fact]
+    public void Fix_works_on_the_text_it_reads_even_when_the_cache_believes_a_file_unchanged()
+    {
+        using var folder = Corpus();
+        const string Sms = "content/order/sms.pl.txt";
+        File.WriteAllText(Path.Combine(folder.Path, Sms), TestCatalog.FrontMatter("sms", "pl") + "okna nowak: dostawa jutro.\n");
+        var written = File.GetLastWriteTimeUtc(Path.Combine(folder.Path, Sms)).AddSeconds(-10);
+        File.SetLastWriteTimeUtc(Path.Combine(folder.Path, Sms), written);
+        Assert.Equal(string.Empty, CliRunner.Run(folder.Path, "check", "--cache").Error);
+
+        // Other text of the same size and time, as a restore or `rsync -t` leaves it: the cache would stand for the old text.
+        File.WriteAllText(Path.Combine(folder.Path, Sms), TestCatalog.FrontMatter("sms", "pl") + "dostawa jutro: okna nowak.\n");
+        File.SetLastWriteTimeUtc(Path.Combine(folder.Path, Sms), written);
+        CliRunner.Run(folder.Path, "check", "--cache", "--fix");
+
+        Assert.Equal(TestCatalog.FrontMatter("sms", "pl") + "dostawa jutro: Okna Nowak.\n", Read(folder, Sms));
+    }
+
+    [Fact]
     public void Dry_run_prints_the_diff_of_what_fix_would_change_and_writes_nothing()
     {
         using var folder = Corpus();

@@ -25,7 +25,7 @@ public static class FixPasses
         var notWritten = 0;
         for (var pass = 0; run is not null && !run.Configuration.HasErrors && pass < Limit; pass++)
         {
-            var plan = FixPlan.Of(run.Result.Findings, run.Result.SourceOf, path => mayFix(path) && !leftAlone.Contains(path));
+            var plan = FixPlan.Of(run.Result.Findings, run.Result.CheckedTextOf, path => mayFix(path) && !leftAlone.Contains(path));
             var wrote = false;
             foreach (var file in plan.Files)
             {

@@ -49,8 +49,14 @@ public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList
     /// <summary>How many findings the baseline accepted and this run leaves out.</summary>
     public int Baselined { get; init; }
 
-    /// <summary>A checked file's text by the path findings give, whether this run read it or an earlier run's outcome stood for it.</summary>
+    /// <summary>A checked file's text by the path findings give, whether this run read it or an earlier run's outcome stood for it (then read again now).</summary>
     public Func<string, SourceText?> SourceOf { get; init; } = _ => null;
+
+    /// <summary>
+    /// The text this run read and checked, by the path findings give; null for a file an earlier run's
+    /// outcome stood for. Only these offsets are the findings' own: what a fix edits.
+    /// </summary>
+    public Func<string, SourceText?> CheckedTextOf { get; init; } = _ => null;
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }
@@ -124,6 +130,7 @@ public sealed record LintPipeline(Configuration Configuration, CheckContext Cont
             Reviews = run.Reviews,
             Baselined = run.Baselined,
             SourceOf = lookup.Of,
+            CheckedTextOf = lookup.ReadThisRun,
         };
     }
 

@@ -17,6 +17,9 @@ internal sealed class SourceLookup
     private readonly Lock _gate = new();
     private (Dictionary<string, SourceText> Read, Dictionary<string, ContentFile> Files, HashSet<string> ReadBefore)? _maps;
 
+    /// <summary>Texts of files an earlier run's outcome stood for, read again now for fingerprints and the gate.</summary>
+    private readonly Dictionary<string, SourceText> _readAgain = new(StringComparer.Ordinal);
+
     public SourceLookup(IReadOnlyList<SourceText> read, IReadOnlyList<DocumentSummary> summaries, IReadOnlyList<ContentFile> files)
     {
         _read = read;
@@ -28,9 +31,8 @@ internal sealed class SourceLookup
     {
         lock (_gate)
         {
-            // Built on first use: a run whose output needs no text (most runs) does not pay for 10,000 paths.
             var (read, files, readBefore) = _maps ??= Maps();
-            if (read.TryGetValue(path, out var source))
+            if (read.TryGetValue(path, out var source) || _readAgain.TryGetValue(path, out source))
             {
                 return source;
             }
@@ -41,8 +43,17 @@ internal sealed class SourceLookup
                 return null;
             }
 
-            read[path] = loaded;
+            _readAgain[path] = loaded;
             return loaded;
+        }
+    }
+
+    /// <summary>The text this run read, never one read again from disk.</summary>
+    public SourceText? ReadThisRun(string path)
+    {
+        lock (_gate)
+        {
+            return (_maps ??= Maps()).Read.GetValueOrDefault(path);
         }
     }
 
@@ -54,7 +65,8 @@ internal sealed class SourceLookup
         }
     }
 
-    private (Dictionary<string, SourceText>, Dictionary<string, ContentFile>, HashSet<string>) Maps()
+    // Built on first use: a run whose output needs no text (most runs) does not pay for every path.
+    private (Dictionary<string, SourceText> Read, Dictionary<string, ContentFile> Files, HashSet<string> ReadBefore) Maps()
     {
         var read = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         foreach (var source in _read)
