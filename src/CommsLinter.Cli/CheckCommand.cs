@@ -210,7 +210,13 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        var workspace = LiveWorkspace.Open(options.Paths, options.Configuration, workingDirectory);
+        // The repository root holds the content, and usually the style guides, the ledger and the baseline; those given elsewhere are watched too.
+        // The watchers start before the first check, so that what is saved while it runs is taken in after it.
+        var where = ProjectLayout.Locate(options.Paths, options.Configuration, workingDirectory);
+        var root = ProjectLayout.RepositoryRootOf(where.CatalogPath) ?? workingDirectory;
+        using var changes = new DiskChanges([root, .. options.Paths.Select(p => Path.GetFullPath(p, workingDirectory)).Where(Directory.Exists),
+            .. new[] { where.StyleFolder, Path.GetDirectoryName(where.LedgerPath), Path.GetDirectoryName(where.BaselinePath) }.OfType<string>()]);
+        var workspace = LiveWorkspace.Open(options.Paths, options.Configuration, workingDirectory, options.Ci);
         foreach (var path in workspace.MissingPaths)
         {
             error.WriteLine($"commslint: error: '{path}' does not exist. Give a file or folder under content/, or run from the repository root.");
@@ -221,12 +227,9 @@ internal static class CheckCommand
             return CommsLintApp.ExitUsage;
         }
 
-        // The repository root holds the content, the style guides, the ledger and the baseline: one watcher sees them all.
-        var root = ProjectLayout.RepositoryRootOf(ProjectLayout.CatalogPath(options.Paths, options.Configuration.Catalog, workingDirectory)) ?? workingDirectory;
-        using var changes = new DiskChanges(root);
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(stop, host.Stop);
         var lines = new TextReport { UseColor = host.UseColor(options.OnTerminal) };
-        await new CheckWatch(workspace, lines, output, host.Time)
+        await new CheckWatch(workspace, lines, output, error, host.Time)
             .RunAsync(cancellation => changes.NextAsync(host.Time, QuietSpell, cancellation), ContentDiscovery.DisplayPath(root, workingDirectory), stopped.Token)
             .ConfigureAwait(false);
         return ExitCode(workspace.Configuration, workspace.Findings, Threshold(options.FailOn));

@@ -9,11 +9,12 @@ namespace CommsLinter.Cli;
 /// <c>commslint check --watch</c>: the content held open in a live workspace. Every batch of changes on
 /// disk is taken in, and only what changed is printed: each finding that appeared (<c>+</c>) or went
 /// (<c>-</c>), then the totals. A finding is known by its fingerprint (its rule, file, text and which
-/// occurrence it is), so one that only moved because lines were added above it is neither.
+/// occurrence it is) with its severity and message, so one that only moved because lines were added
+/// above it is neither, and one whose rule became an error went and came back as one.
 /// </summary>
-internal sealed class CheckWatch(LiveWorkspace workspace, TextReport lines, TextWriter output, TimeProvider time)
+internal sealed class CheckWatch(LiveWorkspace workspace, TextReport lines, TextWriter output, TextWriter error, TimeProvider time)
 {
-    /// <summary>The fingerprints of each file's findings as last printed, by path.</summary>
+    /// <summary>The identities of each file's findings as last printed, by path.</summary>
     private readonly Dictionary<string, IReadOnlyDictionary<Finding, string>> _shown = new(StringComparer.Ordinal);
 
     /// <summary>Prints every finding, then waits for changes and prints what each batch changed, until <paramref name="stop"/>.</summary>
@@ -41,17 +42,23 @@ internal sealed class CheckWatch(LiveWorkspace workspace, TextReport lines, Text
                 break;
             }
 
-            var changed = new Dictionary<string, FileFindings>(StringComparer.Ordinal);
-            foreach (var path in batch)
+            WorkspaceChange change;
+            try
             {
-                var change = path == DiskChanges.LostTrack ? workspace.Rescan() : workspace.FileChanged(path);
-                foreach (var file in change.Changed)
-                {
-                    changed[file.Path] = file;
-                }
+                change = batch.Contains(DiskChanges.LostTrack) ? workspace.Rescan() : workspace.FilesChanged(batch);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Files that changed again while they were read: reading everything again catches up with them.
+                error.WriteLine($"commslint: warning: {ex.Message} Reading everything again.");
+                change = workspace.Rescan();
             }
 
-            Print([.. changed.Values.OrderBy(c => c.Path, StringComparer.Ordinal)]);
+            // Saves of files the workspace does not check (a build's output, an editor's backup) say nothing.
+            if (change.Checked > 0 || change.Changed.Count > 0)
+            {
+                Print(change.Changed);
+            }
         }
 
         output.WriteLine("Stopped watching.");
@@ -66,7 +73,7 @@ internal sealed class CheckWatch(LiveWorkspace workspace, TextReport lines, Text
         foreach (var file in files)
         {
             var before = _shown.GetValueOrDefault(file.Path) ?? new Dictionary<Finding, string>();
-            var now = FindingFingerprints.Of(file.Findings, workspace.SourceOf);
+            var now = Identities(file.Findings);
             var known = before.Values.ToHashSet(StringComparer.Ordinal);
             var kept = now.Values.ToHashSet(StringComparer.Ordinal);
             var count = appeared + gone;
@@ -104,8 +111,19 @@ internal sealed class CheckWatch(LiveWorkspace workspace, TextReport lines, Text
     {
         foreach (var group in findings.GroupBy(f => f.Path, StringComparer.Ordinal))
         {
-            _shown[group.Key] = FindingFingerprints.Of([.. group], workspace.SourceOf);
+            _shown[group.Key] = Identities([.. group]);
         }
+    }
+
+    private Dictionary<Finding, string> Identities(IReadOnlyList<Finding> findings)
+    {
+        var identities = new Dictionary<Finding, string>(ReferenceEqualityComparer.Instance);
+        foreach (var (finding, fingerprint) in FindingFingerprints.Of(findings, workspace.SourceOf))
+        {
+            identities[finding] = $"{fingerprint}\n{finding.Severity}\n{finding.Message}";
+        }
+
+        return identities;
     }
 
     private string Totals()

@@ -43,8 +43,7 @@ public sealed class DocumentLoader : IDocumentLoader
             var length = RandomAccess.GetLength(handle);
             if (length > _limits.MaxFileBytes)
             {
-                return Fail(ContentRules.TooLarge.At(file.DisplayPath, Location.FileStart,
-                    $"The file is {length / (1024.0 * 1024.0):0.#} MiB; templates over {_limits.MaxFileBytes / (1024 * 1024)} MiB are not read. A message this large is not a template: split it or remove it from content/."));
+                return Fail(TooLarge(file.DisplayPath, length));
             }
 
             // The bytes live only until decoded, so a pooled buffer serves every file.
@@ -88,6 +87,19 @@ public sealed class DocumentLoader : IDocumentLoader
     {
         var text = TextDecoding.Decode(bytes, displayPath, out var decodingProblem);
         return text is null ? Fail(decodingProblem!) : Parse(new SourceText(displayPath, text), kind, extension);
+    }
+
+    /// <summary>Reads a file's text as an editor holds it: held to the same limits as a file's bytes, then parsed.</summary>
+    public DocumentLoadResult LoadText(string text, string displayPath, DocumentKind kind, string extension)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) is var size && size > _limits.MaxFileBytes)
+        {
+            return Fail(TooLarge(displayPath, size));
+        }
+
+        return TextDecoding.Check(text, displayPath, out var problem) is { } checkedText
+            ? Parse(new SourceText(displayPath, checkedText), kind, extension)
+            : Fail(problem!);
     }
 
     /// <summary>Reads already decoded text; <paramref name="extension"/> picks the reader.</summary>
@@ -232,6 +244,9 @@ public sealed class DocumentLoader : IDocumentLoader
 
         return null;
     }
+
+    private Finding TooLarge(string displayPath, long bytes) => ContentRules.TooLarge.At(displayPath, Location.FileStart,
+        $"The file is {bytes / (1024.0 * 1024.0):0.#} MiB; templates over {_limits.MaxFileBytes / (1024 * 1024)} MiB are not read. A message this large is not a template: split it or remove it from content/.");
 
     private static DocumentLoadResult Fail(Finding finding) => new(null, [finding]);
 }

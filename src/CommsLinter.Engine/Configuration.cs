@@ -50,6 +50,9 @@ public sealed record Configuration
     /// <summary>Problems in the catalog, the style guides, the ledger or the baseline: configuration errors.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>The problems of the catalog and the style guides alone, which reading the ledger and the baseline again keeps.</summary>
+    public IReadOnlyList<Finding> DefinitionFindings { get; init; } = [];
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     /// <summary>Every check of one document: the built-in ones this configuration can run, and the style guides'.</summary>
@@ -92,34 +95,87 @@ public sealed record Configuration
     }
 
     /// <summary>Finds and reads the configuration for the checked paths.</summary>
-    public static Configuration Load(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    public static Configuration Load(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory) =>
+        Load(ProjectLayout.Locate(paths, options, workingDirectory), options, workingDirectory);
+
+    /// <summary>Reads the configuration where it is.</summary>
+    /// <param name="buffers">Texts editors hold, by full path: they count instead of the files on disk.</param>
+    /// <param name="lastGood">
+    /// The configuration this one replaces in a live workspace: a catalog or style guides that no longer
+    /// read without errors are kept from it, while their errors are reported.
+    /// </param>
+    public static Configuration Load(ProjectPaths where, ConfigurationOptions options, string workingDirectory,
+        IReadOnlyDictionary<string, string>? buffers = null, Configuration? lastGood = null)
     {
-        var findings = new List<Finding>();
-        var catalogPath = ProjectLayout.CatalogPath(paths, options.Catalog, workingDirectory);
-        var catalog = LoadCatalog(catalogPath, workingDirectory, findings);
-        var (style, spelling) = LoadStyle(ProjectLayout.StyleFolderOf(paths, options.StyleGuides, catalogPath, workingDirectory), options.StyleGuides, catalog, workingDirectory, findings);
-        var catalogFolder = catalogPath is null ? null : Path.GetDirectoryName(catalogPath);
-        var snippets = LoadSnippets(catalogFolder, workingDirectory);
-        var ledgerPath = ProjectLayout.LedgerPath(catalogPath, options.Approvals, workingDirectory);
+        var catalogFindings = new List<Finding>();
+        var catalog = LoadCatalog(where.CatalogPath, workingDirectory, catalogFindings, buffers);
+        if (lastGood?.Catalog is { } previousCatalog && catalogFindings.Exists(f => f.Severity == Severity.Error))
+        {
+            catalog = previousCatalog;
+        }
+
+        var styleFindings = new List<Finding>();
+        var (style, spelling) = LoadStyle(where.StyleFolder, options.StyleGuides, catalog, workingDirectory, styleFindings, buffers);
+        if (lastGood is { Style.Rules.Count: > 0 } && styleFindings.Exists(f => f.Severity == Severity.Error))
+        {
+            (style, spelling) = (lastGood.Style, lastGood.Spelling);
+        }
+
+        var snippets = LoadSnippets(where, workingDirectory, buffers);
         return new Configuration
         {
             Catalog = catalog,
-            CatalogFolder = catalogFolder,
+            CatalogFolder = where.CatalogFolder,
             Style = style,
             Spelling = spelling,
             Snippets = snippets,
-            Rendering = RenderingFor(catalogFolder, snippets, workingDirectory),
-            Approvals = LoadLedger(ledgerPath, workingDirectory, findings),
-            Baseline = options.UseBaseline ? LoadBaseline(ProjectLayout.BaselinePath(catalogPath, options.Baseline, workingDirectory), options.Baseline, workingDirectory, findings) : null,
+            Rendering = RenderingFor(where.CatalogFolder, snippets, workingDirectory),
+            DefinitionFindings = [.. catalogFindings, .. styleFindings],
+        }.WithReviewFiles(where, options, workingDirectory);
+    }
+
+    /// <summary>This configuration with the approvals ledger and the baseline read again.</summary>
+    public Configuration WithReviewFiles(ProjectPaths where, ConfigurationOptions options, string workingDirectory)
+    {
+        var findings = new List<Finding>(DefinitionFindings);
+        return this with
+        {
+            Approvals = LoadLedger(where.LedgerPath, workingDirectory, findings),
+            Baseline = LoadBaseline(where.BaselinePath, options.Baseline, workingDirectory, findings),
             Findings = findings,
         };
     }
 
-    /// <summary>The catalog at <paramref name="catalogPath"/>; null, with a finding, when it is missing or cannot be read at all.</summary>
-    /// <param name="bufferOf">The text an editor holds for a file, or null to read the file.</param>
-    public static JourneyCatalog? LoadCatalog(string? catalogPath, string workingDirectory, List<Finding> findings, Func<string, string?>? bufferOf = null)
+    /// <summary>This configuration with other snippets, and the templates rendered with them.</summary>
+    public Configuration WithSnippets(SnippetLibrary? snippets, string workingDirectory) =>
+        this with { Snippets = snippets, Rendering = RenderingFor(CatalogFolder, snippets, workingDirectory) };
+
+    /// <summary>The snippets in the _partials folder of the content folder, with those editors hold; null when there is neither.</summary>
+    public static SnippetLibrary? LoadSnippets(ProjectPaths where, string workingDirectory, IReadOnlyDictionary<string, string>? buffers = null)
     {
-        if (catalogPath is not null && bufferOf?.Invoke(catalogPath) is { } text)
+        if (where.PartialsFolder is not { } folder)
+        {
+            return null;
+        }
+
+        var held = buffers?.Where(b => where.IsSnippet(b.Key)).Select(b => SnippetLibraryReader.Read(folder, b.Key, b.Value, workingDirectory)).ToList() ?? [];
+        var onDisk = SnippetLibraryReader.Load(folder, workingDirectory);
+        if (held.Count == 0)
+        {
+            return onDisk;
+        }
+
+        // Of two snippets with one include name, the first by path is the one included, as on disk alone.
+        var heldPaths = held.Select(s => s.FullPath).ToHashSet(StringComparer.Ordinal);
+        return new SnippetLibrary(ContentDiscovery.DisplayPath(folder, workingDirectory),
+            (onDisk?.Snippets ?? []).Where(s => !heldPaths.Contains(s.FullPath)).Concat(held).OrderBy(s => s.FullPath, StringComparer.Ordinal));
+    }
+
+    /// <summary>The catalog at <paramref name="catalogPath"/>; null, with a finding, when it is missing or cannot be read at all.</summary>
+    /// <param name="buffers">Texts editors hold, by full path.</param>
+    public static JourneyCatalog? LoadCatalog(string? catalogPath, string workingDirectory, List<Finding> findings, IReadOnlyDictionary<string, string>? buffers = null)
+    {
+        if (catalogPath is not null && buffers?.GetValueOrDefault(catalogPath) is { } text)
         {
             var parsed = CatalogReader.Parse(new SourceText(ContentDiscovery.DisplayPath(catalogPath, workingDirectory), text), out var problems);
             findings.AddRange(problems);
@@ -140,9 +196,9 @@ public sealed record Configuration
     }
 
     /// <summary>The style guides of <paramref name="styleFolder"/> compiled against the catalog, and the dictionaries their spelling rules need.</summary>
-    /// <param name="bufferOf">The text an editor holds for a file, or null to read the file.</param>
+    /// <param name="buffers">Texts editors hold, by full path.</param>
     public static (StyleSet Style, (SpellingDictionaries, IReadOnlyList<string>)? Spelling) LoadStyle(
-        string? styleFolder, string? styleGuidesOption, JourneyCatalog? catalog, string workingDirectory, List<Finding> findings, Func<string, string?>? bufferOf = null)
+        string? styleFolder, string? styleGuidesOption, JourneyCatalog? catalog, string workingDirectory, List<Finding> findings, IReadOnlyDictionary<string, string>? buffers = null)
     {
         if (styleFolder is null || !Directory.Exists(styleFolder))
         {
@@ -155,17 +211,23 @@ public sealed record Configuration
             return (StyleSet.Empty, null);
         }
 
-        var files = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => new SourceText(ContentDiscovery.DisplayPath(path, workingDirectory), bufferOf?.Invoke(path) ?? File.ReadAllText(path)));
+        var files = new List<SourceText>();
+        foreach (var path in Directory.EnumerateFiles(styleFolder, "*.style", new EnumerationOptions { RecurseSubdirectories = true }).Order(StringComparer.Ordinal))
+        {
+            var shown = ContentDiscovery.DisplayPath(path, workingDirectory);
+            try
+            {
+                files.Add(new SourceText(shown, buffers?.GetValueOrDefault(path) ?? File.ReadAllText(path)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(ContentRules.Unreadable.At(shown, Location.FileStart, $"The style guide cannot be read: {ex.Message} Its rules are not checked until it can be."));
+            }
+        }
         var dictionaries = new SpellingDictionaries(Path.Combine(styleFolder, ProjectLayout.DictionariesFolder), displayPath: path => ContentDiscovery.DisplayPath(path, workingDirectory));
         var style = StyleCompiler.Compile(files, catalog, findings, dictionaries);
         return (style, catalog is not null && style.Rules.OfType<SpellingRule>().Any() ? (dictionaries, catalog.Locales) : null);
     }
-
-    /// <summary>The snippets in the _partials folder of the content folder; null without a content folder.</summary>
-    public static SnippetLibrary? LoadSnippets(string? catalogFolder, string workingDirectory) =>
-        catalogFolder is null ? null : SnippetLibraryReader.Load(Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder), workingDirectory);
 
     /// <summary>The templates rendered with the samples of the content folder; null without a content folder.</summary>
     public static SampleRendering? RenderingFor(string? catalogFolder, SnippetLibrary? snippets, string workingDirectory) =>

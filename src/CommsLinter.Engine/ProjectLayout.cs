@@ -19,6 +19,17 @@ public static class ProjectLayout
     /// <summary>A company's own dictionaries and word lists, inside the style guide folder.</summary>
     public const string DictionariesFolder = "dictionaries";
 
+    /// <summary>Where everything a check reads besides its templates is, for the checked paths.</summary>
+    public static ProjectPaths Locate(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    {
+        var catalogPath = CatalogPath(paths, options.Catalog, workingDirectory);
+        return new ProjectPaths(
+            catalogPath,
+            StyleFolderOf(paths, options.StyleGuides, catalogPath, workingDirectory),
+            LedgerPath(catalogPath, options.Approvals, workingDirectory),
+            options.UseBaseline ? BaselinePath(catalogPath, options.Baseline, workingDirectory) : null);
+    }
+
     /// <summary>The catalog given, or the first touchpoints.yml found from the paths upwards; null when there is none.</summary>
     public static string? CatalogPath(IReadOnlyList<string> paths, string? catalogOption, string workingDirectory) =>
         catalogOption is { } given ? Path.GetFullPath(given, workingDirectory) : FindUpwards(paths, workingDirectory, CatalogReader.FileName, isFolder: false);
@@ -61,13 +72,12 @@ public static class ProjectLayout
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             : [];
 
-        var catalogPath = CatalogPath(paths, options.Catalog, workingDirectory);
-        var catalogFolder = Path.GetDirectoryName(catalogPath);
+        var where = Locate(paths, options, workingDirectory);
         return [
-            .. catalogPath is null ? [] : new[] { catalogPath },
-            .. FilesIn(StyleFolderOf(paths, options.StyleGuides, catalogPath, workingDirectory)),
-            .. FilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder)),
-            .. FilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.SamplesFolder)),
+            .. where.CatalogPath is null ? [] : new[] { where.CatalogPath },
+            .. FilesIn(where.StyleFolder),
+            .. FilesIn(where.PartialsFolder),
+            .. FilesIn(where.SamplesFolder),
         ];
     }
 
@@ -97,6 +107,41 @@ public static class ProjectLayout
 
         return null;
     }
+}
+
+/// <summary>
+/// Where a check's configuration is: the catalog, the style guide folder, the approvals ledger and the
+/// baseline (null when the run does not use one), and the content folder's snippets and samples.
+/// </summary>
+public sealed record ProjectPaths(string? CatalogPath, string? StyleFolder, string? LedgerPath, string? BaselinePath)
+{
+    /// <summary>The folder that holds the catalog: the content folder.</summary>
+    public string? CatalogFolder => Path.GetDirectoryName(CatalogPath);
+
+    public string? PartialsFolder => CatalogFolder is { } folder ? Path.Combine(folder, ContentDiscovery.PartialsFolder) : null;
+
+    public string? SamplesFolder => CatalogFolder is { } folder ? Path.Combine(folder, ContentDiscovery.SamplesFolder) : null;
+
+    /// <summary>
+    /// Whether a change at <paramref name="path"/> changes what the rules are: the catalog, a style guide,
+    /// a dictionary or a sample, or a folder that holds them (moved or deleted whole).
+    /// </summary>
+    internal bool IsDefinition(string path) =>
+        Touches(path, CatalogPath) || Touches(path, StyleFolder) || Touches(path, SamplesFolder) || IsInside(path, StyleFolder) || IsInside(path, SamplesFolder);
+
+    /// <summary>Whether a change at <paramref name="path"/> changes the approvals ledger or the baseline.</summary>
+    internal bool IsReviewFile(string path) => Touches(path, LedgerPath) || Touches(path, BaselinePath);
+
+    /// <summary>Whether a change at <paramref name="path"/> changes the shared snippets: a snippet, its folder, or a folder that holds it.</summary>
+    internal bool TouchesSnippets(string path) => Touches(path, PartialsFolder) || (IsInside(path, PartialsFolder) && SnippetLibraryReader.IsSnippet(path));
+
+    /// <summary>Whether <paramref name="path"/> is one of the snippets the templates include.</summary>
+    internal bool IsSnippet(string path) => IsInside(path, PartialsFolder) && SnippetLibraryReader.IsSnippet(path);
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="target"/> or a folder that holds it.</summary>
+    private static bool Touches(string path, string? target) => target is not null && ProjectLayout.IsSameOrInside(target, path);
+
+    private static bool IsInside(string path, string? folder) => folder is not null && path != folder && ProjectLayout.IsSameOrInside(path, folder);
 }
 
 /// <summary>The configuration files a run uses when they are given; null means found from the checked paths.</summary>

@@ -109,6 +109,35 @@ public sealed class LiveWorkspaceTests
         AssertSameAsFreshCheck(workspace, folder);
     }
 
+    [Fact]
+    public void Under_ci_a_pending_review_is_an_error_as_in_a_batch_check()
+    {
+        using var folder = Repository();
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, ru, it, en", rootExtra: "source-locale: pl", touchpointExtra: "    locales: [pl, ru, it]\n    sample: samples/order.json\n    flags: [legal-review]"));
+
+        var local = LiveWorkspace.Open(["content"], new ConfigurationOptions(null, null, null), folder.Path);
+        var ci = LiveWorkspace.Open(["content"], new ConfigurationOptions(null, null, null), folder.Path, ci: true);
+
+        Assert.Equal(Severity.Warning, local.FindingsOf(Pl).Single(f => f.RuleId == "review.legal-pending").Severity);
+        Assert.Equal(Severity.Error, ci.FindingsOf(Pl).Single(f => f.RuleId == "review.legal-pending").Severity);
+    }
+
+    [Fact]
+    public void A_style_guide_that_cannot_be_read_is_a_finding_and_the_others_still_check()
+    {
+        using var folder = Repository();
+        var dangling = Path.Combine(folder.Path, "styleguides", "gone.style");
+        File.CreateSymbolicLink(dangling, Path.Combine(folder.Path, "nowhere.style"));
+        var workspace = Open(folder);
+        var batch = CheckRun.Start(["content"], new ConfigurationOptions(null, null, null), folder.Path, TextWriter.Null, new CheckOptions())!;
+
+        Assert.Contains(batch.Result.Findings, f => f is { RuleId: "content.unreadable", Path: "styleguides/gone.style" });
+        Assert.Equal(Lines(batch.Result.Findings), Lines(workspace.Findings));
+        workspace.SetText(Path.Combine(folder.Path, Pl), File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("<p>Dziękujemy", "<p>Super", StringComparison.Ordinal));
+        Assert.Contains(workspace.FindingsOf(Pl), f => f.RuleId == "tone.super");
+        Assert.True(workspace.FileChanged(dangling).Checked > 0);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void After_any_sequence_of_changes_the_workspace_reports_what_a_fresh_check_reports(int seed)
@@ -133,7 +162,7 @@ public sealed class LiveWorkspaceTests
             var path = files[random.Next(files.Length)];
             var full = Path.Combine(folder.Path, path);
             var text = texts[random.Next(texts.Length)];
-            var action = random.Next(9);
+            var action = random.Next(13);
             log.Add($"{step}: action {action} on {path} with text {Array.IndexOf(texts, text)}");
             switch (action)
             {
@@ -188,7 +217,48 @@ public sealed class LiveWorkspaceTests
                 case 7:
                     workspace.Rescan();
                     break;
+                case 8:
+                case 9:
+                    // The style guides or the samples moved away whole, or back: only the folders are named.
+                    var moved = Path.Combine(folder.Path, action == 8 ? "styleguides" : "content/samples");
+                    var away = moved + "-away";
+                    if (Directory.Exists(away))
+                    {
+                        if (Directory.Exists(moved))
+                        {
+                            Directory.Delete(moved, recursive: true);
+                        }
+
+                        Directory.Move(away, moved);
+                    }
+                    else if (Directory.Exists(moved))
+                    {
+                        Directory.Move(moved, away);
+                    }
+
+                    foreach (var gone in buffers.Keys.Where(p => p.StartsWith(action == 8 ? "styleguides/" : "content/samples/", StringComparison.Ordinal)).ToArray())
+                    {
+                        buffers.Remove(gone);
+                        workspace.CloseText(Path.Combine(folder.Path, gone));
+                    }
+
+                    workspace.FilesChanged([moved, away]);
+                    break;
+                case 10:
+                    // A second snippet of the same include name: the first by path is the one included.
+                    folder.Write("content/_partials/footer.it.html", text);
+                    workspace.FileChanged(Path.Combine(folder.Path, "content/_partials/footer.it.html"));
+                    break;
+                case 11:
+                    buffers[path] = string.Empty;
+                    workspace.SetText(full, string.Empty);
+                    break;
                 default:
+                    if (Directory.Exists(Path.Combine(folder.Path, "styleguides-away")))
+                    {
+                        break;
+                    }
+
                     var guide = folder.Write("styleguides/tone.style", $"styleguide \"Tone\"\nrule tone.super warning \"No “{{match}}”.\" {{ forbid \"{(step % 2 == 0 ? "super" : "okna")}\" }}\n{AddressForm}");
                     workspace.FileChanged(guide);
                     break;
@@ -200,7 +270,7 @@ public sealed class LiveWorkspaceTests
         }
     }
 
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 8)];
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 10)];
 
     /// <summary>A catalog with one touchpoint in e-mail and SMS, three locales, a style guide, a snippet and a sample.</summary>
     private static TempFolder Repository()

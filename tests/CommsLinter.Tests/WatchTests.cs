@@ -27,7 +27,7 @@ public sealed class WatchTests
         var batches = Channel.CreateUnbounded<IReadOnlyList<string>>();
         var asked = Channel.CreateUnbounded<int>();
         using var stop = new CancellationTokenSource();
-        var watch = new CheckWatch(workspace, new TextReport(), output, time).RunAsync(async cancellation =>
+        var watch = new CheckWatch(workspace, new TextReport(), output, TextWriter.Null, time).RunAsync(async cancellation =>
         {
             await asked.Writer.WriteAsync(0, cancellation);
             return await batches.Reader.ReadAsync(cancellation);
@@ -91,7 +91,7 @@ public sealed class WatchTests
     {
         using var folder = new TempFolder();
         var time = new FakeTimeProvider();
-        using var changes = new DiskChanges(folder.Path);
+        using var changes = new DiskChanges([folder.Path]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var quiet = TimeSpan.FromMilliseconds(200);
         var started = Channel.CreateUnbounded<int>();

@@ -13,6 +13,29 @@ internal static class TextDecoding
 {
     private const int BinaryProbeLength = 8000;
 
+    /// <summary>
+    /// Text that did not come from bytes (an editor's) held to what decoding holds a file to: not empty,
+    /// no NUL; the byte order mark an editor may keep is dropped. Null, with the problem, when it is not a template's text.
+    /// </summary>
+    public static string? Check(string text, string path, out Finding? problem)
+    {
+        problem = null;
+        var body = text.StartsWith('\uFEFF') ? text[1..] : text;
+        if (body.Length == 0)
+        {
+            problem = Empty(path);
+            return null;
+        }
+
+        if (body.AsSpan(0, Math.Min(body.Length, BinaryProbeLength)).Contains('\0'))
+        {
+            problem = Binary(path);
+            return null;
+        }
+
+        return body;
+    }
+
     public static string? Decode(ReadOnlySpan<byte> bytes, string path, out Finding? problem)
     {
         problem = null;
@@ -30,15 +53,13 @@ internal static class TextDecoding
 
         if (data.IsEmpty)
         {
-            problem = ContentRules.Empty.At(path, Location.FileStart,
-                "The file is empty. A template needs front matter (touchpoint, channel, locale) and a body; delete the file if it is not needed.");
+            problem = Empty(path);
             return null;
         }
 
         if (data[..Math.Min(data.Length, BinaryProbeLength)].Contains((byte)0))
         {
-            problem = ContentRules.Binary.At(path, Location.FileStart,
-                "The file contains NUL bytes: it is binary (or UTF-16 without a byte order mark), not a template. Remove it from content/ or save it as UTF-8 text.");
+            problem = Binary(path);
             return null;
         }
 
@@ -63,4 +84,10 @@ internal static class TextDecoding
             ArrayPool<char>.Shared.Return(chars);
         }
     }
+
+    private static Finding Empty(string path) => ContentRules.Empty.At(path, Location.FileStart,
+        "The file is empty. A template needs front matter (touchpoint, channel, locale) and a body; delete the file if it is not needed.");
+
+    private static Finding Binary(string path) => ContentRules.Binary.At(path, Location.FileStart,
+        "The file contains NUL bytes: it is binary (or UTF-16 without a byte order mark), not a template. Remove it from content/ or save it as UTF-8 text.");
 }

@@ -12,20 +12,17 @@ namespace CommsLinter.Model;
 public sealed partial class SnippetLibrary
 {
     private readonly Dictionary<string, Snippet> _byName;
-    private readonly Dictionary<string, Snippet> _byPath;
     private readonly Dictionary<string, Snippet> _byDisplayPath;
 
     public SnippetLibrary(string folderDisplayPath, IEnumerable<Snippet> snippets)
     {
         FolderDisplayPath = folderDisplayPath;
         _byName = new Dictionary<string, Snippet>(StringComparer.Ordinal);
-        _byPath = new Dictionary<string, Snippet>(StringComparer.Ordinal);
         _byDisplayPath = new Dictionary<string, Snippet>(StringComparer.Ordinal);
         foreach (var snippet in snippets)
         {
             if (_byName.TryAdd(snippet.Name, snippet))
             {
-                _byPath[snippet.FullPath] = snippet;
                 _byDisplayPath[snippet.DisplayPath] = snippet;
             }
         }
@@ -37,15 +34,6 @@ public sealed partial class SnippetLibrary
     public IReadOnlyCollection<Snippet> Snippets => _byName.Values;
 
     public IEnumerable<string> Names => _byName.Keys;
-
-    /// <summary>This library with <paramref name="snippet"/> added, or in place of the snippet of the same name.</summary>
-    public SnippetLibrary With(Snippet snippet) => new(FolderDisplayPath, _byName.Values.Where(s => s.Name != snippet.Name).Append(snippet).OrderBy(s => s.FullPath, StringComparer.Ordinal));
-
-    /// <summary>This library without the snippet of <paramref name="fullPath"/>.</summary>
-    public SnippetLibrary Without(string fullPath) => new(FolderDisplayPath, _byName.Values.Where(s => s.FullPath != fullPath));
-
-    /// <summary>The snippet whose file is <paramref name="fullPath"/>.</summary>
-    public Snippet? AtPath(string fullPath) => _byPath.GetValueOrDefault(fullPath);
 
     /// <summary>The snippet whose file is shown as <paramref name="displayPath"/>.</summary>
     public Snippet? AtDisplayPath(string displayPath) => _byDisplayPath.GetValueOrDefault(displayPath);

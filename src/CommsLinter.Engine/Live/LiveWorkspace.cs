@@ -10,10 +10,11 @@ namespace CommsLinter.Engine.Live;
 /// <summary>The findings of one file as a live workspace publishes them: every finding at that path, in output order.</summary>
 public sealed record FileFindings(string Path, IReadOnlyList<Finding> Findings);
 
-/// <summary>What one change did to a live workspace: the findings of every file whose findings changed, by path.</summary>
-public sealed record WorkspaceChange(IReadOnlyList<FileFindings> Changed)
+/// <summary>What one change did to a live workspace: the findings of every file whose findings changed, by path, and how many files it checked again.</summary>
+public sealed record WorkspaceChange(IReadOnlyList<FileFindings> Changed, int Checked)
 {
-    public static WorkspaceChange None { get; } = new([]);
+    /// <summary>A change that concerned nothing the workspace checks.</summary>
+    public static WorkspaceChange None { get; } = new([], 0);
 
     /// <summary>The findings this change published for <paramref name="path"/>, or null when they did not change.</summary>
     public IReadOnlyList<Finding>? FindingsOf(string path) => Changed.FirstOrDefault(c => c.Path == path)?.Findings;
@@ -21,20 +22,22 @@ public sealed record WorkspaceChange(IReadOnlyList<FileFindings> Changed)
 
 /// <summary>
 /// The content of a repository held open and checked as it changes: what a language server, the studio
-/// and <c>check --watch</c> work on. A template's text may come from an editor's unsaved buffer
-/// (<see cref="SetText"/>) or from disk (<see cref="FileChanged"/>); after each change only the files that
-/// change can affect are checked again (the file, and for a snippet every template that includes it),
-/// then the stages across files run over every file's outcome, and every file whose findings changed is
-/// published (<see cref="Changed"/>). When the catalog, a style guide, a dictionary or a sample changes,
-/// every file is checked again; a catalog or style guides that no longer compile keep serving their last
-/// good version while their errors are shown. Thread-safe: changes are applied one at a time.
+/// and <c>check --watch</c> work on. A template, snippet, style guide or the catalog may have its text
+/// from an editor's unsaved buffer (<see cref="SetText"/>); everything else, and what no editor holds,
+/// comes from disk (<see cref="FilesChanged"/>). After each change only what it can affect is checked
+/// again (the file; for a snippet the templates that include it; everything when the catalog, a style
+/// guide, a dictionary or a sample changes), then the stages across files run, and every file whose
+/// findings changed is published (<see cref="Changed"/>). A catalog or style guides that no longer read
+/// without errors keep serving their last good version while their errors are shown. Thread-safe:
+/// changes are applied one at a time.
 /// </summary>
 public sealed class LiveWorkspace
 {
     private readonly IReadOnlyList<string> _paths;
     private readonly ConfigurationOptions _options;
     private readonly string _workingDirectory;
-    private readonly WorkspaceLayout _layout;
+    private readonly bool _ci;
+    private readonly ProjectPaths _where;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, string> _buffers = new(StringComparer.Ordinal);
 
@@ -47,19 +50,21 @@ public sealed class LiveWorkspace
     private Configuration _configuration;
     private LintPipeline _pipeline;
 
-    /// <summary>What the catalog and the style guides as last read say of themselves (their errors), whatever version serves.</summary>
-    private IReadOnlyList<Finding> _definitionFindings = [];
+    /// <summary>The corpus checks' groups, kept while the catalog and the style guides stay as they are.</summary>
+    private IncrementalCorpusChecks? _corpusChecks;
+
     private Dictionary<string, FileFindings> _published = new(StringComparer.Ordinal);
     private IReadOnlyList<Finding> _findings = [];
     private IReadOnlyList<ReviewItem> _reviews = [];
 
-    private LiveWorkspace(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    private LiveWorkspace(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory, bool ci)
     {
         _paths = paths;
         _options = options;
         _workingDirectory = workingDirectory;
-        _layout = WorkspaceLayout.Of(paths, options, workingDirectory);
-        _configuration = LoadConfiguration(null);
+        _ci = ci;
+        _where = ProjectLayout.Locate(paths, options, workingDirectory);
+        _configuration = Configuration.Load(_where, options, workingDirectory, _buffers);
         _pipeline = PipelineFor(_configuration);
     }
 
@@ -74,6 +79,9 @@ public sealed class LiveWorkspace
 
     /// <summary>The templates that a team must review, as the approval gate last found them.</summary>
     public IReadOnlyList<ReviewItem> Reviews => Volatile.Read(ref _reviews);
+
+    /// <summary>Where the configuration is: the folders a watcher must see.</summary>
+    public ProjectPaths Where => _where;
 
     /// <summary>The checked paths that do not exist.</summary>
     public IReadOnlyList<string> MissingPaths { get; private set; } = [];
@@ -94,21 +102,25 @@ public sealed class LiveWorkspace
     public IReadOnlyList<Finding> FindingsOf(string path) => Volatile.Read(ref _published).GetValueOrDefault(path)?.Findings ?? [];
 
     /// <summary>Opens the content under <paramref name="paths"/> and checks all of it once.</summary>
-    public static LiveWorkspace Open(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
+    /// <param name="ci">CI's gate (<c>--ci</c>): a pending review is an error, as in a batch check with it.</param>
+    public static LiveWorkspace Open(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory, bool ci = false)
     {
-        var workspace = new LiveWorkspace(paths, options, workingDirectory);
+        var workspace = new LiveWorkspace(paths, options, workingDirectory, ci);
         lock (workspace._lock)
         {
             var files = ContentDiscovery.Discover(paths, workingDirectory, out var missing);
             workspace.MissingPaths = missing;
             workspace.CheckFiles(files);
-            workspace.Publish();
+            workspace.Publish(files.Count);
         }
 
         return workspace;
     }
 
-    /// <summary>An editor's text for a file: it counts instead of the file on disk until <see cref="CloseText"/>.</summary>
+    /// <summary>
+    /// An editor's text for a template, snippet, style guide or the catalog: it counts instead of the file on
+    /// disk until <see cref="CloseText"/>. Samples, the ledger and the baseline are read from disk when saved.
+    /// </summary>
     public WorkspaceChange SetText(string fullPath, string text)
     {
         lock (_lock)
@@ -127,31 +139,36 @@ public sealed class LiveWorkspace
         }
     }
 
+    /// <summary>A file was created, changed, moved or deleted on disk, or a folder was created, moved or deleted.</summary>
+    public WorkspaceChange FileChanged(string fullPath) => FilesChanged([fullPath]);
+
     /// <summary>
-    /// A file was created, changed, moved or deleted on disk, or a folder was created, moved or deleted
-    /// (a folder's own change of time or attributes says nothing: do not report it).
+    /// Files and folders created, changed, moved or deleted on disk, taken in together: what they can
+    /// affect is checked once. A folder's own change of time or attributes says nothing: do not report it.
     /// </summary>
-    public WorkspaceChange FileChanged(string fullPath)
+    public WorkspaceChange FilesChanged(IReadOnlyList<string> fullPaths)
     {
         lock (_lock)
         {
-            // A folder moved in brings its files; one moved out or deleted takes the files held under it.
-            IEnumerable<string> paths = Directory.Exists(fullPath) ? Directory.EnumerateFiles(fullPath, "*", SearchOption.AllDirectories)
-                : File.Exists(fullPath) ? [fullPath]
-                : [fullPath, .. _files.Keys.Concat(_configuration.Snippets?.Snippets.Select(s => s.FullPath) ?? []).Where(p => p.StartsWith(fullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))];
+            var paths = new List<string>();
+            foreach (var fullPath in fullPaths)
+            {
+                paths.Add(fullPath);
+                // A folder moved in brings its files; one moved out or deleted takes the files held under it.
+                paths.AddRange(Directory.Exists(fullPath) ? FilesUnder(fullPath) : HeldUnder(fullPath));
+            }
 
             // An editor's text wins over the disk's until the editor closes the file.
             return Apply([.. paths.Where(p => !_buffers.ContainsKey(p)).Distinct(StringComparer.Ordinal)]);
         }
     }
 
-    /// <summary>Lists the content again and checks every file: after the file watcher lost track (too many changes at once).</summary>
+    /// <summary>Reads the configuration and lists the content again, and checks every file: after a watcher lost track of what changed.</summary>
     public WorkspaceChange Rescan()
     {
         lock (_lock)
         {
-            _configuration = LoadConfiguration(_configuration);
-            _pipeline = PipelineFor(_configuration);
+            ReloadDefinitions();
             var discovered = ContentDiscovery.Discover(_paths, _workingDirectory, out var missing);
             MissingPaths = missing;
             // A file an editor holds stays, whatever the disk says.
@@ -163,22 +180,8 @@ public sealed class LiveWorkspace
             }
 
             CheckFiles(files);
-            return Publish();
+            return Publish(files.Count);
         }
-    }
-
-    /// <summary>The text a file has now: the editor's, or the disk's; null when it has neither.</summary>
-    public string? TextOf(string fullPath)
-    {
-        lock (_lock)
-        {
-            if (_buffers.TryGetValue(fullPath, out var text))
-            {
-                return text;
-            }
-        }
-
-        return ReadDisk(fullPath);
     }
 
     /// <summary>A checked file's text as its findings were made, by the path findings give; null for a file that is not content or could not be read.</summary>
@@ -190,108 +193,101 @@ public sealed class LiveWorkspace
         }
     }
 
-    /// <summary>Takes in changed files: what each can affect is checked again, then the stages across files run once.</summary>
+    /// <summary>Takes in changed paths: what they can affect is read and checked again, once, then the stages across files run.</summary>
     private WorkspaceChange Apply(IReadOnlyList<string> fullPaths)
     {
+        var definitions = fullPaths.Any(_where.IsDefinition);
+        var review = fullPaths.Any(_where.IsReviewFile);
+        var snippets = fullPaths.Any(_where.TouchesSnippets);
         var toCheck = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
-        var changed = false;
+        var dropped = false;
         foreach (var fullPath in fullPaths)
         {
-            if (_layout.HoldsSnippetsFolder(fullPath) && (_configuration.Snippets is null) != (CurrentSnippets() is null))
+            if (Directory.Exists(fullPath) || (_files.GetValueOrDefault(fullPath) ?? Classify(fullPath)) is not { } file)
             {
-                // The snippets folder itself appeared or went: every include resolves differently.
-                var snippets = CurrentSnippets();
-                _configuration = _configuration with { Snippets = snippets, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, snippets, _workingDirectory) };
-                _pipeline = PipelineFor(_configuration);
-                foreach (var file in _entries.Values.Where(e => e.Outcome.Summary is { Includes.Count: > 0 }).Select(e => e.File))
-                {
-                    toCheck[file.FullPath] = file;
-                }
-
-                changed = true;
+                continue;
             }
 
-            switch (_layout.KindOf(fullPath))
+            if (_buffers.ContainsKey(fullPath) || File.Exists(fullPath))
             {
-                case FileRole.Configuration:
-                    _configuration = LoadConfiguration(_configuration);
-                    _pipeline = PipelineFor(_configuration);
-                    foreach (var file in _entries.Values.Select(e => e.File))
-                    {
-                        toCheck[file.FullPath] = file;
-                    }
-
-                    changed = true;
-                    break;
-                case FileRole.Review:
-                    _configuration = WithReviewFiles(_configuration);
-                    _pipeline = PipelineFor(_configuration);
-                    changed = true;
-                    break;
-                default:
-                    changed |= ApplyContent(fullPath, toCheck);
-                    break;
+                toCheck[fullPath] = file;
+            }
+            else
+            {
+                dropped |= Drop(file);
+                toCheck.Remove(fullPath);
             }
         }
 
-        if (!changed)
+        if (!definitions && !review && !snippets && !dropped && toCheck.Count == 0)
         {
             return WorkspaceChange.None;
         }
 
-        CheckFiles([.. toCheck.Values]);
-        return Publish();
-    }
-
-    /// <summary>
-    /// A template or snippet changed: it is to be checked again, or dropped when it is gone, and for a
-    /// snippet every file that includes it too. False when the file is not content.
-    /// </summary>
-    private bool ApplyContent(string fullPath, Dictionary<string, ContentFile> toCheck)
-    {
-        var file = _files.GetValueOrDefault(fullPath) ?? Classify(fullPath);
-        var text = _buffers.TryGetValue(fullPath, out var buffer) ? buffer : ReadDisk(fullPath);
-        var changed = false;
-        if (_layout.IsSnippet(fullPath))
+        if (definitions)
         {
-            var library = _configuration.Snippets ?? EmptySnippets();
-            var before = library.AtPath(fullPath);
-            var after = text is null ? null : SnippetLibraryReader.Read(_layout.PartialsFolder!, fullPath, text, _workingDirectory);
-            var updated = after is null ? library.Without(fullPath) : library.With(after);
-            // A new or deleted snippet, or one that includes others now, changes what every include resolves to and
-            // which includes go in circles; otherwise only the renderings of the files that include it change.
-            var reshaped = before is null || after is null || !before.Includes.SequenceEqual(after.Includes, StringComparer.Ordinal);
-            var includers = reshaped
-                ? _entries.Values.Where(e => e.Outcome.Summary is { Includes.Count: > 0 }).Select(e => e.File)
-                : Includers(library, before).Concat(Includers(updated, after));
-            foreach (var includer in includers)
-            {
-                toCheck[includer.FullPath] = includer;
-            }
-
-            // Without a snippets folder, an include has nothing to resolve to: as when the workspace opened without one.
-            var snippets = Directory.Exists(_layout.PartialsFolder) || _buffers.Keys.Any(_layout.IsSnippet) ? updated : null;
-            _configuration = _configuration with { Snippets = snippets, Rendering = Configuration.RenderingFor(_configuration.CatalogFolder, snippets, _workingDirectory) };
-            _pipeline = PipelineFor(_configuration);
-            changed = true;
-        }
-
-        if (file is not null)
-        {
-            if (text is null)
-            {
-                Drop(file);
-                toCheck.Remove(file.FullPath);
-            }
-            else
+            ReloadDefinitions();
+            foreach (var file in _entries.Values.Select(e => e.File))
             {
                 toCheck[file.FullPath] = file;
             }
+        }
+        else
+        {
+            if (snippets)
+            {
+                var before = _configuration.Snippets;
+                var after = Configuration.LoadSnippets(_where, _workingDirectory, _buffers);
+                foreach (var includer in FilesAffectedBy(before, after))
+                {
+                    toCheck[includer.FullPath] = includer;
+                }
 
-            changed = true;
+                _configuration = _configuration.WithSnippets(after, _workingDirectory);
+            }
+
+            if (review)
+            {
+                _configuration = _configuration.WithReviewFiles(_where, _options, _workingDirectory);
+            }
+
+            _pipeline = PipelineFor(_configuration);
         }
 
-        return changed;
+        CheckFiles([.. toCheck.Values]);
+        return Publish(toCheck.Count);
+    }
+
+    /// <summary>The catalog, the style guides and everything read with them again: the groups of the corpus checks start afresh.</summary>
+    private void ReloadDefinitions()
+    {
+        _configuration = Configuration.Load(_where, _options, _workingDirectory, _buffers, lastGood: _configuration);
+        _corpusChecks = null;
+        _pipeline = PipelineFor(_configuration);
+    }
+
+    /// <summary>
+    /// The files a change of snippets can change: the templates whose renderings include a snippet whose
+    /// text changed; every file with includes when a snippet came, went or includes others now (what an
+    /// include resolves to, and which includes go in circles, change).
+    /// </summary>
+    private IEnumerable<ContentFile> FilesAffectedBy(SnippetLibrary? before, SnippetLibrary? after)
+    {
+        static string Shape(Snippet s) => $"{s.FullPath}\0{string.Join('\0', s.Includes)}";
+        var shapeBefore = before?.Snippets.ToDictionary(s => s.Name, Shape, StringComparer.Ordinal) ?? [];
+        var shapeAfter = after?.Snippets.ToDictionary(s => s.Name, Shape, StringComparer.Ordinal) ?? [];
+        if ((before is null) != (after is null) || shapeBefore.Count != shapeAfter.Count || shapeBefore.Any(p => shapeAfter.GetValueOrDefault(p.Key) != p.Value))
+        {
+            return _entries.Values.Where(e => e.Outcome.Summary is { Includes.Count: > 0 }).Select(e => e.File);
+        }
+
+        if (before is null || after is null)
+        {
+            return [];
+        }
+
+        var edited = after.Snippets.Where(s => before.Resolve(s.Name)?.Text != s.Text).ToList();
+        return edited.SelectMany(s => Includers(after, s)).DistinctBy(f => f.FullPath);
     }
 
     /// <summary>The files whose renderings include <paramref name="snippet"/>, directly or through other snippets.</summary>
@@ -343,13 +339,15 @@ public sealed class LiveWorkspace
     }
 
     /// <summary>Runs the stages across files over every outcome, and publishes every file whose findings changed.</summary>
-    private WorkspaceChange Publish()
+    /// <param name="checkedFiles">How many files this change checked again.</param>
+    private WorkspaceChange Publish(int checkedFiles)
     {
         var entries = _entries.Values.ToArray();
         var summaries = entries.Select(e => e.Outcome.Summary).OfType<DocumentSummary>().ToArray();
         var run = _pipeline.CheckCorpus(entries.Select(e => e.Outcome), summaries,
             path => _entries.TryGetValue(path, out var entry) ? entry.Source : null,
-            path => _entries.TryGetValue(path, out var entry) ? entry.File : null);
+            path => _entries.TryGetValue(path, out var entry) ? entry.File : null,
+            ci: _ci);
 
         var published = new Dictionary<string, FileFindings>(StringComparer.Ordinal);
         foreach (var group in run.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
@@ -371,7 +369,7 @@ public sealed class LiveWorkspace
         Volatile.Write(ref _published, published);
         Volatile.Write(ref _findings, run.Findings);
         Volatile.Write(ref _reviews, run.Reviews);
-        var change = changed.Count == 0 ? WorkspaceChange.None : new WorkspaceChange(changed);
+        var change = new WorkspaceChange(changed, checkedFiles);
         if (changed.Count > 0)
         {
             Changed?.Invoke(change);
@@ -380,91 +378,37 @@ public sealed class LiveWorkspace
         return change;
     }
 
-    private Configuration LoadConfiguration(Configuration? lastGood)
-    {
-        var catalogFindings = new List<Finding>();
-        var catalog = Configuration.LoadCatalog(_layout.CatalogPath, _workingDirectory, catalogFindings, BufferOf);
-        if (lastGood?.Catalog is { } previousCatalog && HasErrors(catalogFindings))
-        {
-            catalog = previousCatalog;
-        }
-
-        var styleFindings = new List<Finding>();
-        var (style, spelling) = Configuration.LoadStyle(_layout.StyleFolder, _options.StyleGuides, catalog, _workingDirectory, styleFindings, BufferOf);
-        if (lastGood is not null && lastGood.Style.Rules.Count > 0 && HasErrors(styleFindings))
-        {
-            (style, spelling) = (lastGood.Style, lastGood.Spelling);
-        }
-
-        var snippets = CurrentSnippets();
-        _definitionFindings = [.. catalogFindings, .. styleFindings];
-        return WithReviewFiles(new Configuration
-        {
-            Catalog = catalog,
-            CatalogFolder = _layout.CatalogFolder,
-            Style = style,
-            Spelling = spelling,
-            Snippets = snippets,
-            Rendering = Configuration.RenderingFor(_layout.CatalogFolder, snippets, _workingDirectory),
-        });
-    }
-
-    /// <summary>The configuration with the approvals ledger and the baseline read again.</summary>
-    private Configuration WithReviewFiles(Configuration configuration)
-    {
-        var findings = new List<Finding>(_definitionFindings);
-        return configuration with
-        {
-            Approvals = Configuration.LoadLedger(_layout.LedgerPath, _workingDirectory, findings),
-            Baseline = Configuration.LoadBaseline(_layout.BaselinePath, _options.Baseline, _workingDirectory, findings),
-            Findings = findings,
-        };
-    }
-
-    /// <summary>The snippets folder as the disk has it, with the snippets editors hold; null when there is neither.</summary>
-    private SnippetLibrary? CurrentSnippets()
-    {
-        var snippets = Configuration.LoadSnippets(_layout.CatalogFolder, _workingDirectory);
-        foreach (var (path, text) in _buffers.Where(b => _layout.IsSnippet(b.Key)))
-        {
-            snippets = (snippets ?? EmptySnippets()).With(SnippetLibraryReader.Read(_layout.PartialsFolder!, path, text, _workingDirectory));
-        }
-
-        return snippets;
-    }
-
-    private SnippetLibrary EmptySnippets() => new(ContentDiscovery.DisplayPath(_layout.PartialsFolder!, _workingDirectory), []);
-
     private LintPipeline PipelineFor(Configuration configuration)
     {
-        var pipeline = LintPipeline.Create(configuration, configuration.IsWholeCorpus(_paths, _workingDirectory), checks => new IncrementalCorpusChecks(checks));
+        var pipeline = LintPipeline.Create(configuration, configuration.IsWholeCorpus(_paths, _workingDirectory), checks => _corpusChecks ??= new IncrementalCorpusChecks(checks));
         return pipeline with { Documents = new EditorTexts(pipeline.Documents, _buffers) };
+    }
+
+    /// <summary>The files under a folder that a change names, as far as they can be listed.</summary>
+    private IReadOnlyList<string> FilesUnder(string folder)
+    {
+        try
+        {
+            return [.. Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true })];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Gone again already, or not readable: what the workspace holds under it is what can have changed.
+            return HeldUnder(folder);
+        }
+    }
+
+    /// <summary>The files the workspace holds under a folder (templates and snippets), for a folder moved out or deleted.</summary>
+    private IReadOnlyList<string> HeldUnder(string folder)
+    {
+        var prefix = folder + Path.DirectorySeparatorChar;
+        return [.. _files.Keys.Concat(_configuration.Snippets?.Snippets.Select(s => s.FullPath) ?? []).Where(p => p.StartsWith(prefix, StringComparison.Ordinal))];
     }
 
     private ContentFile? Classify(string fullPath) => ContentDiscovery.Classify(fullPath, _paths, _workingDirectory);
 
-    private void Drop(ContentFile file)
-    {
-        _entries.Remove(file.DisplayPath);
-        _files.Remove(file.FullPath);
-    }
-
-    private string? BufferOf(string fullPath) => _buffers.GetValueOrDefault(fullPath);
-
-    private static bool HasErrors(List<Finding> findings) => findings.Exists(f => f.Severity == Severity.Error);
-
-    private static string? ReadDisk(string fullPath)
-    {
-        try
-        {
-            return File.Exists(fullPath) ? File.ReadAllText(fullPath) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The per-document stage reports an unreadable file at the file.
-            return string.Empty;
-        }
-    }
+    /// <summary>Forgets a file; false when the workspace did not hold it.</summary>
+    private bool Drop(ContentFile file) => _entries.Remove(file.DisplayPath) | _files.Remove(file.FullPath);
 
     private sealed record Entry(ContentFile File, FileOutcome Outcome, SourceText? Source);
 

@@ -60,7 +60,7 @@ public sealed class DocumentStage : IDocumentStage
     {
         try
         {
-            return Check(file, _loader.Parse(new SourceText(file.DisplayPath, text), file.Kind, Path.GetExtension(file.FullPath)), checkFile: true);
+            return Check(file, _loader.LoadText(text, file.DisplayPath, file.Kind, Path.GetExtension(file.FullPath)), checkFile: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
