@@ -8,7 +8,7 @@ namespace CommsLinter.Engine;
 /// A check that runs per document and across documents is one registration; the configuration puts it
 /// in both lists.
 /// </summary>
-public sealed class BuiltinCheck
+internal sealed class BuiltinCheck
 {
     private readonly Func<Configuration, object?> _create;
 

@@ -23,7 +23,7 @@ namespace CommsLinter.Engine;
 public static class RuleRegistry
 {
     /// <summary>Every built-in check, once, whether it runs per document, across documents or both.</summary>
-    public static IReadOnlyList<BuiltinCheck> Checks { get; } =
+    internal static IReadOnlyList<BuiltinCheck> Checks { get; } =
     [
         BuiltinCheck.Of<FrontMatterFieldsCheck>(),
         BuiltinCheck.Of<CatalogReferenceCheck>(),

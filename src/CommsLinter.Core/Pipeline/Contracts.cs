@@ -160,8 +160,9 @@ public interface IGroupedCorpusCheck : ICorpusCheck
 public static class CorpusGroups
 {
     /// <summary>
-    /// Groups the documents, and checks the groups in the order of their names. A plain loop over string keys rather than LINQ over tuples: a cached re-check
-    /// groups 10,000 summaries in a cold process, where generic code over value types runs unoptimised.
+    /// Groups the documents, and checks the groups in the order of their names. A plain loop over string
+    /// keys rather than LINQ over tuples: a cached re-check groups every summary in a cold process, where
+    /// generic code over value types runs unoptimised.
     /// </summary>
     public static void CheckAll(IGroupedCorpusCheck check, IReadOnlyList<DocumentSummary> documents, CheckContext context, ICollection<Finding> findings)
     {

@@ -50,8 +50,8 @@ internal sealed class StoredEntries(byte[] file)
 /// </summary>
 /// <remarks>
 /// The table comes after what refers to it, so the file is written in one pass as a stream: a re-check
-/// of one file rewrites a 7 MB cache without building it in memory (the large buffers cost a full
-/// collection, 0.1 s), copying the bytes of every entry it kept.
+/// of one file rewrites the whole cache without building it in memory (large buffers cost a full
+/// collection), copying the bytes of every entry it kept.
 /// </remarks>
 internal static class CacheFormat
 {

@@ -10,10 +10,10 @@ using CommsLinter.Text;
 namespace CommsLinter.Engine.Caching;
 
 /// <summary>A file this run loaded and checked, with its text: what the cache stores.</summary>
-public sealed record CheckedFile(ContentFile File, SourceText Source, FileOutcome Outcome);
+internal sealed record CheckedFile(ContentFile File, SourceText Source, FileOutcome Outcome);
 
 /// <summary>What a locale's speller decided in earlier runs: each word's verdict, and the suggestions for the misspelled ones.</summary>
-public sealed record SpellingVerdicts(string Locale, IReadOnlyList<KeyValuePair<string, bool>> Verdicts, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Suggestions);
+internal sealed record SpellingVerdicts(string Locale, IReadOnlyList<KeyValuePair<string, bool>> Verdicts, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Suggestions);
 
 /// <summary>
 /// What each file's per-file checks gave in earlier runs, kept in <c>.commslint/</c> so that a re-check
@@ -24,7 +24,7 @@ public sealed record SpellingVerdicts(string Locale, IReadOnlyList<KeyValuePair<
 /// unchanged, as git does; any other file is read and its text hashed. A damaged cache file is never
 /// used: it is discarded and written again. Thread-safe for lookups. docs/cache.md.
 /// </summary>
-public sealed class CheckCache
+internal sealed class CheckCache
 {
     public const string FolderName = ".commslint";
     public const string FileName = "check-cache.bin";

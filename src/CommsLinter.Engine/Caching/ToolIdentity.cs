@@ -9,7 +9,7 @@ namespace CommsLinter.Engine.Caching;
 /// <summary>
 /// commslint itself, as part of the cache's key: the content of its assemblies and shipped
 /// dictionaries, so that a CI build of the same commit finds the cache of the last one. Hashing those
-/// 16–25 MB took 40 ms of each re-check, so the hash is kept in the cache folder with every file's size
+/// megabytes was a large part of each re-check, so the hash is kept in the cache folder with every file's size
 /// and time, and used again while they are unchanged and were older than two seconds when recorded
 /// (as for templates; see <see cref="CheckCache"/>).
 /// </summary>
@@ -107,8 +107,8 @@ internal static class Hashing
     public static void AddText(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
 
     /// <remarks>
-    /// SHA-256 (OpenSSL), not a faster managed hash: in a cold process the managed one runs unoptimised,
-    /// measured 170 ms for XxHash128 over 16 MB against 20 ms.
+    /// SHA-256 (OpenSSL), not a managed hash that is faster when warm: in a cold process the managed one
+    /// runs unoptimised and is the slower (docs/benchmarks.md).
     /// </remarks>
     public static void AddFiles(IncrementalHash hash, IEnumerable<string> files)
     {

@@ -9,7 +9,7 @@ namespace CommsLinter.Engine.Stages;
 /// What the stages after the per-document one work on: every file's summary, the findings so far
 /// (each stage may add or remove some), and what they record for the reports.
 /// </summary>
-public sealed class CorpusRun
+internal sealed class CorpusRun
 {
     public required CheckContext Context { get; init; }
 
@@ -42,7 +42,7 @@ public sealed class CorpusRun
 }
 
 /// <summary>A stage that runs once, after every document is checked, over all of them.</summary>
-public interface ICorpusStage
+internal interface ICorpusStage
 {
     void Run(CorpusRun run);
 }

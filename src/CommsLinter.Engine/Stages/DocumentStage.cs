@@ -7,13 +7,13 @@ using CommsLinter.Text;
 namespace CommsLinter.Engine.Stages;
 
 /// <summary>What one file gave: its per-file findings (before suppressions) and its summary (null when it could not be read).</summary>
-public sealed record FileOutcome(IReadOnlyList<Finding> Findings, DocumentSummary? Summary);
+internal sealed record FileOutcome(IReadOnlyList<Finding> Findings, DocumentSummary? Summary);
 
 /// <summary>What the per-document stage made of one file: the outcome, and the document and its text when the file was read this time.</summary>
-public sealed record DocumentResult(FileOutcome Outcome, Document? Document, SourceText? Source);
+internal sealed record DocumentResult(FileOutcome Outcome, Document? Document, SourceText? Source);
 
 /// <summary>The per-document stage of the pipeline: one file in, its outcome out. Runs in parallel over files; a cache may stand in front of it.</summary>
-public interface IDocumentStage
+internal interface IDocumentStage
 {
     /// <param name="checkFile">False to load and summarise the file only (it did not change since --changed-since): its per-file findings are left out.</param>
     DocumentResult Run(ContentFile file, bool checkFile);
@@ -27,7 +27,7 @@ public interface IDocumentStage
 /// corpus check observes of it (its summary); then every per-document check. A failure inside a check
 /// becomes a finding on the file, and the run goes on with the other files.
 /// </summary>
-public sealed class DocumentStage : IDocumentStage
+internal sealed class DocumentStage : IDocumentStage
 {
     public static readonly RuleDescriptor InternalError =
         new("internal.error", "CommsLinter failed on this file", Severity.Error);

@@ -7,7 +7,7 @@ using CommsLinter.Text;
 namespace CommsLinter.Engine.Stages;
 
 /// <summary>What to check: the files, whether they are the whole content, and what the run keeps and reports along the way.</summary>
-public sealed record LintRequest(IReadOnlyList<ContentFile> Files, bool IsWholeCorpus)
+internal sealed record LintRequest(IReadOnlyList<ContentFile> Files, bool IsWholeCorpus)
 {
     /// <summary>
     /// When set, only these files (by full path) get the per-file checks and keep their per-file
@@ -72,7 +72,7 @@ public sealed record LintResult(IReadOnlyList<Document> Documents, IReadOnlyList
 /// </list>
 /// Every front end runs this one pipeline, so the command line, the editor and the studio report the same findings.
 /// </summary>
-public sealed record LintPipeline(Configuration Configuration, CheckContext Context, IDocumentStage Documents, IReadOnlyList<ICorpusStage> CorpusStages)
+internal sealed record LintPipeline(Configuration Configuration, CheckContext Context, IDocumentStage Documents, IReadOnlyList<ICorpusStage> CorpusStages)
 {
     /// <summary>The pipeline of a configuration, for a run over the whole content or part of it.</summary>
     /// <param name="corpusChecksStage">How the corpus checks run: all at once (a batch check), unless a live workspace keeps them.</param>
