@@ -71,9 +71,6 @@ internal sealed class CheckCache
     /// <summary>The cache file.</summary>
     public string FilePath => Path.Combine(_folder, FileName);
 
-    /// <summary>How many files this run took from the cache.</summary>
-    public int Hits => _used.Count;
-
     /// <summary>
     /// Opens the cache in <paramref name="folder"/> for a run in <paramref name="environment"/> (see
     /// <see cref="EnvironmentOf"/>). A missing cache, or one made in another environment, is empty;
