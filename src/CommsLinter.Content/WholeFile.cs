@@ -24,7 +24,7 @@ public static class WholeFile
     {
         // The process id keeps two runs writing the same file at once from sharing a temporary file;
         // one this process's id left behind (an earlier run that had the same id) is simply written over.
-        var temporary = string.Create(CultureInfo.InvariantCulture, $"{path}{Marker}{Environment.ProcessId}{Extension}");
+        var temporary = TemporaryName(path);
         RemoveStale(path);
         try
         {
@@ -62,6 +62,19 @@ public static class WholeFile
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark, whole or not at all.</summary>
     public static bool Replace(string path, string text, out string? problem) =>
         Replace(path, stream => stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text)), out problem);
+
+    /// <summary>
+    /// The name this process gives a temporary file (or folder) for <paramref name="name"/>:
+    /// <c>approvals.yml.commslint-4242.tmp</c>. Output folders being written use the same scheme.
+    /// </summary>
+    public static string TemporaryName(string name) => string.Create(CultureInfo.InvariantCulture, $"{name}{Marker}{Environment.ProcessId}{Extension}");
+
+    /// <summary>
+    /// Whether a temporary file or folder (<see cref="TemporaryName"/>) was left by a run that has ended, so
+    /// no writer is at work on it: the process it names is neither this one nor running.
+    /// </summary>
+    public static bool IsLeftBehind(ReadOnlySpan<char> fileName) =>
+        !TargetOf(fileName, out var writer).IsEmpty && writer != Environment.ProcessId && !IsRunning(writer);
 
     /// <summary>
     /// Whether a file name is one of this writer's temporary files (<c>approvals.yml.commslint-4242.tmp</c>):
@@ -105,13 +118,11 @@ public static class WholeFile
             return;
         }
 
-        var own = Environment.ProcessId;
         try
         {
             var stale = new FileSystemEnumerable<string>(folder, (ref entry) => entry.ToFullPath(), new EnumerationOptions { AttributesToSkip = 0 })
             {
-                ShouldIncludePredicate = (ref entry) =>
-                    !entry.IsDirectory && TargetOf(entry.FileName, out var writer).SequenceEqual(target) && writer != own && !IsRunning(writer),
+                ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && TargetOf(entry.FileName, out _).SequenceEqual(target) && IsLeftBehind(entry.FileName),
             };
             foreach (var file in stale.ToArray())
             {

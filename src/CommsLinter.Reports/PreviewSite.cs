@@ -60,20 +60,18 @@ public static class PreviewSite
         .findings li{margin-bottom:4px;font-size:14px}
         """;
 
-    /// <summary>Writes the pages and index.html under <paramref name="folder"/>; returns the index's path.</summary>
-    public static string Write(string folder, IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse>? snippets = null)
+    /// <summary>The index page, in the folder's root.</summary>
+    public const string IndexFile = "index.html";
+
+    /// <summary>Writes the pages and the index through <paramref name="write"/> (a '/'-separated path inside the preview folder, and the page).</summary>
+    public static void Write(Action<string, string> write, IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse>? snippets = null)
     {
-        Directory.CreateDirectory(folder);
         foreach (var page in pages)
         {
-            var path = System.IO.Path.Combine(folder, PageFile(page));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Page(page, RootFrom(PageFile(page))), new UTF8Encoding(false));
+            write(PageFile(page), Page(page, RootFrom(PageFile(page))));
         }
 
-        var index = System.IO.Path.Combine(folder, "index.html");
-        File.WriteAllText(index, Index(pages, title, snippets ?? []), new UTF8Encoding(false));
-        return index;
+        write(IndexFile, Index(pages, title, snippets ?? []));
     }
 
     public static string PageFile(PreviewPage page) => page.Path.Replace('\\', '/').TrimStart('/') + ".html";
@@ -211,7 +209,7 @@ public static class PreviewSite
             .Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{E(title)}</title><style>{PageStyle}</style></head><body>")
-            .Append($"<header><a href=\"{root}index.html\">CommsLinter preview</a> · {E(title)}</header><main>");
+            .Append($"<header><a href=\"{root}{IndexFile}\">CommsLinter preview</a> · {E(title)}</header><main>");
 
     private static void Field(StringBuilder html, string name, string? value)
     {
