@@ -30,22 +30,27 @@ internal static class RenderCommand
         var catalog = new Option<string?>("--catalog") { Description = "The journey catalog. Default: found from the paths upwards.", HelpName = "file" };
         var styleGuides = new Option<string?>("--styleguides") { Description = "The folder of style guides whose findings are shown beside each page. Default: found from the catalog upwards.", HelpName = "folder" };
         var pdf = new Option<bool>("--pdf") { Description = "Also print letters to PDF (A4) with a headless Chromium (Debian: apt-get install chromium; or set COMMSLINT_CHROMIUM)." };
+        var remoteImages = new Option<bool>("--remote-images")
+        {
+            Description = "Let previews load the templates' images from https addresses, as the customer's mail client would. " +
+                "By default a preview loads nothing from the network, and says which images it left out.",
+        };
         var command = new Command("render",
             "Render every template as the customer receives it, with its sample data, into a folder of HTML pages with an index by stage, " +
             "touchpoint and locale. E-mails show from, subject and preheader above the body at desktop and mobile widths; SMS show the text " +
             "with its segments and encoding; letters are A4 pages. Each page lists the template's findings. Template HTML is shown in a " +
-            "sandboxed frame, so nothing in a template runs.\n\n" +
-            "Examples:\n  commslint render --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one --pdf")
+            "sandboxed frame, so nothing in a template runs, and nothing is loaded from the network (--remote-images lets https images load).\n\n" +
+            "Examples:\n  commslint render --out out/preview\n  commslint render --remote-images --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one --pdf")
         {
-            paths, outFolder, sample, catalog, styleGuides, pdf,
+            paths, outFolder, sample, catalog, styleGuides, pdf, remoteImages,
         };
         command.SetAction(parse => Execute(
             parse.GetValue(paths) is { Length: > 0 } given ? given : [ProjectLayout.DefaultContent],
-            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), parse.GetValue(pdf), output, error, workingDirectory));
+            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), parse.GetValue(pdf), parse.GetValue(remoteImages), output, error, workingDirectory));
         return command;
     }
 
-    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, bool pdf, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, bool pdf, bool remoteImages, TextWriter output, TextWriter error, string workingDirectory)
     {
         var printer = pdf ? PdfPrinter.Find() : null;
         if (pdf && printer is null)
@@ -127,8 +132,8 @@ internal static class RenderCommand
         var printed = 0;
         if (!OutputFolder.TryWrite(folder, "preview", outFolder, site =>
         {
-            printed = printer is null ? 0 : Print(printer, pages, site, error);
-            PreviewSite.Write(site.Write, pages, title, snippets);
+            printed = printer is null ? 0 : Print(printer, pages, site, remoteImages, error);
+            PreviewSite.Write(site.Write, pages, title, snippets, remoteImages);
         }, error))
         {
             return CommsLintApp.ExitUsage;
@@ -144,7 +149,7 @@ internal static class RenderCommand
     }
 
     /// <summary>Prints each letter to PDF beside its page; returns how many were printed.</summary>
-    private static int Print(PdfPrinter printer, List<PreviewPage> pages, OutputFolder site, TextWriter error)
+    private static int Print(PdfPrinter printer, List<PreviewPage> pages, OutputFolder site, bool remoteImages, TextWriter error)
     {
         var printed = 0;
         for (var i = 0; i < pages.Count; i++)
@@ -155,7 +160,7 @@ internal static class RenderCommand
             }
 
             var file = pages[i].Path + ".pdf";
-            site.Write(pages[i].Path + ".print.html", PreviewSite.PrintableLetter(pages[i]));
+            site.Write(pages[i].Path + ".print.html", PreviewSite.PrintableLetter(pages[i], remoteImages));
             if (printer.Print(site.PathOf(pages[i].Path + ".print.html"), site.PathOf(file)) is { } problem)
             {
                 error.WriteLine($"{pages[i].Path}: warning render.pdf: not printed to PDF: {problem}");
@@ -226,7 +231,10 @@ internal static class RenderCommand
             document.FrontMatter.Get(FrontMatterKeys.From)?.Value ?? configuration.Catalog?.Company,
             rendered.Subject, rendered.Preheader, html, sms,
             failed is var (message, at) ? $"{message} (line {at.Line}, column {at.Column})" : null,
-            findings);
+            findings)
+        {
+            RemoteImages = kind == PreviewKind.Sms ? [] : RemoteImages.In(html),
+        };
     }
 
     /// <summary>The template as written, for a page when rendering failed.</summary>
