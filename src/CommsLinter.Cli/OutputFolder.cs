@@ -18,11 +18,13 @@ internal sealed class OutputFolder
 
     private readonly string _folder;
     private readonly string _pages;
+    private readonly string _replaced;
 
     private OutputFolder(string folder)
     {
         _folder = folder;
         _pages = Path.Combine(folder, WholeFile.TemporaryName("new"));
+        _replaced = Path.Combine(folder, WholeFile.TemporaryName("old"));
     }
 
     /// <summary>Where a page (a '/'-separated path inside the folder) is written, for a tool that writes it itself.</summary>
@@ -76,8 +78,7 @@ internal sealed class OutputFolder
             return $"the {noun} '{outOption}' is a file. Give a folder with --out, such as {suggestion}.";
         }
 
-        if (Directory.Exists(folder) && !File.Exists(Path.Combine(folder, MarkerFile))
-            && Directory.EnumerateFileSystemEntries(folder).Any(e => !WholeFile.IsTemporary(Path.GetFileName(e))))
+        if (Directory.Exists(folder) && !File.Exists(Path.Combine(folder, MarkerFile)) && HoldsFiles(folder))
         {
             return $"the {noun} '{outOption}' holds files that commslint did not write, which an earlier run's pages could replace. Give a new or empty folder with --out, such as {suggestion}, or remove this one.";
         }
@@ -91,12 +92,17 @@ internal sealed class OutputFolder
     /// </summary>
     public static bool TryWrite(string folder, string noun, string shownFolder, Action<OutputFolder> write, TextWriter error)
     {
-        var created = !Directory.Exists(folder);
+        var created = !Path.Exists(folder) && !IsLink(folder);
         var output = new OutputFolder(folder);
         try
         {
             Directory.CreateDirectory(folder);
-            RemoveLeftBehind(folder);
+            // Also what an earlier run with this process id left: its pages must not be taken for this run's.
+            foreach (var left in Directory.EnumerateFileSystemEntries(folder).Where(e => WholeFile.IsLeftBehind(Path.GetFileName(e))).Append(output._pages).Append(output._replaced))
+            {
+                Delete(left);
+            }
+
             Directory.CreateDirectory(output._pages);
             output.Write(MarkerFile, "Written by commslint; the next run replaces its pages. docs/cli.md\n");
             write(output);
@@ -120,17 +126,16 @@ internal sealed class OutputFolder
     /// <summary>Puts each top-level entry of the new pages in the place of the earlier one, which is then removed.</summary>
     private void Commit()
     {
-        var replaced = Path.Combine(_folder, WholeFile.TemporaryName("old"));
         var moved = new List<(string From, string To)>();
         try
         {
             foreach (var entry in Directory.EnumerateFileSystemEntries(_pages).Order(StringComparer.Ordinal))
             {
                 var place = Path.Combine(_folder, Path.GetFileName(entry));
-                if (Path.Exists(place) || new FileInfo(place).LinkTarget is not null)
+                if (Path.Exists(place) || IsLink(place))
                 {
-                    Directory.CreateDirectory(replaced);
-                    Move(place, Path.Combine(replaced, Path.GetFileName(entry)), moved);
+                    Directory.CreateDirectory(_replaced);
+                    Move(place, Path.Combine(_replaced, Path.GetFileName(entry)), moved);
                 }
 
                 Move(entry, place, moved);
@@ -144,11 +149,11 @@ internal sealed class OutputFolder
                 Directory.Move(to, from);
             }
 
-            Delete(replaced);
+            Delete(_replaced);
             throw;
         }
 
-        Delete(replaced);
+        Delete(_replaced);
         Delete(_pages);
     }
 
@@ -157,15 +162,6 @@ internal sealed class OutputFolder
         // Directory.Move renames files too, and never follows a symbolic link.
         Directory.Move(from, to);
         moved.Add((from, to));
-    }
-
-    /// <summary>Removes the temporary folders of a run that was killed while writing this folder.</summary>
-    private static void RemoveLeftBehind(string folder)
-    {
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Where(e => WholeFile.IsLeftBehind(Path.GetFileName(e))))
-        {
-            Delete(entry);
-        }
     }
 
     /// <summary>Removes a file or folder, never what a symbolic link in it points to; what cannot be removed now is removed by the next run.</summary>
@@ -188,6 +184,32 @@ internal sealed class OutputFolder
         }
     }
 
+    /// <summary>Whether a folder holds anything besides temporary files; a folder that cannot be listed is left to fail when written.</summary>
+    private static bool HoldsFiles(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFileSystemEntries(folder).Any(e => !WholeFile.IsTemporary(Path.GetFileName(e)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the path is a symbolic link (a dangling one too); false when that cannot be told.</summary>
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A full disk or a folder that cannot be written; pages written in parallel may come wrapped.</summary>
     private static bool IsWriteFailure(Exception e) =>
         e is IOException or UnauthorizedAccessException || (e is AggregateException many && many.InnerExceptions.All(IsWriteFailure));
@@ -203,7 +225,7 @@ internal sealed class OutputFolder
         foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
             var next = Path.Combine(current, part);
-            current = links < 40 && new FileInfo(next).LinkTarget is { } target ? RealPath(Path.GetFullPath(target, current), links + 1) : next;
+            current = links < 40 && IsLink(next) ? RealPath(Path.GetFullPath(new FileInfo(next).LinkTarget!, current), links + 1) : next;
         }
 
         return current;

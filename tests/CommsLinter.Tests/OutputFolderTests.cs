@@ -57,8 +57,10 @@ public sealed class OutputFolderTests
         var sms = folder.Write("content/purchase/order-confirmation/sms.en.txt", TestCatalog.FrontMatter("sms", "en") + "Okna Nowak: order {{ order.number }} confirmed.\n");
         Assert.Equal(0, CliRunner.Run(folder.Path, "render", "--out", "out").ExitCode);
         var kept = folder.Write("out/README.txt", "what this folder is");
-        // A run killed while writing left its new pages behind.
+        // Runs killed while writing left their new pages behind: one that has ended, and one that had this process's id.
         folder.Write("out/new.commslint-2147483647.tmp/index.html", "half");
+        folder.Write($"out/new.commslint-{Environment.ProcessId}.tmp/stale.html", "half");
+        folder.Write($"out/old.commslint-{Environment.ProcessId}.tmp/index.html", "half");
         File.Delete(sms);
 
         var result = CliRunner.Run(folder.Path, "render", "--out", "out");
