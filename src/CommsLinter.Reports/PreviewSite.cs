@@ -52,7 +52,7 @@ public static class PreviewSite
     /// The content security policy of every page. frame-src 'self' lets the srcdoc frames load (they get no
     /// permissions: sandbox="") and keeps them from being navigated to anything on the network.
     /// </summary>
-    public static string Policy(bool remoteImages) =>
+    private static string Policy(bool remoteImages) =>
         "default-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'; style-src 'unsafe-inline'; img-src data:" + (remoteImages ? " https:" : string.Empty);
 
     private const string PageStyle = """
