@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Reflection;
+using CommsLinter.Text;
 
 namespace CommsLinter.Cli;
 
@@ -38,6 +40,12 @@ internal static class CommsLintApp
         var result = root.Parse(args);
         // Ctrl+C (and SIGTERM) cancels a command that runs until stopped, which then ends cleanly.
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(5) };
+        if (UnknownOption(result) is { } unknown)
+        {
+            error.WriteLine(UnknownOptionMessage(unknown, result.CommandResult.Command, root));
+            return ExitUsage;
+        }
+
         if (result.Errors.Count > 0)
         {
             foreach (var parseError in result.Errors)
@@ -50,5 +58,28 @@ internal static class CommsLintApp
         }
 
         return result.Invoke(configuration);
+    }
+
+    /// <summary>
+    /// The first value given to a command's own arguments (paths, words, a rule id) that is written like
+    /// an option: one the command does not take, which would otherwise be looked for as a file named
+    /// '--no-progress'. What follows '--' is taken as written, so a file named '-x' can still be given.
+    /// </summary>
+    private static string? UnknownOption(ParseResult result)
+    {
+        var beforeDoubleDash = result.Tokens.TakeWhile(t => t.Type != TokenType.DoubleDash).ToHashSet(ReferenceEqualityComparer.Instance);
+        return result.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .FirstOrDefault(t => t.Value.Length > 1 && t.Value[0] == '-' && beforeDoubleDash.Contains(t))?.Value;
+    }
+
+    private static string UnknownOptionMessage(string token, Command command, RootCommand root)
+    {
+        var name = token.Split('=', 2)[0];
+        static IEnumerable<string> NamesOf(Command c) => c.Options.SelectMany(o => o.Aliases.Prepend(o.Name));
+        var elsewhere = root.Subcommands.Where(c => c != command && NamesOf(c).Contains(name, StringComparer.Ordinal)).Select(c => $"'{c.Name}'").ToArray();
+        return $"commslint: error: unknown option '{name}' for '{command.Name}'.{Suggestions.DidYouMean(name, NamesOf(command))}"
+            + (elsewhere.Length > 0 ? $" It is an option of {(elsewhere.Length == 1 ? elsewhere[0] : $"{string.Join(", ", elsewhere[..^1])} and {elsewhere[^1]}")}." : string.Empty)
+            + $" Run 'commslint {command.Name} --help' for its options (a file whose name starts with '-' goes after '--').";
     }
 }

@@ -9,6 +9,7 @@ using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Reports;
 using CommsLinter.Rules.Style;
+using CommsLinter.Text;
 
 namespace CommsLinter.Cli;
 
@@ -18,27 +19,38 @@ internal static class RenderCommand
     public static Command Create(TextWriter output, TextWriter error, string workingDirectory)
     {
         var paths = new Argument<string[]>("paths") { Description = "Templates or folders to render. Default: content.", Arity = ArgumentArity.ZeroOrMore };
-        var outFolder = new Option<string>("--out", "-o") { Description = "The folder to write the pages and index.html to.", DefaultValueFactory = _ => "out/preview", HelpName = "folder" };
+        var outFolder = new Option<string>("--out", "-o")
+        {
+            Description = "The folder to write the pages and index.html to. It may not be inside or hold the content, and must be new, empty or written by commslint before; " +
+                "the pages of an earlier run there are replaced only once every new page is written.",
+            DefaultValueFactory = _ => "out/preview",
+            HelpName = "folder",
+        };
         var sample = new Option<string?>("--sample") { Description = "A JSON sample to render every template with, instead of each template's own (front matter 'sample:' or its touchpoint's).", HelpName = "file" };
         var catalog = new Option<string?>("--catalog") { Description = "The journey catalog. Default: found from the paths upwards.", HelpName = "file" };
         var styleGuides = new Option<string?>("--styleguides") { Description = "The folder of style guides whose findings are shown beside each page. Default: found from the catalog upwards.", HelpName = "folder" };
         var pdf = new Option<bool>("--pdf") { Description = "Also print letters to PDF (A4) with a headless Chromium (Debian: apt-get install chromium; or set COMMSLINT_CHROMIUM)." };
+        var remoteImages = new Option<bool>("--remote-images")
+        {
+            Description = "Let previews load the templates' images from https addresses, as the customer's mail client would. " +
+                "By default a preview loads nothing from the network, and says which images it left out.",
+        };
         var command = new Command("render",
             "Render every template as the customer receives it, with its sample data, into a folder of HTML pages with an index by stage, " +
             "touchpoint and locale. E-mails show from, subject and preheader above the body at desktop and mobile widths; SMS show the text " +
             "with its segments and encoding; letters are A4 pages. Each page lists the template's findings. Template HTML is shown in a " +
-            "sandboxed frame, so nothing in a template runs.\n\n" +
-            "Examples:\n  commslint render --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one --pdf")
+            "sandboxed frame, so nothing in a template runs, and nothing is loaded from the network (--remote-images lets https images load).\n\n" +
+            "Examples:\n  commslint render --out out/preview\n  commslint render --remote-images --out out/preview\n  commslint render content/after-purchase/invoice/letter.pl.md --sample content/samples/invoice.json --out out/one --pdf")
         {
-            paths, outFolder, sample, catalog, styleGuides, pdf,
+            paths, outFolder, sample, catalog, styleGuides, pdf, remoteImages,
         };
         command.SetAction(parse => Execute(
             parse.GetValue(paths) is { Length: > 0 } given ? given : [ProjectLayout.DefaultContent],
-            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), parse.GetValue(pdf), output, error, workingDirectory));
+            parse.GetValue(outFolder)!, parse.GetValue(sample), parse.GetValue(catalog), parse.GetValue(styleGuides), parse.GetValue(pdf), parse.GetValue(remoteImages), output, error, workingDirectory));
         return command;
     }
 
-    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, bool pdf, TextWriter output, TextWriter error, string workingDirectory)
+    private static int Execute(string[] paths, string outFolder, string? sampleOption, string? catalogOption, string? styleGuides, bool pdf, bool remoteImages, TextWriter output, TextWriter error, string workingDirectory)
     {
         var printer = pdf ? PdfPrinter.Find() : null;
         if (pdf && printer is null)
@@ -61,6 +73,12 @@ internal static class RenderCommand
             }
         }
 
+        if (OutputFolder.Refusal(outFolder, "preview folder", "out/preview", paths, catalogOption, styleGuides, workingDirectory) is { } refusal)
+        {
+            error.WriteLine($"commslint: error: {refusal}");
+            return CommsLintApp.ExitUsage;
+        }
+
         if (CheckRun.Start(paths, new ConfigurationOptions(catalogOption, styleGuides, null), workingDirectory, error, new CheckOptions { KeepDocuments = true }) is not { } run)
         {
             return CommsLintApp.ExitUsage;
@@ -76,49 +94,53 @@ internal static class RenderCommand
         {
             RenderedText rendered;
             RenderFailure? failure;
-            if (forced is null && configuration.Rendering?.Result(document, context) is { } own)
+            try
             {
-                (rendered, failure) = (own.Text, own.Failure);
+                if (forced is null && configuration.Rendering?.Result(document, context) is { } own)
+                {
+                    (rendered, failure) = (own.Text, own.Failure);
+                }
+                else
+                {
+                    rendered = renderer.Render(document, forced?.Data, out failure);
+                }
             }
-            else
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                rendered = renderer.Render(document, forced?.Data, out failure);
+                // A failure of the renderer itself, not of the template's Liquid: the page shows the template as written.
+                (rendered, failure) = (AsWritten(document), new RenderFailure(ex.Message, BodyStart(document)));
             }
 
-            pages.Add(Page(document, rendered, failure, configuration, [.. findingsByPath[document.Path]]));
+            pages.Add(Page(document, rendered, failure, configuration, [.. findingsByPath[document.Path]], out var failed));
+            if (failed is var (message, at))
+            {
+                error.WriteLine($"{document.Path}({at.Line},{at.Column}): error {RenderCheck.Failed.Id}: {message.TrimEnd('.')}. The preview shows the template as written.");
+            }
         }
 
-        var folder = Path.GetFullPath(outFolder, workingDirectory);
-        var printed = 0;
-        if (printer is not null)
+        var unread = Unread(paths, workingDirectory, result);
+        foreach (var finding in unread)
         {
-            for (var i = 0; i < pages.Count; i++)
-            {
-                if (pages[i].Kind != PreviewKind.Letter)
-                {
-                    continue;
-                }
-
-                var html = Path.Combine(folder, pages[i].Path + ".print.html");
-                var file = pages[i].Path + ".pdf";
-                Directory.CreateDirectory(Path.GetDirectoryName(html)!);
-                File.WriteAllText(html, PreviewSite.PrintableLetter(pages[i]));
-                if (printer.Print(html, Path.Combine(folder, file)) is { } problem)
-                {
-                    error.WriteLine($"{pages[i].Path}: warning render.pdf: not printed to PDF: {problem}");
-                    continue;
-                }
-
-                pages[i] = pages[i] with { PdfFile = file };
-                printed++;
-            }
+            error.WriteLine($"{finding.Path}({finding.Location.Start.Line},{finding.Location.Start.Column}): error {RenderCheck.Failed.Id}: Not rendered: the template could not be read ({finding.RuleId}: {finding.Message})");
         }
 
         var snippets = configuration.Snippets is { } library
             ? Rules.Builtin.IncludeCheck.UsedBy(result.Summaries, library).Select(u => new SnippetUse(u.Key, library.Resolve(u.Key)!.DisplayPath, u.Value)).ToList()
             : null;
-        var index = PreviewSite.Write(folder, pages, configuration.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent", snippets);
-        output.WriteLine($"Rendered {pages.Count} templates ({pages.Count(p => p.Failure is not null)} could not be rendered with their sample) to {ContentDiscovery.DisplayPath(index, workingDirectory)}");
+        var title = configuration.Catalog?.Company is { } company ? $"{company}: the customer journey as sent" : "The customer journey as sent";
+        var folder = Path.GetFullPath(outFolder, workingDirectory);
+        var printed = 0;
+        if (!OutputFolder.TryWrite(folder, "preview", outFolder, site =>
+        {
+            printed = printer is null ? 0 : Print(printer, pages, site, remoteImages, error);
+            PreviewSite.Write(site.Write, pages, title, snippets, remoteImages);
+        }, error))
+        {
+            return CommsLintApp.ExitUsage;
+        }
+
+        var notRead = unread.Count > 0 ? $"; {unread.Count} could not be read, listed above" : string.Empty;
+        output.WriteLine($"Rendered {pages.Count} templates ({pages.Count(p => p.Failure is not null)} could not be rendered with their sample{notRead}) to {ContentDiscovery.DisplayPath(Path.Combine(folder, PreviewSite.IndexFile), workingDirectory)}");
         if (printer is not null)
         {
             output.WriteLine($"Printed {printed} letters to PDF beside their pages.");
@@ -126,7 +148,47 @@ internal static class RenderCommand
         return CommsLintApp.ExitClean;
     }
 
-    private static PreviewPage Page(Document document, RenderedText rendered, RenderFailure? failure, Configuration configuration, IReadOnlyList<Diagnostics.Finding> findings)
+    /// <summary>Prints each letter to PDF beside its page; returns how many were printed.</summary>
+    private static int Print(PdfPrinter printer, List<PreviewPage> pages, OutputFolder site, bool remoteImages, TextWriter error)
+    {
+        var printed = 0;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (pages[i].Kind != PreviewKind.Letter)
+            {
+                continue;
+            }
+
+            var file = pages[i].Path + ".pdf";
+            site.Write(pages[i].Path + ".print.html", PreviewSite.PrintableLetter(pages[i], remoteImages));
+            if (printer.Print(site.PathOf(pages[i].Path + ".print.html"), site.PathOf(file)) is { } problem)
+            {
+                error.WriteLine($"{pages[i].Path}: warning render.pdf: not printed to PDF: {problem}");
+                continue;
+            }
+
+            pages[i] = pages[i] with { PdfFile = file };
+            printed++;
+        }
+
+        return printed;
+    }
+
+    /// <summary>
+    /// The templates under the paths that could not be read at all (not valid text, too deep, ...), each with the
+    /// first error that says why: they have no page, so they are named instead of being left out in silence.
+    /// </summary>
+    private static List<Diagnostics.Finding> Unread(string[] paths, string workingDirectory, Engine.Stages.LintResult result)
+    {
+        var read = result.Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var errors = result.Findings.Where(f => f.Severity == Diagnostics.Severity.Error).ToLookup(f => f.Path, StringComparer.Ordinal);
+        return [.. ContentDiscovery.Discover(paths, workingDirectory, out _)
+            .Where(f => f.Kind == DocumentKind.Template && !read.Contains(f.DisplayPath))
+            .Select(f => errors[f.DisplayPath].FirstOrDefault() ?? RenderCheck.Failed.At(f.DisplayPath, new Location(new(1, 1), new(1, 1)), "it could not be read"))];
+    }
+
+    /// <summary>What the customer receives from one template; <paramref name="failed"/> says why and where rendering stopped, when it did.</summary>
+    private static PreviewPage Page(Document document, RenderedText rendered, RenderFailure? failure, Configuration configuration, IReadOnlyList<Diagnostics.Finding> findings, out (string Message, LinePosition At)? failed)
     {
         var touchpoint = document.Touchpoint is { } id ? configuration.Catalog?.FindTouchpoint(id) : null;
         var kind = document.Format switch
@@ -144,7 +206,17 @@ internal static class RenderCommand
                 html = body;
                 break;
             case PreviewKind.Letter or PreviewKind.Page when document.Format == ContentFormat.Markdown:
-                html = TemplateRenderer.MarkdownToHtml(body);
+                try
+                {
+                    html = TemplateRenderer.MarkdownToHtml(body);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Markdig refuses text nested too deeply, which a loop can render from a harmless template.
+                    failure ??= new RenderFailure($"the rendered Markdown cannot be shown: {ex.Message}", BodyStart(document));
+                    html = $"<pre>{WebUtility.HtmlEncode(document.Source.Text[BodyStart(document)..])}</pre>";
+                }
+
                 break;
             default:
                 var text = body.Trim();
@@ -154,12 +226,20 @@ internal static class RenderCommand
                 break;
         }
 
-        var failureText = failure is null ? null
-            : document.Source.GetLocation(new Text.TextRange(failure.Offset, failure.Offset + 1)).Start is var at ? $"{failure.Message} (line {at.Line}, column {at.Column})" : null;
+        failed = failure is null ? null : (failure.Message, document.Source.GetLocation(new TextRange(failure.Offset, failure.Offset + 1)).Start);
         return new PreviewPage(document.Path, touchpoint?.Stage, document.Touchpoint, document.Channel, document.Locale, kind,
             document.FrontMatter.Get(FrontMatterKeys.From)?.Value ?? configuration.Catalog?.Company,
             rendered.Subject, rendered.Preheader, html, sms,
-            failureText,
-            findings);
+            failed is var (message, at) ? $"{message} (line {at.Line}, column {at.Column})" : null,
+            findings)
+        {
+            RemoteImages = kind == PreviewKind.Sms ? [] : RemoteImages.In(html),
+        };
     }
+
+    /// <summary>The template as written, for a page when rendering failed.</summary>
+    private static RenderedText AsWritten(Document document) =>
+        new(document.FrontMatter.Get(FrontMatterKeys.Subject)?.Value, document.FrontMatter.Get(FrontMatterKeys.Preheader)?.Value, document.Source.Text[BodyStart(document)..]);
+
+    private static int BodyStart(Document document) => document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
 }

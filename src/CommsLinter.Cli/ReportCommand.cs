@@ -13,7 +13,8 @@ internal static class ReportCommand
         var arguments = new LintArguments();
         var outFolder = new Option<string>("--out", "-o")
         {
-            Description = "The folder to write the report to; open index.html in it. Pages of an earlier report there are replaced.",
+            Description = "The folder to write the report to; open index.html in it. It may not be inside or hold the content, and must be new, empty or written by commslint before; " +
+                "the pages of an earlier report there are replaced only once every new page is written.",
             DefaultValueFactory = _ => "report",
             HelpName = "folder",
         };
@@ -44,10 +45,9 @@ internal static class ReportCommand
     private static int Execute(string[] paths, ConfigurationOptions configuration, string outFolder, string failOn, TextWriter output, TextWriter error, string workingDirectory, AppHost host)
     {
         var started = host.Time.GetTimestamp();
-        var folder = Path.GetFullPath(outFolder, workingDirectory);
-        if (paths.Select(p => Path.GetFullPath(p, workingDirectory)).FirstOrDefault(p => Directory.Exists(p) && ProjectLayout.IsSameOrInside(folder, p)) is { } content)
+        if (OutputFolder.Refusal(outFolder, "report folder", "report/", paths, configuration.Catalog, configuration.StyleGuides, workingDirectory) is { } refusal)
         {
-            error.WriteLine($"commslint: error: the report folder '{outFolder}' is inside the checked folder '{Path.GetRelativePath(workingDirectory, content)}'; the report would be mixed with the templates. Give another --out, such as report/.");
+            error.WriteLine($"commslint: error: {refusal}");
             return CommsLintApp.ExitUsage;
         }
 
@@ -58,15 +58,9 @@ internal static class ReportCommand
         }
 
         var report = run.Report();
-        int written;
-        try
+        var written = 0;
+        if (!OutputFolder.TryWrite(Path.GetFullPath(outFolder, workingDirectory), "report", outFolder, pages => written = HtmlReport.Write(pages.Write, report), error))
         {
-            written = HtmlReport.Write(folder, report);
-        }
-        catch (Exception e) when (IsWriteFailure(e))
-        {
-            var cause = e is AggregateException many ? many.InnerExceptions[0] : e;
-            error.WriteLine($"commslint: error: cannot write the report to '{outFolder}': {cause.Message} Give a folder you can write to with --out.");
             return CommsLintApp.ExitUsage;
         }
 
@@ -77,9 +71,4 @@ internal static class ReportCommand
             : CheckCommand.Threshold(failOn) is { } level && report.Findings.Any(f => f.Severity >= level) ? CommsLintApp.ExitFindings
             : CommsLintApp.ExitClean;
     }
-
-    /// <summary>A disk that is full or a folder that cannot be written; pages are written in parallel, so these may come wrapped.</summary>
-    private static bool IsWriteFailure(Exception e) =>
-        e is IOException or UnauthorizedAccessException || (e is AggregateException many && many.InnerExceptions.All(IsWriteFailure));
-
 }

@@ -22,6 +22,9 @@ public sealed record PreviewPage(
 {
     /// <summary>The letter printed to PDF, relative to the preview folder; null when it was not printed.</summary>
     public string? PdfFile { get; init; }
+
+    /// <summary>Every image of the body that would come from another machine (http, https, a file share), in order.</summary>
+    public IReadOnlyList<Uri> RemoteImages { get; init; } = [];
 }
 
 public enum PreviewKind
@@ -38,12 +41,19 @@ public sealed record SnippetUse(string Name, string Path, IReadOnlyList<string> 
 /// <summary>
 /// The document generator's output: one self-contained HTML page per template and an index by stage,
 /// touchpoint and locale. Template content is always shown inside a sandboxed frame and every page
-/// forbids scripts, so nothing a template contains can run in the preview.
+/// forbids scripts, so nothing a template contains can run in the preview, and nothing in it reaches
+/// the network: not an image (unless remote images are allowed, and then only over https), a style
+/// sheet, a font, a form or a <c>&lt;base&gt;</c> that would send relative addresses elsewhere. The frames'
+/// documents (srcdoc) are under their page's policy.
 /// </summary>
 public static class PreviewSite
 {
-    // frame-src 'self' lets the srcdoc frames load; the frames themselves get no permissions (sandbox="").
-    private const string Policy = "default-src 'none'; frame-src 'self'; style-src 'unsafe-inline'; img-src https: http: data:";
+    /// <summary>
+    /// The content security policy of every page. frame-src 'self' lets the srcdoc frames load (they get no
+    /// permissions: sandbox="") and keeps them from being navigated to anything on the network.
+    /// </summary>
+    private static string Policy(bool remoteImages) =>
+        "default-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'self'; style-src 'unsafe-inline'; img-src data:" + (remoteImages ? " https:" : string.Empty);
 
     private const string PageStyle = """
         body{font-family:system-ui,sans-serif;margin:0;color:#1d1d1f;background:#f4f5f7}
@@ -55,25 +65,25 @@ public static class PreviewSite
         iframe{background:#fff;border:1px solid #c7cbd1;border-radius:4px}
         .sms{background:#fff;border:1px solid #c7cbd1;border-radius:12px;padding:12px 16px;max-width:360px;white-space:pre-wrap}
         .failure{background:#fde8e8;border:1px solid #e0a0a0;padding:8px 12px;border-radius:6px;margin-bottom:12px}
+        .blocked{background:#fff6dc;border:1px solid #e2c77a;padding:8px 12px;border-radius:6px;margin-bottom:12px}
         table{border-collapse:collapse;background:#fff}td,th{border:1px solid #d9dce1;padding:6px 10px;text-align:left;font-size:14px}
         .error{color:#b00020}.warning{color:#8a5a00}.suggestion{color:#245}.count{font-size:12px;margin-left:4px}
         .findings li{margin-bottom:4px;font-size:14px}
         """;
 
-    /// <summary>Writes the pages and index.html under <paramref name="folder"/>; returns the index's path.</summary>
-    public static string Write(string folder, IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse>? snippets = null)
+    /// <summary>The index page, in the folder's root.</summary>
+    public const string IndexFile = "index.html";
+
+    /// <summary>Writes the pages and the index through <paramref name="write"/> (a '/'-separated path inside the preview folder, and the page).</summary>
+    /// <param name="remoteImages">Let the previews load images over https, as a mail client would.</param>
+    public static void Write(Action<string, string> write, IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse>? snippets, bool remoteImages)
     {
-        Directory.CreateDirectory(folder);
         foreach (var page in pages)
         {
-            var path = System.IO.Path.Combine(folder, PageFile(page));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Page(page, RootFrom(PageFile(page))), new UTF8Encoding(false));
+            write(PageFile(page), Page(page, RootFrom(PageFile(page)), remoteImages));
         }
 
-        var index = System.IO.Path.Combine(folder, "index.html");
-        File.WriteAllText(index, Index(pages, title, snippets ?? []), new UTF8Encoding(false));
-        return index;
+        write(IndexFile, Index(pages, title, snippets ?? [], remoteImages));
     }
 
     public static string PageFile(PreviewPage page) => page.Path.Replace('\\', '/').TrimStart('/') + ".html";
@@ -82,15 +92,15 @@ public static class PreviewSite
     /// A letter as a standalone A4 document, for printing to PDF. It carries the same policy as the
     /// pages (no script) since a browser prints it outside any sandboxed frame.
     /// </summary>
-    public static string PrintableLetter(PreviewPage page) =>
-        Document(page.BodyHtml, print: true).Replace("<head>", $"<head><meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">", StringComparison.Ordinal);
+    public static string PrintableLetter(PreviewPage page, bool remoteImages) =>
+        Document(page.BodyHtml, print: true).Replace("<head>", $"<head><meta http-equiv=\"Content-Security-Policy\" content=\"{Policy(remoteImages)}\">", StringComparison.Ordinal);
 
     private static string RootFrom(string pageFile) => string.Concat(Enumerable.Repeat("../", pageFile.Count(c => c == '/')));
 
-    private static string Page(PreviewPage page, string root)
+    private static string Page(PreviewPage page, string root, bool remoteImages)
     {
         var html = new StringBuilder();
-        Open(html, page.Path, root);
+        Open(html, page.Path, root, remoteImages);
         html.Append("<dl class=\"meta\">");
         Field(html, "Touchpoint", $"{page.Stage} / {page.Touchpoint}");
         Field(html, "Channel", page.Channel);
@@ -108,6 +118,8 @@ public static class PreviewSite
         {
             html.Append("<p class=\"failure\">Not rendered with its sample: ").Append(E(failure)).Append(". Shown as written.</p>");
         }
+
+        BlockedImages(html, page, remoteImages);
 
         switch (page.Kind)
         {
@@ -147,10 +159,10 @@ public static class PreviewSite
         return html.ToString();
     }
 
-    private static string Index(IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse> snippets)
+    private static string Index(IReadOnlyList<PreviewPage> pages, string title, IReadOnlyList<SnippetUse> snippets, bool remoteImages)
     {
         var html = new StringBuilder();
-        Open(html, title, string.Empty);
+        Open(html, title, string.Empty, remoteImages);
         var locales = pages.Select(p => p.Locale ?? "?").Distinct().Order(StringComparer.Ordinal).ToList();
         html.Append($"<p>{pages.Count} templates, rendered with their sample data. Each page shows what the customer receives and the template's findings.</p>");
         html.Append("<table><tr><th>Stage</th><th>Touchpoint</th><th>Channel</th>");
@@ -206,12 +218,31 @@ public static class PreviewSite
         return html.ToString();
     }
 
-    private static void Open(StringBuilder html, string title, string root) =>
+    /// <summary>Says which images the policy kept from loading, so that a missing logo is not taken for a broken template.</summary>
+    private static void BlockedImages(StringBuilder html, PreviewPage page, bool remoteImages)
+    {
+        var blocked = page.RemoteImages.Where(image => !remoteImages || image.Scheme != Uri.UriSchemeHttps).ToArray();
+        if (blocked.Length == 0)
+        {
+            return;
+        }
+
+        var hosts = string.Join(", ", blocked.GroupBy(image => image.Host, StringComparer.OrdinalIgnoreCase)
+            .Select(host => host.Count() == 1 ? host.Key : $"{host.Key} ×{host.Count()}"));
+        var (count, it) = blocked.Length == 1 ? ("1 image was", "it") : ($"{blocked.Length} images were", "them");
+        html.Append("<p class=\"blocked\">").Append(count).Append(" not loaded from the network (").Append(E(hosts)).Append("): ")
+            .Append(remoteImages
+                ? "with --remote-images a preview loads images over https only."
+                : $"a preview loads nothing from the network, where the customer's mail client would load {it}. <code>commslint render --remote-images</code> shows images served over https.")
+            .Append("</p>");
+    }
+
+    private static void Open(StringBuilder html, string title, string root, bool remoteImages) =>
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\">")
-            .Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">")
+            .Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy(remoteImages)}\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append($"<title>{E(title)}</title><style>{PageStyle}</style></head><body>")
-            .Append($"<header><a href=\"{root}index.html\">CommsLinter preview</a> · {E(title)}</header><main>");
+            .Append($"<header><a href=\"{root}{IndexFile}\">CommsLinter preview</a> · {E(title)}</header><main>");
 
     private static void Field(StringBuilder html, string name, string? value)
     {

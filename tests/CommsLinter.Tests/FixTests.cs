@@ -283,7 +283,7 @@ public sealed class FixTests
         using var folder = Corpus();
         var blocked = Path.Combine(folder.Path, Templates[0].Path);
         // A folder where the file's replacement is written first (WholeFile.Replace) makes the write fail, even for root.
-        Directory.CreateDirectory($"{blocked}.{Environment.ProcessId}.tmp");
+        Directory.CreateDirectory($"{blocked}.commslint-{Environment.ProcessId}.tmp");
 
         var result = CliRunner.Run(folder.Path, "check", "--fix");
 

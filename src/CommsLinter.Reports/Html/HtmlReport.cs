@@ -15,30 +15,23 @@ public sealed class HtmlReport
 {
     public const string FilesFolder = "files";
 
-    /// <summary>Writes the report into <paramref name="folder"/>, replacing an earlier report there; returns the number of files written.</summary>
-    public static int Write(string folder, ReportData report)
+    /// <summary>
+    /// Writes the report's pages through <paramref name="write"/> (a '/'-separated path inside the report
+    /// folder, and the page), from several threads at once; returns the number of pages.
+    /// </summary>
+    public static int Write(Action<string, string> write, ReportData report)
     {
         var site = new Site(report);
-        var files = Path.Combine(folder, FilesFolder);
-        Directory.CreateDirectory(files);
         Parallel.For(0, site.Files.Count, i =>
         {
             var file = site.Files[i];
-            File.WriteAllText(Path.Combine(folder, file.Page), SourcePage.Write(file.Path, file.Document, file.Findings, report, site.UsersOf(file)));
+            write(file.Page, SourcePage.Write(file.Path, file.Document, file.Findings, report, site.UsersOf(file)));
         });
 
-        // Pages of an earlier, larger report would linger. They are removed after the new pages are
-        // written over the old ones, because deleting and re-creating thousands of files is far slower.
-        var written = site.Files.Select(f => Path.GetFileName(f.Page)).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in Directory.EnumerateFiles(files, "*.html").Where(p => !written.Contains(Path.GetFileName(p))).ToArray())
-        {
-            File.Delete(stale);
-        }
-
-        File.WriteAllText(Path.Combine(folder, "index.html"), Index(site));
+        write("index.html", Index(site));
         foreach (var (name, page) in OverviewPages.All(site))
         {
-            File.WriteAllText(Path.Combine(folder, name), page);
+            write(name, page);
         }
 
         return site.Files.Count + HtmlText.Pages.Length;
