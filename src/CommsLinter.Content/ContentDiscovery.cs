@@ -74,14 +74,13 @@ public static class ContentDiscovery
                 return Entry(fullPath, workingDirectory);
             }
 
-            var relative = Path.GetRelativePath(root, fullPath);
-            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            if (!IsSameOrInside(fullPath, root))
             {
                 continue;
             }
 
             // The folders a listing does not enter: dot-folders and samples/.
-            var folders = relative.Split(Path.DirectorySeparatorChar)[..^1];
+            var folders = Path.GetRelativePath(root, fullPath).Split(Path.DirectorySeparatorChar)[..^1];
             if (!folders.Any(f => f.StartsWith('.') || f == SamplesFolder))
             {
                 return Entry(fullPath, workingDirectory);
@@ -95,9 +94,17 @@ public static class ContentDiscovery
     public static string DisplayPath(string fullPath, string workingDirectory)
     {
         var relative = Path.GetRelativePath(workingDirectory, fullPath);
-        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
-        return shown.Replace('\\', '/');
+        var shown = IsDownwards(relative) ? relative : fullPath;
+        // Only the system's separator: on Linux a '\' is part of a file's name, and turning it into a folder would name another file.
+        return shown.Replace(Path.DirectorySeparatorChar, '/');
     }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it (both full paths), by their text alone.</summary>
+    public static bool IsSameOrInside(string path, string folder) => IsDownwards(Path.GetRelativePath(folder, path));
+
+    /// <summary>A relative path that goes down from where it starts, or stays there: not up, not to another root.</summary>
+    private static bool IsDownwards(string relative) =>
+        !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static bool IsTemplateName(ReadOnlySpan<char> name) =>
         !name.StartsWith('.')

@@ -72,11 +72,7 @@ public static class ProjectLayout
     }
 
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
-    public static bool IsSameOrInside(string path, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, path);
-        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
+    public static bool IsSameOrInside(string path, string folder) => ContentDiscovery.IsSameOrInside(path, folder);
 
     private static string? FindUpwards(IEnumerable<string> paths, string workingDirectory, string name, bool isFolder)
     {

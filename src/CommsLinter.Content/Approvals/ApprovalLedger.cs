@@ -53,7 +53,7 @@ public sealed class ApprovalLedger
     /// <summary>A file's path as the ledger writes it: relative to the ledger's folder, with forward slashes; null when it is outside.</summary>
     public string? RelativePath(string fullPath)
     {
-        var relative = Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+        var relative = Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
         return IsInside(relative) ? relative : null;
     }
 

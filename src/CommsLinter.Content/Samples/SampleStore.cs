@@ -25,12 +25,9 @@ public sealed class SampleStore(string contentFolder, Func<string, string> displ
         return string.IsNullOrWhiteSpace(name) ? null : (name, field?.ValueRange ?? default);
     }
 
-    /// <summary>Whether a sample name leaves the content folder; such a file is never read.</summary>
-    public bool IsOutside(string name)
-    {
-        var relative = Path.GetRelativePath(contentFolder, Path.GetFullPath(name, contentFolder));
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative);
-    }
+    /// <summary>Whether a sample name leaves the content folder, or is no file name at all; such a file is never read.</summary>
+    public bool IsOutside(string name) =>
+        name.Contains('\0', StringComparison.Ordinal) || !ContentDiscovery.IsSameOrInside(Path.GetFullPath(name, contentFolder), contentFolder);
 
     /// <summary>The sample file a template uses, or null when it names none or one outside the content folder.</summary>
     public (string Name, SampleFile File)? For(Document document, JourneyCatalog? catalog) =>
