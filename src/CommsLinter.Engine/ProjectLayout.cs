@@ -61,13 +61,19 @@ public static class ProjectLayout
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             : [];
 
+        // Snippets and samples are never read through a symbolic link, so what one leads to is no part of the key, and is
+        // not read to hash it either (a link to /dev/zero would never end).
+        static IEnumerable<string> ContentFilesIn(string? folder) => folder is not null && Directory.Exists(folder) && ContentDiscovery.LinkTarget(folder) is null
+            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false })
+            : [];
+
         var catalogPath = CatalogPath(paths, options.Catalog, workingDirectory);
         var catalogFolder = Path.GetDirectoryName(catalogPath);
         return [
             .. catalogPath is null ? [] : new[] { catalogPath },
             .. FilesIn(StyleFolderOf(paths, options.StyleGuides, catalogPath, workingDirectory)),
-            .. FilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder)),
-            .. FilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.SamplesFolder)),
+            .. ContentFilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.PartialsFolder)),
+            .. ContentFilesIn(catalogFolder is null ? null : Path.Combine(catalogFolder, ContentDiscovery.SamplesFolder)),
         ];
     }
 

@@ -107,6 +107,25 @@ public sealed class SymbolicLinkTests
     }
 
     [Fact]
+    public void A_snippet_and_a_sample_that_link_to_an_endless_device_do_not_hold_the_run_up()
+    {
+        using var folder = Repository();
+        folder.Write("repo/" + Template, TestCatalog.FrontMatter("sms", "pl", "sample: samples/order.json\n") + "Okna Nowak {% include 'footer.pl' %}\n");
+        Link(folder, Footer, "/dev/zero");
+        Link(folder, "content/samples/order.json", "/dev/zero");
+
+        // With the cache, whose key hashes the snippets and samples too.
+        var result = Run(folder, "check", "--no-progress", "--cache");
+
+        Assert.Equal(
+            [
+                $"{Footer}(1,1): error content.link: This file is a symbolic link to '/dev/zero', so it is not checked: CommsLinter reads nothing through a link. Put the file itself here, or remove the link.",
+                $"{Template}(5,9): error content.link: The sample 'content/samples/order.json' is a symbolic link (to '/dev/zero'), so it is not read and this template is not checked against it: CommsLinter reads nothing through a link. Put the sample itself there.",
+            ],
+            CliRunner.FindingLines(result.Output));
+    }
+
+    [Fact]
     public void Extract_and_approve_refuse_a_link_with_a_usage_error_and_print_or_keep_nothing_of_it()
     {
         using var folder = Repository();
