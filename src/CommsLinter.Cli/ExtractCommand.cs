@@ -35,6 +35,13 @@ internal static class ExtractCommand
             return CommsLintApp.ExitUsage;
         }
 
+        // Discovery lists a link in place of what it leads to: printing that text would show what the repository does not hold.
+        if (ContentDiscovery.LinkTarget(files[0].FullPath) is { } target)
+        {
+            error.WriteLine($"commslint: error: {ContentDiscovery.ThroughLink(ContentDiscovery.DisplayPath(Path.GetFullPath(path, workingDirectory), workingDirectory), files[0].DisplayPath, target)}; commslint reads nothing through a link. Extract the file itself.");
+            return CommsLintApp.ExitUsage;
+        }
+
         var loaded = new DocumentLoader().Load(files[0]);
         foreach (var finding in loaded.Findings)
         {

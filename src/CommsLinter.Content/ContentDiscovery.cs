@@ -8,7 +8,8 @@ namespace CommsLinter.Content;
 /// <summary>
 /// Finds the templates under the paths given: files with a template extension, in a stable order.
 /// README files, dot-folders and the samples folder are not templates; files under a folder named
-/// <c>_partials</c> are snippets.
+/// <c>_partials</c> are snippets. Nothing is found through a symbolic link: a link is listed in place
+/// of what it leads to, and the loader reports it instead of reading it (docs/rules/content.link.md).
 /// </summary>
 public static class ContentDiscovery
 {
@@ -25,18 +26,25 @@ public static class ContentDiscovery
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path, workingDirectory);
-            if (File.Exists(full))
+            if (FirstLink(workingDirectory, full) is { } link)
+            {
+                // The file named, or a folder on its way, is a link: that link is what the repository holds there.
+                Add(link, workingDirectory, files);
+            }
+            else if (File.Exists(full))
             {
                 Add(full, workingDirectory, files);
             }
             else if (Directory.Exists(full))
             {
-                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint };
+                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
                 var templates = new FileSystemEnumerable<string>(full, (ref entry) => entry.ToFullPath(), options)
                 {
-                    // Dot-folders and samples/ hold no templates: not even listed.
-                    ShouldRecursePredicate = (ref entry) => !entry.FileName.StartsWith('.') && !entry.FileName.SequenceEqual(SamplesFolder),
-                    ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && IsTemplateName(entry.FileName),
+                    // Dot-folders and samples/ hold no templates: not even listed. A folder that is a link is listed, not entered;
+                    // asking whether a folder is one costs a call per folder, never per file.
+                    ShouldRecursePredicate = (ref entry) => IsListedFolder(entry.FileName) && !IsLink(ref entry),
+                    // A file that is a link needs no such question: it is listed like any file, and the loader finds it out.
+                    ShouldIncludePredicate = (ref entry) => entry.IsDirectory ? IsListedFolder(entry.FileName) && IsLink(ref entry) : IsTemplateName(entry.FileName),
                 };
                 foreach (var file in templates)
                 {
@@ -56,33 +64,18 @@ public static class ContentDiscovery
     }
 
     /// <summary>
-    /// The file at <paramref name="fullPath"/> as discovering <paramref name="paths"/> would list it, or
+    /// The file or folder at <paramref name="fullPath"/> as discovering <paramref name="paths"/> would list it, or
     /// null when it would not: for a live workspace told that one file appeared or changed.
     /// </summary>
     public static ContentFile? Classify(string fullPath, IEnumerable<string> paths, string workingDirectory)
     {
-        if (!IsTemplateName(Path.GetFileName(fullPath.AsSpan())))
-        {
-            return null;
-        }
-
         foreach (var path in paths)
         {
             var root = Path.GetFullPath(path, workingDirectory);
-            if (root == fullPath)
-            {
-                return Entry(fullPath, workingDirectory);
-            }
-
-            var relative = Path.GetRelativePath(root, fullPath);
-            if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
-            {
-                continue;
-            }
-
-            // The folders a listing does not enter: dot-folders and samples/.
-            var folders = relative.Split(Path.DirectorySeparatorChar)[..^1];
-            if (!folders.Any(f => f.StartsWith('.') || f == SamplesFolder))
+            var listed = FirstLink(workingDirectory, root) is { } link
+                ? link == fullPath
+                : root == fullPath ? IsTemplateName(Path.GetFileName(fullPath.AsSpan())) : IsListedIn(root, fullPath);
+            if (listed)
             {
                 return Entry(fullPath, workingDirectory);
             }
@@ -95,9 +88,70 @@ public static class ContentDiscovery
     public static string DisplayPath(string fullPath, string workingDirectory)
     {
         var relative = Path.GetRelativePath(workingDirectory, fullPath);
-        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? fullPath : relative;
-        return shown.Replace('\\', '/');
+        var shown = IsDownwards(relative) ? relative : fullPath;
+        // Only the system's separator: on Linux a '\' is part of a file's name, and turning it into a folder would name another file.
+        return shown.Replace(Path.DirectorySeparatorChar, '/');
     }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it (both full paths), by their text alone.</summary>
+    public static bool IsSameOrInside(string path, string folder) => IsDownwards(Path.GetRelativePath(folder, path));
+
+    /// <summary>
+    /// The first file or folder of <paramref name="fullPath"/> below <paramref name="root"/> (or <paramref name="fullPath"/>
+    /// itself, when it is not inside <paramref name="root"/>) that is a symbolic link; null when there is none. Links above
+    /// <paramref name="root"/> are the machine's, not the repository's, and are followed.
+    /// </summary>
+    public static string? FirstLink(string root, string fullPath)
+    {
+        var relative = Path.GetRelativePath(root, fullPath);
+        if (!IsDownwards(relative))
+        {
+            return LinkTarget(fullPath) is null ? null : fullPath;
+        }
+
+        var current = root;
+        foreach (var part in relative == "." ? [] : relative.Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Join(current, part);
+            if (LinkTarget(current) is not null)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How an error names a path reached through the link <paramref name="linkShown"/>: the link itself, or a path through it.</summary>
+    public static string ThroughLink(string pathShown, string linkShown, string target) =>
+        pathShown == linkShown
+            ? $"'{pathShown}' is a symbolic link (to '{target}')"
+            : $"'{pathShown}' is reached through the symbolic link {linkShown} (to '{target}')";
+
+    /// <summary>Where the symbolic link at <paramref name="fullPath"/> leads, as the link writes it; null when it is not a link (or does not exist).</summary>
+    public static string? LinkTarget(string fullPath) => new FileInfo(fullPath).LinkTarget;
+
+    /// <summary>Whether listing <paramref name="root"/> lists <paramref name="fullPath"/>, a path below it.</summary>
+    private static bool IsListedIn(string root, string fullPath)
+    {
+        if (!IsSameOrInside(fullPath, root) || !Path.GetRelativePath(root, fullPath).Split(Path.DirectorySeparatorChar).All(f => IsListedFolder(f)))
+        {
+            return false;
+        }
+
+        // A folder is listed only when it is a link; then, as for a file, no folder on its way may be one.
+        var listed = Directory.Exists(fullPath) ? LinkTarget(fullPath) is not null : IsTemplateName(Path.GetFileName(fullPath.AsSpan()));
+        return listed && FirstLink(root, Path.GetDirectoryName(fullPath)!) is null;
+    }
+
+    /// <summary>A relative path that goes down from where it starts, or stays there: not up, not to another root.</summary>
+    private static bool IsDownwards(string relative) =>
+        !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Whether a listed entry is a symbolic link: for a file or folder that is not one, this asks the file system.</summary>
+    internal static bool IsLink(ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+
+    private static bool IsListedFolder(ReadOnlySpan<char> name) => !name.StartsWith('.') && !name.SequenceEqual(SamplesFolder);
 
     private static bool IsTemplateName(ReadOnlySpan<char> name) =>
         !name.StartsWith('.')

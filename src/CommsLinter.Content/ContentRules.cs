@@ -11,6 +11,7 @@ public static class ContentRules
     public static readonly RuleDescriptor TooLarge = new("content.too-large", "File is too large", Severity.Error);
     public static readonly RuleDescriptor LineTooLong = new("content.line-too-long", "Line is too long", Severity.Error);
     public static readonly RuleDescriptor Unreadable = new("content.unreadable", "File cannot be read", Severity.Error);
+    public static readonly RuleDescriptor Link = new("content.link", "File or folder is a symbolic link", Severity.Error);
     public static readonly RuleDescriptor FrontMatterMissing = new("frontmatter.missing", "Template has no front matter", Severity.Error);
     public static readonly RuleDescriptor FrontMatterUnclosed = new("frontmatter.unclosed", "Front matter is not closed", Severity.Error);
     public static readonly RuleDescriptor FrontMatterSyntax = new("frontmatter.syntax", "Front matter is not valid YAML", Severity.Error);
@@ -24,7 +25,7 @@ public static class ContentRules
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
-        Encoding, Binary, Empty, TooLarge, LineTooLong, Unreadable,
+        Encoding, Binary, Empty, TooLarge, LineTooLong, Unreadable, Link,
         FrontMatterMissing, FrontMatterUnclosed, FrontMatterSyntax, FrontMatterInvalid,
         LiquidSyntax, HtmlSyntax, HtmlTooDeep, CatalogMissing, CatalogSyntax, CatalogInvalid,
     ];

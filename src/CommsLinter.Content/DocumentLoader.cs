@@ -36,6 +36,11 @@ public sealed class DocumentLoader : IDocumentLoader
 
     public DocumentLoadResult Load(ContentFile file)
     {
+        if (LinkProblem(file) is { } link)
+        {
+            return Fail(link);
+        }
+
         byte[]? buffer = null;
         try
         {
@@ -69,9 +74,14 @@ public sealed class DocumentLoader : IDocumentLoader
         }
     }
 
-    /// <summary>A file's text as a document of it holds it; null when it cannot be read or decoded.</summary>
+    /// <summary>A file's text as a document of it holds it; null when it cannot be read or decoded, or is a link.</summary>
     public static SourceText? ReadSource(ContentFile file)
     {
+        if (ContentDiscovery.LinkTarget(file.FullPath) is not null)
+        {
+            return null;
+        }
+
         try
         {
             return TextDecoding.Decode(File.ReadAllBytes(file.FullPath), file.DisplayPath, out _) is { } text ? new SourceText(file.DisplayPath, text) : null;
@@ -220,6 +230,23 @@ public sealed class DocumentLoader : IDocumentLoader
 
             builder.Flush();
         }
+    }
+
+    /// <summary>
+    /// Discovery lists a symbolic link in place of what it leads to, so that it is reported here instead of read: what a
+    /// link leads to is not what the repository holds, and may be outside it. Asked once per file read, never of a file
+    /// that a cache stands for.
+    /// </summary>
+    private static Finding? LinkProblem(ContentFile file)
+    {
+        if (ContentDiscovery.LinkTarget(file.FullPath) is not { } target)
+        {
+            return null;
+        }
+
+        var (what, consequence) = Directory.Exists(file.FullPath) ? ("folder", "nothing in it is checked") : ("file", "it is not checked");
+        return ContentRules.Link.At(file.DisplayPath, Location.FileStart,
+            $"This {what} is a symbolic link to '{target}', so {consequence}: CommsLinter reads nothing through a link. Put the {what} itself here, or remove the link.");
     }
 
     private static int? FindLongLine(string text, int maxLength)

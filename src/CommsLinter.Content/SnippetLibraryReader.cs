@@ -1,9 +1,14 @@
+using System.IO.Enumeration;
 using CommsLinter.Content.Readers;
 using CommsLinter.Model;
 
 namespace CommsLinter.Content;
 
-/// <summary>Reads the <c>_partials/</c> folder of the content into a <see cref="SnippetLibrary"/>.</summary>
+/// <summary>
+/// Reads the <c>_partials/</c> folder of the content into a <see cref="SnippetLibrary"/>. Nothing is read through a
+/// symbolic link: a snippet that is one (or lies in a folder that is one) includes nothing, and discovery lists the link,
+/// so the loader reports it at its own path (docs/rules/content.link.md).
+/// </summary>
 public static class SnippetLibraryReader
 {
     // Besides the templates' own formats, a snippet may be bare Liquid.
@@ -18,22 +23,19 @@ public static class SnippetLibraryReader
         }
 
         var snippets = new List<Snippet>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        if (ContentDiscovery.LinkTarget(folder) is null)
         {
-            if (IsSnippet(path))
+            // The snippets folder holds a few files: asking each whether it is a link costs little.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+            var entries = new FileSystemEnumerable<(string Path, bool IsLink)>(folder, (ref entry) => (entry.ToFullPath(), ContentDiscovery.IsLink(ref entry)), options)
             {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(path);
-                }
-                catch (IOException)
-                {
-                    // The loader reports an unreadable snippet at its own file; here it simply includes nothing.
-                    text = string.Empty;
-                }
-
-                snippets.Add(Read(folder, path, text, workingDirectory));
+                ShouldRecursePredicate = (ref entry) => !ContentDiscovery.IsLink(ref entry),
+                ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && IsSnippet(new string(entry.FileName)),
+            };
+            foreach (var (path, isLink) in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+            {
+                // The loader reports an unreadable snippet, or one that is a link, at its own file; here it simply includes nothing.
+                snippets.Add(ReadSnippet(folder, path, isLink ? string.Empty : ReadText(path), workingDirectory));
             }
         }
 
@@ -43,12 +45,30 @@ public static class SnippetLibraryReader
     /// <summary>Whether a file in the snippets folder is a snippet, by its extension.</summary>
     public static bool IsSnippet(string path) => Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The snippet of the file <paramref name="path"/> in <paramref name="folder"/>, with this text.</summary>
-    public static Snippet Read(string folder, string path, string text, string workingDirectory)
+    /// <summary>
+    /// The snippet of the file <paramref name="path"/> in <paramref name="folder"/>, with this text; with none when the
+    /// file, the folder or one between them is a symbolic link, whoever read the text.
+    /// </summary>
+    public static Snippet Read(string folder, string path, string text, string workingDirectory) =>
+        ReadSnippet(folder, path, ContentDiscovery.FirstLink(Path.GetDirectoryName(folder)!, path) is null ? text : string.Empty, workingDirectory);
+
+    private static Snippet ReadSnippet(string folder, string path, string text, string workingDirectory)
     {
         var extension = Path.GetExtension(path);
         var relative = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
         return new Snippet(relative[..^extension.Length], ContentDiscovery.DisplayPath(path, workingDirectory), path, extension,
             [.. SnippetLibrary.IncludesIn(text).Select(i => i.Name)], text);
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
     }
 }

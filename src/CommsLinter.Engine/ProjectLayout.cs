@@ -72,21 +72,23 @@ public static class ProjectLayout
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             : [];
 
+        // Snippets and samples are never read through a symbolic link, so what one leads to is no part of the key, and is
+        // not read to hash it either (a link to /dev/zero would never end).
+        static IEnumerable<string> ContentFilesIn(string? folder) => folder is not null && Directory.Exists(folder) && ContentDiscovery.LinkTarget(folder) is null
+            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false })
+            : [];
+
         var where = Locate(paths, options, workingDirectory);
         return [
             .. where.CatalogPath is null ? [] : new[] { where.CatalogPath },
             .. FilesIn(where.StyleFolder),
-            .. FilesIn(where.PartialsFolder),
-            .. FilesIn(where.SamplesFolder),
+            .. ContentFilesIn(where.PartialsFolder),
+            .. ContentFilesIn(where.SamplesFolder),
         ];
     }
 
     /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
-    public static bool IsSameOrInside(string path, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, path);
-        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
+    public static bool IsSameOrInside(string path, string folder) => ContentDiscovery.IsSameOrInside(path, folder);
 
     private static string? FindUpwards(IEnumerable<string> paths, string workingDirectory, string name, bool isFolder)
     {

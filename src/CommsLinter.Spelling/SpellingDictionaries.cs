@@ -75,14 +75,25 @@ public sealed class SpellingDictionaries
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="locale"/> is a locale code (<c>pl</c>, <c>de_AT</c>, <c>pt-BR</c>): letters first, then letters,
+    /// digits, '-' or '_'. A locale comes from a template or the catalog, and names dictionary files: nothing else may reach the file system.
+    /// </summary>
+    public static bool IsLocaleCode(string locale) =>
+        locale.Length is > 0 and <= 35 && char.IsAsciiLetter(locale[0]) && locale.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     private Loaded Load(string locale)
     {
+        if (!IsLocaleCode(locale))
+        {
+            return new Loaded(null, null, $"'{locale}' is not a locale code (such as pl or de_AT), so no dictionary is looked for. Write the locale as the catalog lists it.");
+        }
+
         var name = NameOfLocale.TryGetValue(locale, out var shipped) ? shipped : CompanyDictionaryOf(locale);
         if (name is null)
         {
             return new Loaded(null, null, $"there is no dictionary for locale '{locale}'; CommsLinter ships {string.Join(", ", NameOfLocale.Keys)}. Add {locale}_XX.aff and .dic to styleguides/dictionaries/ or limit the spelling rule with 'when locale [...]'.");
         }
-
 
         var folder = _companyFolder is not null && File.Exists(Path.Combine(_companyFolder, name + ".aff")) ? _companyFolder : _shippedFolder;
         var aff = Path.Combine(folder, name + ".aff");
@@ -92,9 +103,7 @@ public sealed class SpellingDictionaries
             return new Loaded(null, null, $"the {name} dictionary is missing: expected {aff} and {dic}. Reinstall CommsLinter or run scripts/update-dictionaries.sh.");
         }
 
-        var extra = _companyFolder is not null && Directory.Exists(_companyFolder)
-            ? Directory.GetFiles(_companyFolder, name + ".*.dic").Order(StringComparer.Ordinal).ToList()
-            : [];
+        var extra = CompanyFiles(name + ".", ".dic").ToList();
         try
         {
             return new Loaded(new CachedSpeller(HunspellSpeller.Load(aff, dic, extra)), null, null);
@@ -111,9 +120,18 @@ public sealed class SpellingDictionaries
 
     /// <summary>A company dictionary for a locale CommsLinter does not ship, such as styleguides/dictionaries/de_DE.aff.</summary>
     private string? CompanyDictionaryOf(string locale) =>
+        CompanyFiles(locale + "_", ".aff").Select(Path.GetFileNameWithoutExtension).FirstOrDefault();
+
+    /// <summary>
+    /// The files of the company folder whose names start and end so, in order. Compared as text, never handed to the file
+    /// system as a search pattern: a '*' or '?' in a name would widen it.
+    /// </summary>
+    private IEnumerable<string> CompanyFiles(string start, string end) =>
         _companyFolder is not null && Directory.Exists(_companyFolder)
-            ? Directory.GetFiles(_companyFolder, locale + "_*.aff").Order(StringComparer.Ordinal).Select(Path.GetFileNameWithoutExtension).FirstOrDefault()
-            : null;
+            ? Directory.EnumerateFiles(_companyFolder)
+                .Where(f => Path.GetFileName(f) is var name && name.Length >= start.Length + end.Length && name.StartsWith(start, StringComparison.Ordinal) && name.EndsWith(end, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+            : [];
 
     /// <summary>A locale's dictionary or the reason it is unavailable.</summary>
     public sealed class Loaded(CachedSpeller? checker, DictionaryFormatException? formatError, string? problem)

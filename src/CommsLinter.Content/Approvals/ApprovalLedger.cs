@@ -53,16 +53,26 @@ public sealed class ApprovalLedger
     /// <summary>A file's path as the ledger writes it: relative to the ledger's folder, with forward slashes; null when it is outside.</summary>
     public string? RelativePath(string fullPath)
     {
-        var relative = Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+        var relative = Path.GetRelativePath(Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
         return IsInside(relative) ? relative : null;
     }
 
-    /// <summary>An approval of the current text of the file at <paramref name="fullPath"/>; null, with the reason, when the file is outside the repository or not text.</summary>
+    /// <summary>
+    /// An approval of the current text of the file at <paramref name="fullPath"/>; null, with the reason, when the file is
+    /// outside the repository, reached through a symbolic link, or not text.
+    /// </summary>
     public Approval? Approve(string fullPath, string displayPath, string by, string? note, DateOnly date, out string? problem)
     {
         if (RelativePath(fullPath) is not { } relative)
         {
             problem = $"'{displayPath}' is outside the repository ({Root}), so it cannot be approved in {DisplayPath}.";
+            return null;
+        }
+
+        // The ledger would otherwise keep, and a reviewer sign, text the repository does not hold: whatever the link leads to.
+        if (ContentDiscovery.FirstLink(Root, fullPath) is { } link)
+        {
+            problem = $"{ContentDiscovery.ThroughLink(relative, RelativePath(link)!, ContentDiscovery.LinkTarget(link)!)}, so it cannot be approved: commslint reads nothing through a link. Approve the file itself.";
             return null;
         }
 

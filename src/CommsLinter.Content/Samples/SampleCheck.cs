@@ -11,7 +11,8 @@ namespace CommsLinter.Content.Samples;
 /// front matter (<c>sample: samples/order.json</c>) or, by default, by its touchpoint in the catalog.
 /// A misspelt member (<c>customer.frist_name</c>) renders as nothing for every customer, so it is
 /// reported at the template's expression with the nearest name the sample has. Samples live inside the
-/// content folder; each is read once per run. Docs: docs/rules/sample.*.md.
+/// content folder and are never read through a symbolic link (content.link, at the reference); each is read
+/// once per run. Docs: docs/rules/sample.*.md.
 /// </summary>
 public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck, IBuiltinCheck
 {
@@ -45,6 +46,13 @@ public sealed class SampleCheck(SampleRendering rendering) : IDocumentCheck, IBu
         }
 
         var sample = _samples.Load(name);
+        if (sample.Link is var (link, target))
+        {
+            findings.Add(ContentRules.Link.At(document, at,
+                $"The sample {ContentDiscovery.ThroughLink(sample.DisplayPath, link, target)}, so it is not read and this template is not checked against it: CommsLinter reads nothing through a link. Put the sample itself there."));
+            return;
+        }
+
         if (sample.IsMissing)
         {
             findings.Add(Missing.At(document, at, $"The sample '{name}' does not exist in {_samples.FolderDisplayPath}/. Create it or name an existing one."));

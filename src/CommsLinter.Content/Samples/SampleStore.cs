@@ -25,21 +25,21 @@ public sealed class SampleStore(string contentFolder, Func<string, string> displ
         return string.IsNullOrWhiteSpace(name) ? null : (name, field?.ValueRange ?? default);
     }
 
-    /// <summary>Whether a sample name leaves the content folder; such a file is never read.</summary>
-    public bool IsOutside(string name)
-    {
-        var relative = Path.GetRelativePath(contentFolder, Path.GetFullPath(name, contentFolder));
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative);
-    }
+    /// <summary>Whether a sample name leaves the content folder, or is no file name at all; such a file is never read.</summary>
+    public bool IsOutside(string name) =>
+        name.Contains('\0', StringComparison.Ordinal) || !ContentDiscovery.IsSameOrInside(Path.GetFullPath(name, contentFolder), contentFolder);
 
     /// <summary>The sample file a template uses, or null when it names none or one outside the content folder.</summary>
     public (string Name, SampleFile File)? For(Document document, JourneyCatalog? catalog) =>
         NameOf(document, catalog) is { } named && !IsOutside(named.Name) ? (named.Name, Load(named.Name)) : null;
 
+    /// <summary>The sample file <paramref name="name"/> (inside the content folder), read once; not read when it is, or lies in, a symbolic link.</summary>
     public SampleFile Load(string name)
     {
         var full = Path.GetFullPath(name, contentFolder);
-        return _files.GetOrAdd(full, path => new Lazy<SampleFile>(() => SampleFile.Load(path, displayPath(path)))).Value;
+        return _files.GetOrAdd(full, path => new Lazy<SampleFile>(() => ContentDiscovery.FirstLink(contentFolder, path) is { } link
+            ? SampleFile.ThroughLink(displayPath(path), displayPath(link), ContentDiscovery.LinkTarget(link)!)
+            : SampleFile.Load(path, displayPath(path)))).Value;
     }
 }
 
@@ -48,16 +48,20 @@ public sealed class SampleFile
 {
     private static readonly string[] CollectionMembers = ["size", "first", "last"];
 
-    private SampleFile(string displayPath, HashSet<string> paths, Finding? problem, bool isMissing = false, JsonElement? data = null)
+    private SampleFile(string displayPath, HashSet<string> paths, Finding? problem, bool isMissing = false, JsonElement? data = null, (string Path, string Target)? link = null)
     {
         Data = data;
         DisplayPath = displayPath;
         Paths = paths;
         Problem = problem;
         IsMissing = isMissing;
+        Link = link;
     }
 
     public bool IsMissing { get; }
+
+    /// <summary>The symbolic link the sample would be read through (the file, or a folder on its way), as shown and where it leads; the sample is then not read.</summary>
+    public (string Path, string Target)? Link { get; }
 
     /// <summary>The sample's data, for rendering; null when it could not be read.</summary>
     public JsonElement? Data { get; }
@@ -116,6 +120,10 @@ public sealed class SampleFile
             ? parent + string.Join('.', new[] { match }.Concat(segments[(known + 1)..]))
             : null;
     }
+
+    /// <summary>A sample that is not read, since it is reached through the symbolic link <paramref name="linkDisplayPath"/>.</summary>
+    public static SampleFile ThroughLink(string displayPath, string linkDisplayPath, string target) =>
+        new(displayPath, [], null, link: (linkDisplayPath, target));
 
     public static SampleFile Load(string path, string displayPath)
     {

@@ -70,7 +70,8 @@ public sealed class SpellingRule : StyleRule
 
     protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
-        if (document.Locale is not { Length: > 0 } locale)
+        // A locale the catalog does not list is catalog.unknown-locale's finding, and names no dictionary to look for.
+        if (document.Locale is not { Length: > 0 } locale || context.Catalog?.HasLocale(locale) == false)
         {
             return;
         }
