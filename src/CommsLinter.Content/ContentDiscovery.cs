@@ -155,6 +155,7 @@ public static class ContentDiscovery
 
     private static bool IsTemplateName(ReadOnlySpan<char> name) =>
         !name.StartsWith('.')
+        && !WholeFile.IsTemporary(name)
         && !Path.GetFileNameWithoutExtension(name).Equals("README", StringComparison.OrdinalIgnoreCase)
         && IsTemplateExtension(Path.GetExtension(name));
 

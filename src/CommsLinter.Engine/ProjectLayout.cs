@@ -68,8 +68,9 @@ public static class ProjectLayout
     /// </summary>
     public static IEnumerable<string> ConfigurationFiles(IReadOnlyList<string> paths, ConfigurationOptions options, string workingDirectory)
     {
+        // A whole-file writer's temporary file is none of the configuration.
         static IEnumerable<string> FilesIn(string? folder) => folder is not null && Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !WholeFile.IsTemporary(Path.GetFileName(f.AsSpan())))
             : [];
 
         // Snippets and samples are never read through a symbolic link, so what one leads to is no part of the key, and is
@@ -129,7 +130,8 @@ public sealed record ProjectPaths(string? CatalogPath, string? StyleFolder, stri
     /// a dictionary or a sample, or a folder that holds them (moved or deleted whole).
     /// </summary>
     internal bool IsDefinition(string path) =>
-        Touches(path, CatalogPath) || Touches(path, StyleFolder) || Touches(path, SamplesFolder) || IsInside(path, StyleFolder) || IsInside(path, SamplesFolder);
+        Touches(path, CatalogPath) || Touches(path, StyleFolder) || Touches(path, SamplesFolder)
+        || ((IsInside(path, StyleFolder) || IsInside(path, SamplesFolder)) && !WholeFile.IsTemporary(Path.GetFileName(path.AsSpan())));
 
     /// <summary>Whether a change at <paramref name="path"/> changes the approvals ledger or the baseline.</summary>
     internal bool IsReviewFile(string path) => Touches(path, LedgerPath) || Touches(path, BaselinePath);

@@ -86,7 +86,12 @@ public static class PreviewSite
         write(IndexFile, Index(pages, title, snippets ?? [], remoteImages));
     }
 
-    public static string PageFile(PreviewPage page) => page.Path.Replace('\\', '/').TrimStart('/') + ".html";
+    /// <summary>
+    /// The page of a template inside the output folder: its path as findings give it, where only '/'
+    /// separates folders (a '\\' is part of a name on Linux), and no part may climb out of the folder.
+    /// </summary>
+    public static string PageFile(PreviewPage page) =>
+        string.Join('/', page.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(part => part is "." or ".." ? "_" + part : part)) + ".html";
 
     /// <summary>
     /// A letter as a standalone A4 document, for printing to PDF. It carries the same policy as the

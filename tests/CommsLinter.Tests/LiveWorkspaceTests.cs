@@ -138,6 +138,31 @@ public sealed class LiveWorkspaceTests
         Assert.True(workspace.FileChanged(dangling).Checked > 0);
     }
 
+    [Fact]
+    public void Links_made_and_removed_while_it_is_open_are_reported_as_a_fresh_check_reports_them()
+    {
+        using var folder = Repository();
+        using var outside = new TempFolder();
+        outside.Write("sms.pl.txt", TestCatalog.FrontMatter("sms", "pl") + "Super.\n");
+        var workspace = Open(folder);
+        var linkedFolder = Path.Combine(folder.Path, "content", "linked");
+        var linkedFile = Path.Combine(folder.Path, "content", "order", "sms.pl.txt");
+
+        Directory.CreateSymbolicLink(linkedFolder, outside.Path);
+        File.CreateSymbolicLink(linkedFile, Path.Combine(outside.Path, "sms.pl.txt"));
+        workspace.FilesChanged([linkedFolder, linkedFile]);
+
+        Assert.Contains(workspace.FindingsOf("content/linked"), f => f.RuleId == "content.link");
+        Assert.Contains(workspace.FindingsOf("content/order/sms.pl.txt"), f => f.RuleId == "content.link");
+        AssertSameAsFreshCheck(workspace, folder);
+
+        Directory.Delete(linkedFolder);
+        File.Delete(linkedFile);
+        workspace.FilesChanged([linkedFolder, linkedFile]);
+        Assert.Empty(workspace.FindingsOf("content/linked"));
+        AssertSameAsFreshCheck(workspace, folder);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void After_any_sequence_of_changes_the_workspace_reports_what_a_fresh_check_reports(int seed)

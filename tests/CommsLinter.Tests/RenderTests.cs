@@ -34,6 +34,21 @@ public sealed class RenderTests
     }
 
     [Fact]
+    public void A_template_whose_name_climbs_gets_its_page_inside_the_preview_folder()
+    {
+        using var folder = Corpus();
+        // On Linux a '\' is part of a file name, so this is one file in order-confirmation/, not a path out of it.
+        const string Climbing = "content/purchase/order-confirmation/x\\..\\..\\..\\..\\pwned.txt";
+        folder.Write(Climbing, TestCatalog.FrontMatter("sms", "pl", string.Empty) + "Zamowienie {{ order.number }} przyjete.\n");
+
+        var result = CliRunner.Run(folder.Path, "render", "--out", "out/preview");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "out/preview", Climbing + ".html")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(folder.Path, "*pwned*", SearchOption.AllDirectories), f => !f.Contains("order-confirmation", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Nothing_in_a_template_can_run_in_the_preview()
     {
         using var folder = Corpus();

@@ -154,8 +154,9 @@ public sealed class LiveWorkspace
             foreach (var fullPath in fullPaths)
             {
                 paths.Add(fullPath);
-                // A folder moved in brings its files; one moved out or deleted takes the files held under it.
-                paths.AddRange(Directory.Exists(fullPath) ? FilesUnder(fullPath) : HeldUnder(fullPath));
+                // A folder moved in brings its files; one moved out or deleted takes the files held under it. Nothing is read
+                // through a link: a folder that is one is content of its own (content.link), and so is what was held under it.
+                paths.AddRange(Directory.Exists(fullPath) && ContentDiscovery.LinkTarget(fullPath) is null ? FilesUnder(fullPath) : HeldUnder(fullPath));
             }
 
             // An editor's text wins over the disk's until the editor closes the file.
@@ -203,12 +204,12 @@ public sealed class LiveWorkspace
         var dropped = false;
         foreach (var fullPath in fullPaths)
         {
-            if (Directory.Exists(fullPath) || (_files.GetValueOrDefault(fullPath) ?? Classify(fullPath)) is not { } file)
+            if ((Directory.Exists(fullPath) && ContentDiscovery.LinkTarget(fullPath) is null) || (_files.GetValueOrDefault(fullPath) ?? Classify(fullPath)) is not { } file)
             {
                 continue;
             }
 
-            if (_buffers.ContainsKey(fullPath) || File.Exists(fullPath))
+            if (Exists(fullPath))
             {
                 toCheck[fullPath] = file;
             }
@@ -326,7 +327,7 @@ public sealed class LiveWorkspace
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            if (!_buffers.ContainsKey(file.FullPath) && !File.Exists(file.FullPath))
+            if (!Exists(file.FullPath))
             {
                 Drop(file);
                 continue;
@@ -406,6 +407,9 @@ public sealed class LiveWorkspace
     }
 
     private ContentFile? Classify(string fullPath) => ContentDiscovery.Classify(fullPath, _paths, _workingDirectory);
+
+    /// <summary>Whether a content file is there to check: held by an editor, on disk, or a link (which content.link reports, dangling or not).</summary>
+    private bool Exists(string fullPath) => _buffers.ContainsKey(fullPath) || File.Exists(fullPath) || ContentDiscovery.LinkTarget(fullPath) is not null;
 
     /// <summary>Forgets a file; false when the workspace did not hold it.</summary>
     private bool Drop(ContentFile file) => _entries.Remove(file.DisplayPath) | _files.Remove(file.FullPath);
