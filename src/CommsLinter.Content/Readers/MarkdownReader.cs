@@ -50,7 +50,7 @@ internal sealed class MarkdownReader : IContentReader
         var builder = input.Segments;
         var images = new List<LinkInline>();
         var reported = false;
-        foreach (var (node, scope, level) in Walk(document, input.BodyStart))
+        foreach (var (node, scope, level) in Walk(document, SegmentScope.Paragraph, input.BodyStart))
         {
             if (level > MaxDepth && !reported)
             {
@@ -75,7 +75,7 @@ internal sealed class MarkdownReader : IContentReader
         foreach (var image in images)
         {
             builder.Start(SegmentScope.AltText);
-            foreach (var (node, _, _) in Walk(image, SegmentScope.AltText))
+            foreach (var (node, _, _) in Walk(image, SegmentScope.AltText, 0))
             {
                 AppendInline((Inline)node, input, output, null);
             }
@@ -98,7 +98,7 @@ internal sealed class MarkdownReader : IContentReader
             document = context.Properties.GetValueOrDefault(typeof(MarkdownDocument)) as MarkdownDocument;
         }
 
-        return document is null ? null : Walk(document, bodyStart).FirstOrDefault(n => n.Level > MaxDepth).Node?.Span.Start;
+        return document is null ? null : Walk(document, SegmentScope.Paragraph, bodyStart).FirstOrDefault(n => n.Level > MaxDepth).Node?.Span.Start;
     }
 
     private static MarkdownPipeline Build(bool keepDocument)
@@ -125,79 +125,62 @@ internal sealed class MarkdownReader : IContentReader
                 : ", so deep that the Markdown parser gives up: the text of this file was not read, and no rule checked it. Flatten the nesting."));
 
     /// <summary>
-    /// The blocks of the body and their inlines in document order, each with the scope it is read in and
-    /// how many quotes, list items, emphases and links enclose it. Code, raw HTML, the front matter and an
-    /// image's alt text (read on its own) are not entered.
+    /// What <paramref name="root"/> holds, blocks and their inlines, in document order, each with the scope
+    /// it is read in and how many quotes, list items, emphases and links enclose it. Code, raw HTML, the
+    /// front matter and an image's alt text (read on its own) are not entered.
     /// </summary>
-    private static IEnumerable<(MarkdownObject Node, SegmentScope Scope, int Level)> Walk(MarkdownDocument document, int bodyStart)
+    private static IEnumerable<(MarkdownObject Node, SegmentScope Scope, int Level)> Walk(MarkdownObject root, SegmentScope scope, int bodyStart)
     {
         var pending = new Stack<(MarkdownObject Node, SegmentScope Scope, int Level)>();
-        PushBlocks(pending, document, SegmentScope.Paragraph, 0);
-        return Walk(pending, bodyStart);
-    }
-
-    /// <summary>The inlines inside <paramref name="container"/>, as <see cref="Walk(MarkdownDocument, int)"/> gives them.</summary>
-    private static IEnumerable<(MarkdownObject Node, SegmentScope Scope, int Level)> Walk(ContainerInline container, SegmentScope scope)
-    {
-        var pending = new Stack<(MarkdownObject Node, SegmentScope Scope, int Level)>();
-        PushInlines(pending, container, scope, 0);
-        return Walk(pending, 0);
-    }
-
-    private static IEnumerable<(MarkdownObject Node, SegmentScope Scope, int Level)> Walk(Stack<(MarkdownObject Node, SegmentScope Scope, int Level)> pending, int bodyStart)
-    {
+        Enter(pending, root, scope, 0);
         while (pending.TryPop(out var item))
         {
-            var (node, scope, level) = item;
-            if (node is Block block && block.Span.Start < bodyStart)
+            if (item.Node is Block block && block.Span.Start < bodyStart)
             {
                 // The front matter, whichever way Markdig read it.
                 continue;
             }
 
             yield return item;
-            switch (node)
+            if (item.Node is not (CodeBlock or HtmlBlock or YamlFrontMatterBlock or LinkInline { IsImage: true }))
             {
-                case CodeBlock or HtmlBlock or YamlFrontMatterBlock:
-                    break;
-                case ContainerBlock container:
-                    PushBlocks(pending, container, scope, level);
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    PushInlines(pending, inline, scope, level);
-                    break;
-                case LinkInline { IsImage: true }:
-                    break;
-                case ContainerInline container:
-                    PushInlines(pending, container, scope, level);
-                    break;
+                Enter(pending, item.Node, item.Scope, item.Level);
             }
         }
     }
 
-    private static void PushBlocks(Stack<(MarkdownObject, SegmentScope, int)> pending, ContainerBlock container, SegmentScope scope, int level)
+    /// <summary>Pushes what <paramref name="node"/> holds, the last first, so that the walk takes it in document order.</summary>
+    private static void Enter(Stack<(MarkdownObject Node, SegmentScope Scope, int Level)> pending, MarkdownObject node, SegmentScope scope, int level)
     {
-        for (var i = container.Count - 1; i >= 0; i--)
+        switch (node)
         {
-            var block = container[i];
-            var (inner, deeper) = block switch
-            {
-                HeadingBlock => (SegmentScope.Heading, 0),
-                ListItemBlock => (SegmentScope.ListItem, 1),
-                QuoteBlock => (SegmentScope.Quote, 1),
-                TableCell => (SegmentScope.TableCell, 0),
-                _ => (scope, 0),
-            };
-            pending.Push((block, inner, level + deeper));
-        }
-    }
+            case ContainerBlock container:
+                for (var i = container.Count - 1; i >= 0; i--)
+                {
+                    var block = container[i];
+                    var (inner, deeper) = block switch
+                    {
+                        HeadingBlock => (SegmentScope.Heading, 0),
+                        ListItemBlock => (SegmentScope.ListItem, 1),
+                        QuoteBlock => (SegmentScope.Quote, 1),
+                        TableCell => (SegmentScope.TableCell, 0),
+                        _ => (scope, 0),
+                    };
+                    pending.Push((block, inner, level + deeper));
+                }
 
-    private static void PushInlines(Stack<(MarkdownObject, SegmentScope, int)> pending, ContainerInline container, SegmentScope scope, int level)
-    {
-        for (var inline = container.LastChild; inline is not null; inline = inline.PreviousSibling)
-        {
-            // Emphasis and links are a level, as quotes and list items are.
-            pending.Push((inline, scope, inline is ContainerInline ? level + 1 : level));
+                break;
+            case LeafBlock { Inline: { } inline }:
+                Enter(pending, inline, scope, level);
+                break;
+            case ContainerInline container:
+                for (var inline = container.LastChild; inline is not null; inline = inline.PreviousSibling)
+                {
+                    // Emphasis and links are a level, as quotes and list items are.
+                    pending.Push((inline, scope, inline is ContainerInline ? level + 1 : level));
+                }
+
+                break;
         }
     }
 
