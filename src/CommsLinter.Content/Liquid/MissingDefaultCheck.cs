@@ -91,6 +91,11 @@ public sealed class MissingDefaultCheck : IDocumentCheck, IBuiltinCheck
     /// </summary>
     private static bool AnyNamedElsewhere(Document document, List<(string Name, TextRange Range)> places)
     {
+        if (!document.Placeholders.Any(p => IsOutputIn(places, p)))
+        {
+            return false;
+        }
+
         var namers = new Dictionary<string, (int Count, int LastNamer)>(StringComparer.Ordinal);
         var byName = namers.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < document.Placeholders.Count; i++)
@@ -113,7 +118,7 @@ public sealed class MissingDefaultCheck : IDocumentCheck, IBuiltinCheck
 
         foreach (var placeholder in document.Placeholders)
         {
-            if (placeholder.Kind == PlaceholderKind.Output && PlaceAt(places, placeholder.Range.Start) is not null
+            if (IsOutputIn(places, placeholder)
                 && byName.TryGetValue(FirstName(placeholder.Expression), out var named)
                 && named.Count > (CouldTestOrDefault(placeholder) ? 1 : 0))
             {
@@ -123,6 +128,9 @@ public sealed class MissingDefaultCheck : IDocumentCheck, IBuiltinCheck
 
         return false;
     }
+
+    private static bool IsOutputIn(List<(string Name, TextRange Range)> places, Placeholder placeholder) =>
+        placeholder.Kind == PlaceholderKind.Output && PlaceAt(places, placeholder.Range.Start) is not null;
 
     /// <summary>The first name an expression reads: <c>customer.first_name + 1</c> reads customer.first_name.</summary>
     private static string FirstName(string expression) => expression.Split(' ', 2)[0];
