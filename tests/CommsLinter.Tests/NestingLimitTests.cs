@@ -223,6 +223,21 @@ public sealed class NestingLimitTests
     }
 
     [Fact]
+    public void A_sample_nested_past_the_JSON_readers_limit_is_one_positioned_finding()
+    {
+        using var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "ru", channels: "sms"));
+        folder.Write("content/samples/deep.json", "{\"a\":" + Repeat("[", 100_000) + Repeat("]", 100_000) + "}");
+        folder.Write("content/purchase/order-confirmation/sms.ru.txt", TestCatalog.FrontMatter("sms", "ru", "sample: samples/deep.json\n") + "Спасибо, {{ customer.first_name }}.\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--no-progress");
+
+        Assert.Equal(
+            ["content/samples/deep.json(1,69): error sample.invalid: This sample is not valid JSON: The maximum configured depth of 64 has been exceeded. Cannot read next JSON array. Templates that use it are not checked against it."],
+            CliRunner.FindingLines(result.Output).Where(l => l.Contains("sample.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void An_include_chain_as_long_as_the_folder_holds_is_followed_without_recursion()
     {
         const int count = 100_000;
