@@ -223,6 +223,19 @@ public sealed class NestingLimitTests
     }
 
     [Fact]
+    public void End_tags_under_thousands_of_open_elements_close_their_own_or_are_reported_once()
+    {
+        // Closing the paragraph closes the 4,000 elements opened inside it; then a hundred thousand end tags close nothing.
+        var html = "<p>" + Repeat("<div>", 4_000) + "Dziękujemy</p>\n" + Repeat("</b>\n", 100_000) + "<div>Do zobaczenia</div>\n";
+        var result = TestContent.Load(TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + html);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("html.syntax", new LinePosition(9, 1)), (finding.RuleId, finding.Location.Start));
+        Assert.Equal("'</b>' closes an element that is not open. Remove it or add the matching '<b>'.", finding.Message);
+        Assert.Equal(["S", "P", "Dziękujemy", "Do zobaczenia"], result.Document!.Segments.Select(s => s.Text));
+    }
+
+    [Fact]
     public void A_sample_nested_past_the_JSON_readers_limit_is_one_positioned_finding()
     {
         using var folder = new TempFolder();

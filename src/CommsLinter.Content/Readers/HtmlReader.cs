@@ -132,6 +132,8 @@ internal sealed class HtmlReader : IContentReader
         private readonly string _text = input.ParseText;
         private readonly SegmentBuilder _builder = input.Segments;
         private readonly List<OpenElement> _stack = [];
+        // How many elements of each name are open: an end tag that closes nothing is known at once, not by searching the whole stack.
+        private readonly Dictionary<string, int> _openByName = new(StringComparer.Ordinal);
         private readonly int[] _roleDepth = new int[System.Numerics.BitOperations.Log2((uint)Role.Quote) + 1];
         private readonly List<PendingImage> _images = [];
         // Where the last token ended: a file that ends inside a tag is reported there, or at the body's start.
@@ -271,6 +273,7 @@ internal sealed class HtmlReader : IContentReader
             }
 
             _stack.Add(new OpenElement(name, roles));
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_openByName, name, out _)++;
             AddRoles(roles, +1);
             if (StartsSegment(name, roles))
             {
@@ -291,7 +294,7 @@ internal sealed class HtmlReader : IContentReader
                 FinishLink(range.Start);
             }
 
-            var index = _stack.Count - 1;
+            var index = _openByName.GetValueOrDefault(name) > 0 ? _stack.Count - 1 : -1;
             while (index >= 0 && _stack[index].Name != name)
             {
                 index--;
@@ -313,6 +316,7 @@ internal sealed class HtmlReader : IContentReader
                 var element = _stack[i];
                 isBlock |= StartsSegment(element.Name, element.Roles);
                 AddRoles(element.Roles, -1);
+                _openByName[element.Name]--;
                 _stack.RemoveAt(i);
             }
 
