@@ -225,8 +225,10 @@ public sealed class NestingLimitTests
     [Fact]
     public void End_tags_under_thousands_of_open_elements_close_their_own_or_are_reported_once()
     {
-        // Closing the paragraph closes the 4,000 elements opened inside it; then a hundred thousand end tags close nothing.
-        var html = "<p>" + Repeat("<div>", 4_000) + "Dziękujemy</p>\n" + Repeat("</b>\n", 100_000) + "<div>Do zobaczenia</div>\n";
+        // Closing the paragraph closes the 3,900 elements opened inside it; then a hundred thousand end tags close nothing,
+        // and as many more close what was just opened, once, and then nothing.
+        var html = Repeat("<div>", 100) + "<p>" + Repeat("<div>", 3_900) + "Dziękujemy</p>\n" + Repeat("</b>\n", 100_000)
+            + Repeat("<a></a></a>\n", 100_000) + "<div>Do zobaczenia</div>\n";
         var result = TestContent.Load(TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + html);
 
         var finding = Assert.Single(result.Findings);
