@@ -331,6 +331,7 @@ internal sealed class HtmlReader : IContentReader
             }
         }
 
+        /// <summary>Counts an element opened (+1) or closed (-1), once the stack has passed <see cref="CountedDepth"/>: then all that is open is counted at once.</summary>
         private void CountOpen(string name, int delta)
         {
             if (_openByName is null)
