@@ -7,6 +7,7 @@ using System.Text;
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- spelling [words]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- load <content-folder>
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- live <content-folder> [--styleguides <folder>] [edits]
+//        dotnet run --project bench/CommsLinter.Bench -c Release -- placeholders <out-folder> [count]
 if (args is ["spelling", ..])
 {
     return CommsLinter.Bench.SpellingBench.Run(args[1..]);
@@ -22,9 +23,14 @@ if (args is ["live", ..])
     return CommsLinter.Bench.LiveBench.Run(args[1..]);
 }
 
+if (args is ["placeholders", ..])
+{
+    return CommsLinter.Bench.PlaceholdersBench.Run(args[1..]);
+}
+
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300]");
+    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300] | placeholders <out-folder> [count=100000]");
     return 2;
 }
 

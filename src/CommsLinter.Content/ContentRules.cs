@@ -19,6 +19,7 @@ public static class ContentRules
     public static readonly RuleDescriptor LiquidSyntax = new("liquid.syntax", "Liquid syntax error", Severity.Error);
     public static readonly RuleDescriptor HtmlSyntax = new("html.syntax", "Broken HTML", Severity.Warning);
     public static readonly RuleDescriptor HtmlTooDeep = new("html.too-deep", "HTML nested too deeply", Severity.Error);
+    public static readonly RuleDescriptor MarkdownTooDeep = new("markdown.too-deep", "Markdown nested too deeply", Severity.Error);
     public static readonly RuleDescriptor CatalogMissing = new("catalog.missing", "No catalog found", Severity.Error);
     public static readonly RuleDescriptor CatalogSyntax = new("catalog.syntax", "Catalog is not valid YAML", Severity.Error);
     public static readonly RuleDescriptor CatalogInvalid = new("catalog.invalid", "Catalog breaks its schema", Severity.Error);
@@ -27,6 +28,6 @@ public static class ContentRules
     [
         Encoding, Binary, Empty, TooLarge, LineTooLong, Unreadable, Link,
         FrontMatterMissing, FrontMatterUnclosed, FrontMatterSyntax, FrontMatterInvalid,
-        LiquidSyntax, HtmlSyntax, HtmlTooDeep, CatalogMissing, CatalogSyntax, CatalogInvalid,
+        LiquidSyntax, HtmlSyntax, HtmlTooDeep, MarkdownTooDeep, CatalogMissing, CatalogSyntax, CatalogInvalid,
     ];
 }

@@ -70,9 +70,11 @@ public static class LiquidVariables
         return [.. reads.Select(read => read with { Range = ToSource(read.Range, starts) })];
     }
 
+    private static readonly Comparer<(int Compact, int Source)> ByCompact = Comparer<(int Compact, int Source)>.Create((a, b) => a.Compact.CompareTo(b.Compact));
+
     private static TextRange ToSource(TextRange compact, List<(int Compact, int Source)> starts)
     {
-        var index = starts.BinarySearch((compact.Start, 0), Comparer<(int Compact, int Source)>.Create((a, b) => a.Compact.CompareTo(b.Compact)));
+        var index = starts.BinarySearch((compact.Start, 0), ByCompact);
         var (start, source) = starts[index >= 0 ? index : ~index - 1];
         return new TextRange(source + compact.Start - start, source + compact.End - start);
     }

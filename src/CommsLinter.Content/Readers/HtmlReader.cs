@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
@@ -16,6 +17,9 @@ namespace CommsLinter.Content.Readers;
 internal sealed class HtmlReader : IContentReader
 {
     public const int MaxDepth = 4096;
+
+    /// <summary>How deep the open elements go before the reader counts them by name rather than search them.</summary>
+    private const int CountedDepth = 64;
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.Ordinal)
     {
@@ -132,6 +136,9 @@ internal sealed class HtmlReader : IContentReader
         private readonly string _text = input.ParseText;
         private readonly SegmentBuilder _builder = input.Segments;
         private readonly List<OpenElement> _stack = [];
+        // How many elements of each name are open, counted once the stack is deep enough that searching it costs:
+        // an end tag that closes nothing is then known at once, not searched for through thousands of open elements.
+        private Dictionary<string, int>? _openByName;
         private readonly int[] _roleDepth = new int[System.Numerics.BitOperations.Log2((uint)Role.Quote) + 1];
         private readonly List<PendingImage> _images = [];
         // Where the last token ended: a file that ends inside a tag is reported there, or at the body's start.
@@ -271,6 +278,7 @@ internal sealed class HtmlReader : IContentReader
             }
 
             _stack.Add(new OpenElement(name, roles));
+            CountOpen(name, +1);
             AddRoles(roles, +1);
             if (StartsSegment(name, roles))
             {
@@ -291,7 +299,7 @@ internal sealed class HtmlReader : IContentReader
                 FinishLink(range.Start);
             }
 
-            var index = _stack.Count - 1;
+            var index = _openByName?.GetValueOrDefault(name) == 0 ? -1 : _stack.Count - 1;
             while (index >= 0 && _stack[index].Name != name)
             {
                 index--;
@@ -313,6 +321,7 @@ internal sealed class HtmlReader : IContentReader
                 var element = _stack[i];
                 isBlock |= StartsSegment(element.Name, element.Roles);
                 AddRoles(element.Roles, -1);
+                CountOpen(element.Name, -1);
                 _stack.RemoveAt(i);
             }
 
@@ -320,6 +329,28 @@ internal sealed class HtmlReader : IContentReader
             {
                 _builder.Start(CurrentScope());
             }
+        }
+
+        /// <summary>Counts an element opened (+1) or closed (-1), once the stack has passed <see cref="CountedDepth"/>: then all that is open is counted at once.</summary>
+        private void CountOpen(string name, int delta)
+        {
+            if (_openByName is null)
+            {
+                if (_stack.Count <= CountedDepth)
+                {
+                    return;
+                }
+
+                _openByName = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var element in _stack)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(_openByName, element.Name, out _)++;
+                }
+
+                return;
+            }
+
+            CollectionsMarshal.GetValueRefOrAddDefault(_openByName, name, out _) += delta;
         }
 
         private void OnImage(StructAttributes attributes, TextRange range)

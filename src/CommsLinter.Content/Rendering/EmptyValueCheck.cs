@@ -34,7 +34,7 @@ public sealed partial class EmptyValueCheck(SampleRendering rendering) : IDocume
         var optional = rendering.VariablesOf(document).Where(v => v.Optional && !v.Path.Contains("[]", StringComparison.Ordinal))
             .Select(v => v.Path).Distinct(StringComparer.Ordinal).Take(MaxFieldsPerTemplate);
         var isHtml = document.Format == ContentFormat.Html;
-        var before = Artifacts(rendered.Text, isHtml);
+        var before = new HashSet<string>(Artifacts(rendered.Text, isHtml), StringComparer.Ordinal);
         foreach (var path in optional)
         {
             var emptied = rendering.Renderer.Render(document, rendered.Data, out var failure, emptied: path);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Markdig;
+using CommsLinter.Content.Readers;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using Scriban;
@@ -146,8 +147,44 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         }
     }
 
-    /// <summary>A rendered Markdown letter or page as HTML, for previews.</summary>
-    public static string MarkdownToHtml(string markdown) => Markdown.ToHtml(markdown, PreviewPipeline);
+    /// <summary>A rendered Markdown letter or page as HTML, for previews; never throws (see the other overload).</summary>
+    public static string MarkdownToHtml(string markdown) => ToHtml(markdown, out _);
+
+    /// <summary>
+    /// A rendered Markdown letter or page as HTML, for previews. Markdown nested deeper than it can be
+    /// shown (a loop can write deeper nesting than the template has) gives its text as written, in a
+    /// <c>pre</c>, and a failure that says so, at the place in the template that wrote the nesting.
+    /// </summary>
+    public static string MarkdownToHtml(Document document, RenderedText rendered, out RenderFailure? failure)
+    {
+        var html = ToHtml(rendered.Body, out var tooDeepAt);
+        failure = tooDeepAt is { } at
+            ? new RenderFailure(
+                $"the rendered Markdown nests quotes, lists, emphasis and links more than {MarkdownReader.MaxDepth} levels deep here, too deep to show; the page shows its text as written",
+                rendered.BodyMap.SourceFrom(at)?.Start ?? (document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0))
+            : null;
+        return html;
+    }
+
+    private static string ToHtml(string markdown, out int? tooDeepAt)
+    {
+        tooDeepAt = null;
+        try
+        {
+            return Markdown.ToHtml(markdown, PreviewPipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's parser and renderer refuse nesting past their limits, without a position.
+            if (MarkdownReader.FirstTooDeep(markdown, 0) is not { } at)
+            {
+                throw;
+            }
+
+            tooDeepAt = at;
+            return $"<pre>{System.Net.WebUtility.HtmlEncode(markdown)}</pre>";
+        }
+    }
 
     private static readonly MarkdownPipeline PreviewPipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 

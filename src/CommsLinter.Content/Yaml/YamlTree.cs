@@ -60,7 +60,7 @@ internal static class YamlTree
                     case MappingStart:
                         if (stack.Count >= MaxDepth)
                         {
-                            problem = new YamlProblem($"The YAML is nested more than {MaxDepth} levels deep.", Range(current, start), false);
+                            problem = new YamlProblem($"The YAML is nested more than {MaxDepth} levels deep here; nothing here needs more than a few levels: flatten it.", Range(current, start), false);
                             return null;
                         }
 

@@ -45,28 +45,38 @@ public sealed partial class SnippetLibrary
         : null;
 
     /// <summary>The chain of includes from snippet <paramref name="from"/> to snippet <paramref name="target"/> (both named), or null when there is none.</summary>
+    /// <remarks>Depth first, with a stack of its own: a chain of includes is as long as the folder holds snippets.</remarks>
     public IReadOnlyList<string>? PathTo(string from, string target)
     {
-        var path = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        return Walk(from) ? path : null;
-
-        bool Walk(string name)
+        if (Resolve(from) is not { } start)
         {
-            if (Resolve(name) is not { } snippet || !visited.Add(snippet.Name))
-            {
-                return false;
-            }
-
-            path.Add(snippet.Name);
-            if (snippet.Name == target || snippet.Includes.Any(Walk))
-            {
-                return true;
-            }
-
-            path.RemoveAt(path.Count - 1);
-            return false;
+            return null;
         }
+
+        var visited = new HashSet<string>(StringComparer.Ordinal) { start.Name };
+        var path = new List<(Snippet Snippet, int Next)> { (start, 0) };
+        while (path.Count > 0)
+        {
+            var (snippet, next) = path[^1];
+            if (snippet.Name == target)
+            {
+                return [.. path.Select(p => p.Snippet.Name)];
+            }
+
+            if (next == snippet.Includes.Count)
+            {
+                path.RemoveAt(path.Count - 1);
+                continue;
+            }
+
+            path[^1] = (snippet, next + 1);
+            if (Resolve(snippet.Includes[next]) is { } included && visited.Add(included.Name))
+            {
+                path.Add((included, 0));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The literal names of the includes in a piece of Liquid code: <c>{% include 'name' %}</c> or <c>{% render "name" %}</c>.</summary>

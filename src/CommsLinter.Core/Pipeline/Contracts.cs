@@ -72,23 +72,36 @@ public sealed class RenderMap(IReadOnlyList<RenderPiece> pieces, string output)
     /// </summary>
     public TextRange? SourceFrom(int offset)
     {
-        foreach (var piece in pieces)
+        // Pieces are in output order and do not overlap: the last one starting at or before the offset is the only candidate.
+        int lo = 0, hi = pieces.Count - 1;
+        while (lo <= hi)
         {
-            if (offset >= piece.OutputStart && offset < piece.OutputEnd)
+            var mid = (lo + hi) >> 1;
+            if (pieces[mid].OutputStart <= offset)
             {
-                if (!piece.IsLiteral)
-                {
-                    return piece.Source;
-                }
-
-                // A literal's output is its source, character for character, so its line ends where the output's does.
-                var lineEnd = output.IndexOf('\n', offset, piece.OutputEnd - offset);
-                var end = lineEnd < 0 ? piece.OutputEnd : lineEnd;
-                return new TextRange(piece.Source.Start + offset - piece.OutputStart, piece.Source.Start + end - piece.OutputStart);
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
             }
         }
 
-        return null;
+        if (hi < 0 || offset >= pieces[hi].OutputEnd)
+        {
+            return null;
+        }
+
+        var piece = pieces[hi];
+        if (!piece.IsLiteral)
+        {
+            return piece.Source;
+        }
+
+        // A literal's output is its source, character for character, so its line ends where the output's does.
+        var lineEnd = output.IndexOf('\n', offset, piece.OutputEnd - offset);
+        var end = lineEnd < 0 ? piece.OutputEnd : lineEnd;
+        return new TextRange(piece.Source.Start + offset - piece.OutputStart, piece.Source.Start + end - piece.OutputStart);
     }
 }
 

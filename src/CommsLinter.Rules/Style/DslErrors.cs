@@ -30,12 +30,14 @@ public static class DslErrors
     public static readonly RuleDescriptor UnknownPlaceholder = Error("DSL019", "Unknown message placeholder");
     public static readonly RuleDescriptor DuplicateGuide = Error("DSL020", "Duplicate style guide name");
     public static readonly RuleDescriptor UnknownValue = Error("DSL021", "Unknown catalog name in a condition");
+    public static readonly RuleDescriptor TooDeep = Error("DSL022", "Nested too deeply");
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         UnexpectedCharacter, Unterminated, InvalidPattern, MissingHeader, Expected, UnknownKeyword, UnknownKind,
         UnknownScope, UnknownField, UnknownFactKind, UnknownFact, ExpectedOver, DuplicateRule, ExtendsCycle,
         UnknownGuide, DuplicateFact, InvalidFactValue, UnknownMetric, UnknownPlaceholder, DuplicateGuide, UnknownValue,
+        TooDeep,
     ];
 
     // One table explains every code, a row each.

@@ -72,8 +72,7 @@ public sealed class StyleCompiler
         }
 
         var ordered = Order(guides, byName);
-        var ancestors = ordered.ToDictionary(g => g, g => Ancestors(g, byName));
-        bool Overrides(GuideSyntax later, GuideSyntax earlier) => ancestors[later].Contains(earlier);
+        bool Overrides(GuideSyntax later, GuideSyntax earlier) => Extends(later, earlier, byName);
 
         var accepted = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<string>();
@@ -136,67 +135,84 @@ public sealed class StyleCompiler
         return new StyleSet(all, factValues, accepted, [.. ordered.Select(g => g.Source.Path)]);
     }
 
+    /// <summary>
+    /// The guides, each after the guides it extends: a depth-first walk with its own stack, so that a
+    /// chain of guides as long as the folder holds cannot exhaust the thread's.
+    /// </summary>
     private List<GuideSyntax> Order(List<GuideSyntax> guides, Dictionary<string, GuideSyntax> byName)
     {
         var ordered = new List<GuideSyntax>();
-        var state = new Dictionary<GuideSyntax, bool>(); // false: visiting, true: done
-        void Visit(GuideSyntax guide, List<GuideSyntax> path)
+        var done = new HashSet<GuideSyntax>();
+        // The guides being visited, from the first, each with the index of the next guide it extends.
+        var path = new List<(GuideSyntax Guide, int Next)>();
+        var visiting = new HashSet<GuideSyntax>();
+        foreach (var start in guides.Where(g => !done.Contains(g)))
         {
-            if (state.TryGetValue(guide, out var done))
+            path.Add((start, 0));
+            visiting.Add(start);
+            while (path.Count > 0)
             {
-                if (!done)
+                var (guide, next) = path[^1];
+                if (next == guide.Extends.Count)
                 {
-                    var cycle = path.SkipWhile(g => g != guide).Append(guide).Select(g => $"\"{g.Name?.Value}\"");
-                    Error(DslErrors.ExtendsCycle, guide, guide.Name?.Range ?? default, $"style guides extend each other in a cycle: {string.Join(" extends ", cycle)}.");
+                    path.RemoveAt(path.Count - 1);
+                    visiting.Remove(guide);
+                    done.Add(guide);
+                    ordered.Add(guide);
+                    continue;
                 }
 
-                return;
-            }
-
-            state[guide] = false;
-            path.Add(guide);
-            foreach (var parent in guide.Extends)
-            {
-                if (byName.TryGetValue(parent.Value, out var parentGuide))
-                {
-                    Visit(parentGuide, path);
-                }
-                else
+                path[^1] = (guide, next + 1);
+                var parent = guide.Extends[next];
+                if (!byName.TryGetValue(parent.Value, out var parentGuide))
                 {
                     Error(DslErrors.UnknownGuide, guide, parent.Range,
                         $"no style guide is named \"{parent.Value}\".{Suggestions.DidYouMean(parent.Value, byName.Keys)} Guides found: {string.Join(", ", byName.Keys.Order(StringComparer.Ordinal))}.");
                 }
+                else if (visiting.Contains(parentGuide))
+                {
+                    var cycle = path.Skip(path.FindIndex(p => p.Guide == parentGuide)).Select(p => p.Guide).Append(parentGuide).Select(g => $"\"{g.Name?.Value}\"");
+                    Error(DslErrors.ExtendsCycle, parentGuide, parentGuide.Name?.Range ?? default, $"style guides extend each other in a cycle: {string.Join(" extends ", cycle)}.");
+                }
+                else if (!done.Contains(parentGuide))
+                {
+                    path.Add((parentGuide, 0));
+                    visiting.Add(parentGuide);
+                }
             }
-
-            path.RemoveAt(path.Count - 1);
-            state[guide] = true;
-            ordered.Add(guide);
-        }
-
-        foreach (var guide in guides)
-        {
-            Visit(guide, []);
         }
 
         return ordered;
     }
 
-    private static HashSet<GuideSyntax> Ancestors(GuideSyntax guide, Dictionary<string, GuideSyntax> byName)
+    /// <summary>
+    /// Whether <paramref name="guide"/> extends <paramref name="ancestor"/>, directly or through other guides.
+    /// Asked only where two guides define the same name, and searched from the guide outwards, so it is
+    /// found at once in the usual case: a guide overriding what the guide it names defines.
+    /// </summary>
+    private static bool Extends(GuideSyntax guide, GuideSyntax ancestor, Dictionary<string, GuideSyntax> byName)
     {
-        var result = new HashSet<GuideSyntax>();
-        var pending = new Stack<GuideSyntax>([guide]);
-        while (pending.Count > 0)
+        var seen = new HashSet<GuideSyntax>();
+        var pending = new Queue<GuideSyntax>([guide]);
+        while (pending.TryDequeue(out var next))
         {
-            foreach (var parent in pending.Pop().Extends)
+            foreach (var parent in next.Extends)
             {
-                if (byName.TryGetValue(parent.Value, out var parentGuide) && result.Add(parentGuide))
+                if (!byName.TryGetValue(parent.Value, out var parentGuide) || !seen.Add(parentGuide))
                 {
-                    pending.Push(parentGuide);
+                    continue;
                 }
+
+                if (parentGuide == ancestor)
+                {
+                    return true;
+                }
+
+                pending.Enqueue(parentGuide);
             }
         }
 
-        return result;
+        return false;
     }
 
     private Fact? BindFact(GuideSyntax guide, FactSyntax syntax)
@@ -258,16 +274,17 @@ public sealed class StyleCompiler
         return _diagnostics.Count == errors ? rule : null;
     }
 
+    /// <remarks>Recurses only into parentheses and 'not', which the parser limits (<see cref="Parser.MaxConditionDepth"/>).</remarks>
     private RuleCondition BindCondition(GuideSyntax guide, ConditionSyntax syntax)
     {
         switch (syntax)
         {
             case AndCondition and:
-                var (l1, r1) = (BindCondition(guide, and.Left), BindCondition(guide, and.Right));
-                return new RuleCondition((d, c) => l1.Test(d, c) && r1.Test(d, c), $"{l1.Text} and {r1.Text}");
+                var all = and.Operands.Select(o => BindCondition(guide, o)).ToArray();
+                return new RuleCondition((d, c) => !AnyGives(all, false, d, c), string.Join(" and ", all.Select(o => o.Text)));
             case OrCondition or:
-                var (l2, r2) = (BindCondition(guide, or.Left), BindCondition(guide, or.Right));
-                return new RuleCondition((d, c) => l2.Test(d, c) || r2.Test(d, c), $"({l2.Text} or {r2.Text})");
+                var any = or.Operands.Select(o => BindCondition(guide, o)).ToArray();
+                return new RuleCondition((d, c) => AnyGives(any, true, d, c), $"({string.Join(" or ", any.Select(o => o.Text))})");
             case NotCondition not:
                 var operand = BindCondition(guide, not.Operand);
                 return new RuleCondition((d, c) => !operand.Test(d, c), $"not {operand.Text}");
@@ -276,6 +293,20 @@ public sealed class StyleCompiler
             default:
                 return RuleCondition.Always;
         }
+    }
+
+    /// <summary>Whether any of <paramref name="conditions"/> gives <paramref name="result"/>, stopping at the first that does.</summary>
+    private static bool AnyGives(RuleCondition[] conditions, bool result, Document document, CheckContext context)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition.Test(document, context) == result)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private RuleCondition BindTest(GuideSyntax guide, TestCondition test)

@@ -9,9 +9,11 @@ internal sealed record FactSyntax(Located Name, Located Kind, Located Value);
 
 internal abstract record ConditionSyntax(TextRange Range);
 
-internal sealed record AndCondition(ConditionSyntax Left, ConditionSyntax Right) : ConditionSyntax(Left.Range);
+/// <summary>Two or more conditions joined by 'and': a chain is one list, however long, so nothing recurses along it.</summary>
+internal sealed record AndCondition(IReadOnlyList<ConditionSyntax> Operands) : ConditionSyntax(Operands[0].Range);
 
-internal sealed record OrCondition(ConditionSyntax Left, ConditionSyntax Right) : ConditionSyntax(Left.Range);
+/// <summary>Two or more conditions joined by 'or'.</summary>
+internal sealed record OrCondition(IReadOnlyList<ConditionSyntax> Operands) : ConditionSyntax(Operands[0].Range);
 
 internal sealed record NotCondition(ConditionSyntax Operand, TextRange At) : ConditionSyntax(At);
 

@@ -15,6 +15,13 @@ internal sealed class Parser : RuleBodyParser
     public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "facts", "rule"];
     public static readonly string[] Severities = ["error", "warning", "suggestion"];
 
+    /// <summary>
+    /// How many parentheses and 'not's a condition may nest. Each level is a call of the parser and of
+    /// the binder; a limit makes a hostile condition a positioned error instead of a stack overflow.
+    /// Chains of 'and' and 'or' are lists, not levels, so they need no limit.
+    /// </summary>
+    public const int MaxConditionDepth = 32;
+
     private readonly SourceText _source;
     private readonly List<Finding> _diagnostics;
     private readonly IReadOnlyList<StyleRuleKind> _kinds;
@@ -184,7 +191,7 @@ internal sealed class Parser : RuleBodyParser
             switch (keyword.Value)
             {
                 case "when":
-                    when = ParseOr();
+                    when = ParseOr(0);
                     break;
                 case "in":
                     scopes.AddRange(Words("a scope (subject, preheader, title, heading, body, link, alt, button, footer, sms)"));
@@ -208,40 +215,48 @@ internal sealed class Parser : RuleBodyParser
             : new RuleSyntax(id, severity, message, review, when, scopes, body);
     }
 
-    private ConditionSyntax ParseOr()
+    private ConditionSyntax ParseOr(int depth) => ParseChain("or", depth, ParseAnd, operands => new OrCondition(operands));
+
+    private ConditionSyntax ParseAnd(int depth) => ParseChain("and", depth, ParseUnary, operands => new AndCondition(operands));
+
+    /// <summary>Operands joined by <paramref name="keyword"/>, read as one list: however long the chain, nothing nests.</summary>
+    private ConditionSyntax ParseChain(string keyword, int depth, Func<int, ConditionSyntax> operand, Func<List<ConditionSyntax>, ConditionSyntax> join)
     {
-        var left = ParseAnd();
-        while (Accept("or"))
+        var first = operand(depth);
+        if (!Next.Is(keyword))
         {
-            left = new OrCondition(left, ParseAnd());
+            return first;
         }
 
-        return left;
-    }
-
-    private ConditionSyntax ParseAnd()
-    {
-        var left = ParseUnary();
-        while (Accept("and"))
+        var operands = new List<ConditionSyntax> { first };
+        while (Accept(keyword))
         {
-            left = new AndCondition(left, ParseUnary());
+            operands.Add(operand(depth));
         }
 
-        return left;
+        return join(operands);
     }
 
-    private ConditionSyntax ParseUnary()
+    /// <param name="depth">How many parentheses and 'not's enclose this factor.</param>
+    private ConditionSyntax ParseUnary(int depth)
     {
-        if (Next.Is("not"))
+        var opening = Next;
+        if (opening.Is("not") || opening.Is("("))
         {
-            var at = Next.Range;
+            if (depth == MaxConditionDepth)
+            {
+                Fail(DslErrors.TooDeep, opening.Range,
+                    $"the condition nests parentheses and 'not' more than {MaxConditionDepth} levels deep here. Write it flatter: 'not not' cancels out, " +
+                    "a list such as 'channel [email, sms]' stands for a chain of 'or', and a condition too long to read can be split into two rules.");
+            }
+
             _position++;
-            return new NotCondition(ParseUnary(), at);
-        }
+            if (opening.Is("not"))
+            {
+                return new NotCondition(ParseUnary(depth + 1), opening.Range);
+            }
 
-        if (Accept("("))
-        {
-            var inner = ParseOr();
+            var inner = ParseOr(depth + 1);
             Expect(")", "to close the condition");
             return inner;
         }
