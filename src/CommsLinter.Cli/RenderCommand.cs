@@ -206,14 +206,21 @@ internal static class RenderCommand
                 html = body;
                 break;
             case PreviewKind.Letter or PreviewKind.Page when document.Format == ContentFormat.Markdown:
+                RenderFailure? markdownFailure;
                 try
                 {
-                    html = TemplateRenderer.MarkdownToHtml(body);
+                    html = TemplateRenderer.MarkdownToHtml(document, rendered, out markdownFailure);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // Markdig refuses text nested too deeply, which a loop can render from a harmless template.
-                    failure ??= new RenderFailure($"the rendered Markdown cannot be shown: {ex.Message}", BodyStart(document));
+                    markdownFailure = new RenderFailure($"the rendered Markdown cannot be shown: {ex.Message}", BodyStart(document));
+                    html = string.Empty;
+                }
+
+                if (markdownFailure is not null)
+                {
+                    // Markdig refuses text nested too deeply, which a loop can render from a harmless template: show the template.
+                    failure ??= markdownFailure;
                     html = $"<pre>{WebUtility.HtmlEncode(document.Source.Text[BodyStart(document)..])}</pre>";
                 }
 

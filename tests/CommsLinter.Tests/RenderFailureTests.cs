@@ -17,10 +17,10 @@ public sealed class RenderFailureTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal("Rendered 2 templates (1 could not be rendered with their sample) to out/index.html\n", result.Output.ReplaceLineEndings("\n"));
         Assert.Equal(
-            "content/purchase/order-confirmation/letter.pl.md(6,1): error render.failed: the rendered Markdown cannot be shown: Markdown elements in the input are too deeply nested - depth limit exceeded. Input is most likely not sensible or is a very large table. The preview shows the template as written.\n",
+            "content/purchase/order-confirmation/letter.pl.md(6,25): error render.failed: the rendered Markdown nests quotes, lists, emphasis and links more than 32 levels deep here, too deep to show. The preview shows the template as written.\n",
             result.Error.ReplaceLineEndings("\n"));
         var page = File.ReadAllText(Path.Combine(folder.Path, "out/content/purchase/order-confirmation/letter.pl.md.html"));
-        Assert.Contains("class=\"failure\">Not rendered with its sample: the rendered Markdown cannot be shown:", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"failure\">Not rendered with its sample: the rendered Markdown nests quotes, lists, emphasis and links more than 32 levels deep here", page, StringComparison.Ordinal);
         Assert.Contains("{% for i in (1..5000) %}&amp;gt;{% endfor %} Umowa", page, StringComparison.Ordinal);
     }
 

@@ -148,7 +148,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     }
 
     /// <summary>A rendered Markdown letter or page as HTML, for previews; never throws (see the other overload).</summary>
-    public static string MarkdownToHtml(string markdown) => ToHtml(markdown, out _);
+    internal static string MarkdownToHtml(string markdown) => ToHtml(markdown, out _);
 
     /// <summary>
     /// A rendered Markdown letter or page as HTML, for previews. Markdown nested deeper than it can be
@@ -160,7 +160,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
         var html = ToHtml(rendered.Body, out var tooDeepAt);
         failure = tooDeepAt is { } at
             ? new RenderFailure(
-                $"the rendered Markdown nests quotes, lists, emphasis and links more than {MarkdownReader.MaxDepth} levels deep here, too deep to show; the page shows its text as written",
+                $"the rendered Markdown nests quotes, lists, emphasis and links more than {MarkdownReader.MaxDepth} levels deep here, too deep to show",
                 rendered.BodyMap.SourceFrom(at)?.Start ?? (document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0))
             : null;
         return html;
