@@ -33,6 +33,22 @@ public sealed class IncludeTests
     }
 
     [Fact]
+    public void A_circle_of_thousands_of_snippets_is_found_once_and_named_by_its_size()
+    {
+        using var folder = Corpus(pl: "<p>{% include 's0' %}</p>\n", en: "<p>Order.</p>\n");
+        const int Count = 3_000;
+        for (var i = 0; i < Count; i++)
+        {
+            folder.Write($"content/_partials/s{i}.txt", $"S{i} {{% include 's{(i + 1) % Count}' %}}");
+        }
+
+        var cycles = CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output).Where(l => l.Contains("include.cycle", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(Count, cycles.Count);
+        Assert.Contains("content/_partials/s0.txt(1,16): error include.cycle: Including 's1' makes a circle: s0 and 2999 other snippets include one another. A rendering would never end; include the shared part from both instead.", cycles);
+    }
+
+    [Fact]
     public void Checking_one_folder_still_resolves_snippets_but_does_not_call_them_unused()
     {
         using var folder = Corpus(pl: "<p>{% include 'legal-footer.pl' %}</p>\n", en: "<p>{% include 'legal-footer.en' %}</p>\n");

@@ -50,11 +50,12 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck, IBuiltinCheck
                 continue;
             }
 
-            if (document.Kind == DocumentKind.Snippet && SnippetName(document, library) is { Length: > 0 } current
-                && library.PathTo(snippet.Name, current) is { } back)
+            if (document.Kind == DocumentKind.Snippet && library.AtDisplayPath(document.Path)?.Name is { } current
+                && library.CircleBack(snippet.Name, current) is var (back, size))
             {
+                var circle = back.Count > 0 ? $"{current} → {string.Join(" → ", back)}" : $"{current} and {size - 1} other snippets include one another";
                 findings.Add(Cycle.At(document, range,
-                    $"Including '{name}' makes a circle: {current} → {string.Join(" → ", back)}. A rendering would never end; include the shared part from both instead."));
+                    $"Including '{name}' makes a circle: {circle}. A rendering would never end; include the shared part from both instead."));
                 continue;
             }
 
@@ -119,9 +120,6 @@ public sealed class IncludeCheck : IDocumentCheck, ICorpusCheck, IBuiltinCheck
     private static string ContentFolderHint(CheckContext context) => context.Catalog is { } catalog
         ? (Path.GetDirectoryName(catalog.Source.Path)?.Replace('\\', '/') is { Length: > 0 } folder ? folder + "/" : string.Empty)
         : string.Empty;
-
-    private static string SnippetName(Document document, SnippetLibrary library) =>
-        library.Snippets.FirstOrDefault(s => s.DisplayPath == document.Path)?.Name ?? string.Empty;
 
     /// <summary>The locale a snippet's name ends in (legal-footer.pl), if it is one of the catalog's locales.</summary>
     private static string? LocaleOf(string snippetName, CheckContext context)
