@@ -242,7 +242,7 @@ internal static class CheckCommand
     private static string GitFolder(IReadOnlyList<string> paths, string workingDirectory)
     {
         var full = paths.Select(p => Path.GetFullPath(p, workingDirectory)).ToArray();
-        if (full.All(p => ProjectLayout.IsSameOrInside(p, workingDirectory)))
+        if (full.All(p => ContentDiscovery.IsSameOrInside(p, workingDirectory)))
         {
             return workingDirectory;
         }

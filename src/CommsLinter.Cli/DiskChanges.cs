@@ -1,3 +1,4 @@
+using CommsLinter.Content;
 using System.Threading.Channels;
 
 namespace CommsLinter.Cli;
@@ -26,7 +27,7 @@ internal sealed class DiskChanges : IDisposable
     public DiskChanges(IEnumerable<string> folders)
     {
         var distinct = folders.Distinct(StringComparer.Ordinal).ToList();
-        foreach (var folder in distinct.Where(f => Directory.Exists(f) && !distinct.Any(other => other != f && Engine.ProjectLayout.IsSameOrInside(f, other))))
+        foreach (var folder in distinct.Where(f => Directory.Exists(f) && !distinct.Any(other => other != f && ContentDiscovery.IsSameOrInside(f, other))))
         {
             var watcher = new FileSystemWatcher(folder)
             {

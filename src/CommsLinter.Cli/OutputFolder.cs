@@ -32,7 +32,7 @@ internal sealed class OutputFolder
     {
         var path = Path.GetFullPath(Path.Combine(_pages, page));
         // A page's path comes from a template's path; it never leads out of the folder.
-        return ProjectLayout.IsSameOrInside(path, _pages) && path != _pages
+        return ContentDiscovery.IsSameOrInside(path, _pages) && path != _pages
             ? path
             : throw new IOException($"the page '{page}' would be written outside the folder.");
     }
@@ -62,12 +62,12 @@ internal sealed class OutputFolder
         foreach (var (path, what) in guarded.Where(g => Path.Exists(g.Path)))
         {
             var (shown, place, isFolder) = (ContentDiscovery.DisplayPath(path, workingDirectory), RealPath(path), Directory.Exists(path));
-            if (isFolder && ProjectLayout.IsSameOrInside(real, place))
+            if (isFolder && ContentDiscovery.IsSameOrInside(real, place))
             {
                 return $"the {noun} '{outOption}' is inside the {what} folder '{shown}', where its pages would be {(what == "style guide" ? "mixed with the style guides" : "read as templates by the next run")}. Give another --out, such as {suggestion}.";
             }
 
-            if (ProjectLayout.IsSameOrInside(place, real))
+            if (ContentDiscovery.IsSameOrInside(place, real))
             {
                 return $"the {noun} '{outOption}' holds the {what} {(isFolder ? "folder" : "file")} '{shown}', which writing there could mix with its pages or replace. Give another --out, such as {suggestion}.";
             }
@@ -216,16 +216,31 @@ internal sealed class OutputFolder
 
     /// <summary>
     /// <paramref name="fullPath"/> with every symbolic link along it followed, as far as it exists: an --out
-    /// that is a link into the content is inside the content. Link cycles stop after 40 links, as the system's do.
+    /// that is a link into the content is inside the content. Like the system, it follows at most 40 links in
+    /// all, so link cycles and links to links to links end.
     /// </summary>
-    private static string RealPath(string fullPath, int links = 0)
+    private static string RealPath(string fullPath)
+    {
+        var links = 0;
+        return RealPath(fullPath, ref links);
+    }
+
+    private static string RealPath(string fullPath, ref int links)
     {
         var root = Path.GetPathRoot(fullPath) ?? string.Empty;
         var current = root;
         foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
             var next = Path.Combine(current, part);
-            current = links < 40 && IsLink(next) ? RealPath(Path.GetFullPath(new FileInfo(next).LinkTarget!, current), links + 1) : next;
+            if (links < 40 && IsLink(next))
+            {
+                links++;
+                current = RealPath(Path.GetFullPath(new FileInfo(next).LinkTarget!, current), ref links);
+            }
+            else
+            {
+                current = next;
+            }
         }
 
         return current;

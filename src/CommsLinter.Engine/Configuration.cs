@@ -83,7 +83,7 @@ public sealed record Configuration
 
     /// <summary>True when the paths include the catalog's folder, so every template is being checked.</summary>
     public bool IsWholeCorpus(IEnumerable<string> paths, string workingDirectory) =>
-        CatalogFolder is { } folder && paths.Any(p => ProjectLayout.IsSameOrInside(folder, Path.GetFullPath(p, workingDirectory)));
+        CatalogFolder is { } folder && paths.Any(p => ContentDiscovery.IsSameOrInside(folder, Path.GetFullPath(p, workingDirectory)));
 
     /// <summary>Starts reading the spelling dictionaries, so that it overlaps reading the templates; a run that reads no template does not need them.</summary>
     public void PreloadDictionaries()

@@ -88,9 +88,6 @@ public static class ProjectLayout
         ];
     }
 
-    /// <summary>True when <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
-    public static bool IsSameOrInside(string path, string folder) => ContentDiscovery.IsSameOrInside(path, folder);
-
     private static string? FindUpwards(IEnumerable<string> paths, string workingDirectory, string name, bool isFolder)
     {
         foreach (var path in paths)
@@ -143,9 +140,9 @@ public sealed record ProjectPaths(string? CatalogPath, string? StyleFolder, stri
     internal bool IsSnippet(string path) => IsInside(path, PartialsFolder) && SnippetLibraryReader.IsSnippet(path);
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="target"/> or a folder that holds it.</summary>
-    private static bool Touches(string path, string? target) => target is not null && ProjectLayout.IsSameOrInside(target, path);
+    private static bool Touches(string path, string? target) => target is not null && ContentDiscovery.IsSameOrInside(target, path);
 
-    private static bool IsInside(string path, string? folder) => folder is not null && path != folder && ProjectLayout.IsSameOrInside(path, folder);
+    private static bool IsInside(string path, string? folder) => folder is not null && path != folder && ContentDiscovery.IsSameOrInside(path, folder);
 }
 
 /// <summary>The configuration files a run uses when they are given; null means found from the checked paths.</summary>
