@@ -18,7 +18,7 @@ start=$(date +%s)
 status=0
 COMMSLINT_FUZZ_CASES="$cases" COMMSLINT_FUZZ_SEED="$seed" \
   dotnet test tests/CommsLinter.Tests -c Release --no-build --filter "FullyQualifiedName~CommsLinter.Tests.Fuzz" \
-    --logger "console;verbosity=normal" 2>&1 | grep -E "^\s+(Passed|Failed) |failures of|kept in|Total tests|Passed:|Failed:" || status=$?
+    --logger "console;verbosity=normal" 2>&1 | grep --line-buffered -E "^\s+(Passed|Failed) |failures of|kept in|Total tests|Passed:|Failed:" || status=$?
 echo "Took $(( $(date +%s) - start )) s."
 if [ -d "$kept" ]; then
   echo "Failing inputs: $kept"

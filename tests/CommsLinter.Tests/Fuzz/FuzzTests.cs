@@ -70,7 +70,7 @@ public sealed class FuzzTests
             }
             catch (Exception ex)
             {
-                failures.Add($"batch from seed {FirstSeed + done}: {ex.GetType().Name}: {ex.Message}", written);
+                failures.Add($"batch from seed {FirstSeed + done}: {Describe(ex)}", written);
             }
 
             if (!Hashes(repository.Path).SequenceEqual(before))
@@ -103,7 +103,7 @@ public sealed class FuzzTests
             }
             catch (Exception ex)
             {
-                failures.Add($"seed {seed}: {ex.GetType().Name}: {ex.Message}", text);
+                failures.Add($"seed {seed}: {Describe(ex)}", text);
             }
         }
 
@@ -140,7 +140,7 @@ public sealed class FuzzTests
             }
             catch (Exception ex)
             {
-                failures.Add($"seed {seed}: {ex.GetType().Name}: {ex.Message}", text);
+                failures.Add($"seed {seed}: {Describe(ex)}", text);
             }
         }
 
@@ -189,11 +189,18 @@ public sealed class FuzzTests
             }
             catch (Exception ex)
             {
-                failures.Add($"seed {seed}: {ex.GetType().Name}: {ex.Message}", texts.ToString());
+                failures.Add($"seed {seed}: {Describe(ex)}", texts.ToString());
             }
         }
 
         failures.AssertNone();
+    }
+
+    /// <summary>An escaped exception with the method of ours it escaped from, since the kept input alone does not say where.</summary>
+    private static string Describe(Exception ex)
+    {
+        var ours = new StackTrace(ex).GetFrames().Select(f => f.GetMethod()).FirstOrDefault(m => m?.DeclaringType?.Namespace?.StartsWith("CommsLinter", StringComparison.Ordinal) == true);
+        return $"{ex.GetType().Name} in {ours?.DeclaringType?.Name}.{ours?.Name}: {ex.Message}";
     }
 
     /// <summary>Findings without a position inside their file, and failures inside a check.</summary>
@@ -252,6 +259,9 @@ public sealed class FuzzTests
     /// <summary>What went wrong, with each failing input kept on disk to reproduce it.</summary>
     private sealed class Failures(string kind)
     {
+        /// <summary>Mutated texts may hold lone surrogates, which the default UTF-8 writer refuses; the seed in the message reproduces such an input exactly.</summary>
+        private static readonly UTF8Encoding KeptEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
         private readonly List<string> _messages = [];
         private readonly string _kept = Path.Combine(Path.GetTempPath(), "commslint-fuzz-failures", kind.Replace(' ', '-').Replace(',', '_'));
 
@@ -264,7 +274,7 @@ public sealed class FuzzTests
             {
                 var file = Path.Combine(folder, name.Replace('/', '_'));
                 Directory.CreateDirectory(folder);
-                File.WriteAllText(file, text);
+                File.WriteAllText(file, text, KeptEncoding);
             }
 
             _messages.Add($"{message} (kept in {folder})");

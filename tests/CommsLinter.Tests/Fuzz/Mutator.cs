@@ -56,7 +56,8 @@ internal sealed class Mutator(int seed)
                     result.RemoveRange(at, Math.Min(result.Count - at, _random.Next(1, 64)));
                     break;
                 case 2:
-                    result.InsertRange(at, result.GetRange(_random.Next(result.Count), Math.Min(16, result.Count - at)));
+                    var from = _random.Next(result.Count);
+                    result.InsertRange(at, result.GetRange(from, Math.Min(16, result.Count - from)));
                     break;
                 default:
                     result[at] = (byte)_random.Next(256);
