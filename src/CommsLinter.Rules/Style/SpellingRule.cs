@@ -92,7 +92,7 @@ public sealed class SpellingRule : StyleRule
             foreach (var (start, length) in TextUnits.Words(text))
             {
                 var word = text.AsSpan(start, length);
-                if (!ShouldCheck(word) || _acceptedLookup.Contains(word) || Overlaps(ignored, start, length) || InAddress(text, start, length))
+                if (!ShouldCheck(word) || _acceptedLookup.Contains(word) || Overlaps(ignored, start, length) || Addresses.HidesMatch(text, start, length))
                 {
                     continue;
                 }
@@ -125,48 +125,6 @@ public sealed class SpellingRule : StyleRule
     /// <summary>Codes, units, times, addresses and domains are not words of a language; nor is a run of 100 letters (Hunspell's own limit).</summary>
     private static bool ShouldCheck(ReadOnlySpan<char> word) =>
         word.Length is > 1 and < 100 && word.IndexOfAny(NotProse) < 0;
-
-    /// <summary>Whether the word is part of an address written without a scheme ("oknanowak.pl/it", "biuro@…").</summary>
-    private static bool InAddress(string text, int start, int length)
-    {
-        // Only a word touching a dot, slash or '@' can be part of an address.
-        var end = start + length;
-        if ((start == 0 || !AddressMarks.Contains(text[start - 1])) && (end == text.Length || !AddressMarks.Contains(text[end])))
-        {
-            return false;
-        }
-
-        var from = start;
-        while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
-        {
-            from--;
-        }
-
-        var to = start + length;
-        while (to < text.Length && !char.IsWhiteSpace(text[to]))
-        {
-            to++;
-        }
-
-        var run = text.AsSpan(from, to - from);
-        if (run.IndexOfAny('/', '@') >= 0)
-        {
-            return true;
-        }
-
-        // A dot between letters marks a domain (oknanowak.pl); a final dot ends a sentence.
-        for (var i = 1; i < run.Length - 1; i++)
-        {
-            if (run[i] == '.' && char.IsLetter(run[i - 1]) && char.IsLetter(run[i + 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly System.Buffers.SearchValues<char> AddressMarks = System.Buffers.SearchValues.Create("./@");
 
     private static readonly System.Buffers.SearchValues<char> NotProse = System.Buffers.SearchValues.Create("0123456789@.:/_\uFFFC");
 

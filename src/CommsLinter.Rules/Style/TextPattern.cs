@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using CommsLinter.Text;
 
 namespace CommsLinter.Rules.Style;
 
 /// <summary>
 /// A term or a regular expression, compiled once. A term matches as whole words, ignoring case
 /// unless asked; a regex runs on .NET's non-backtracking engine, or where it needs backtracking
-/// (backreferences, lookarounds) with a time limit, so a careless pattern cannot hang a run.
+/// (backreferences, lookarounds) with a time limit, so a careless pattern cannot hang a run. Neither
+/// matches part of an address (a URL, domain, e-mail address or file name) unless it holds the
+/// address's own punctuation (see <see cref="Addresses"/>).
 /// </summary>
 public sealed class TextPattern
 {
@@ -80,7 +83,7 @@ public sealed class TextPattern
         {
             foreach (Match match in _regex.Value.Matches(text))
             {
-                if (match.Length > 0)
+                if (match.Length > 0 && !Addresses.HidesMatch(text, match.Index, match.Length))
                 {
                     yield return (match.Index, match.Length);
                 }
@@ -111,9 +114,9 @@ public sealed class TextPattern
 
     public bool IsMatch(string text) => Matches(text).Any();
 
-    /// <summary>Whether text[start, start + length) stands alone, not inside a longer word.</summary>
+    /// <summary>Whether text[start, start + length) stands alone, not inside a longer word or an address.</summary>
     public static bool IsWholeWord(string text, int start, int length) =>
-        IsBoundary(text, start - 1, -1) && IsBoundary(text, start + length, +1);
+        IsBoundary(text, start - 1, -1) && IsBoundary(text, start + length, +1) && !Addresses.HidesMatch(text, start, length);
 
     // A hyphen or apostrophe joining letters is inside a word: "mail" is not a word of "e-mail".
     private static bool IsBoundary(string text, int index, int direction) =>
