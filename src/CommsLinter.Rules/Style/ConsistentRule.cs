@@ -8,11 +8,13 @@ namespace CommsLinter.Rules.Style;
 
 /// <summary>
 /// <c>consistent phone|email|url|days|money|percent with fact, … [near "term", …]</c>: every value of
-/// that kind written in prose (and, for e-mail and URLs, in links) that looks like one of the facts
-/// must equal one of them after normalising. A phone number is a run of 9 digits, or '+' and 11–12
-/// digits; an e-mail or URL is compared when it is on a fact's domain; a number of days is a number
-/// before a word for days (dni, days, giorni, дней…), an amount a number before zł, PLN, € or EUR,
-/// a percentage a number before %. With <c>near</c>, only values in a sentence that contains one of
+/// that kind written in prose, or as a link's target (http(s) for a URL, mailto: for an e-mail, tel: for
+/// a phone), that looks like one of the facts must equal one of them after normalising. A phone number
+/// is a run of 9 digits, or '+' and 11–12 digits; an e-mail or URL is compared when it is on a fact's
+/// domain; a number of days is a number before a word for days, or joined to its adjective (14 dni,
+/// 14-dniowy, 14-day, 14-дневный, 14 giorni); an amount a number before or after a currency
+/// (1 299,00 zł, € 12, $2,480.00, 500 ₽), read with English thousands separators as well; a
+/// percentage a number before %. With <c>near</c>, only values in a sentence that contains one of
 /// the terms are compared (the 14 days of withdrawal, not the 7 days of a deadline). When the rule
 /// holds to one fact, a value in prose carries the fact's value as a safe fix.
 /// Message values: {match}, {fact}. Docs: docs/rules/style/consistent.md.
@@ -74,18 +76,26 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
             }
         }
 
-        if (kind is FactKind.Email or FactKind.Url)
+        foreach (var link in document.Links)
         {
-            foreach (var link in document.Links)
+            if (LinkValue(kind, link.Url) is { } target && IsInconsistent(target))
             {
-                var target = kind == FactKind.Email && link.Url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? link.Url[7..] : link.Url;
-                if (IsInconsistent(target))
-                {
-                    output.Report(link.UrlRange, new MessageValues(Match: target, Expected: expected, Fact: expected));
-                }
+                output.Report(link.UrlRange, new MessageValues(Match: target, Expected: expected, Fact: expected));
             }
         }
     }
+
+    /// <summary>
+    /// The value of a kind a link's target holds: a website is an http(s) link, an e-mail a mailto: link
+    /// (without its ?subject=), a phone a tel: link. A footer's mailto: is not a wrong website.
+    /// </summary>
+    private static string? LinkValue(FactKind kind, string url) => kind switch
+    {
+        FactKind.Url when url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) => url,
+        FactKind.Email when url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) => Uri.UnescapeDataString(url[7..].Split('?')[0]),
+        FactKind.Phone when url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) && url.Count(char.IsAsciiDigit) >= 9 => url[4..],
+        _ => null,
+    };
 
     public override IEnumerable<TextPattern> Patterns => near;
 
@@ -190,12 +200,14 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
         }
     }
 
-    /// <summary>The number of each match of a pattern whose first group is the number.</summary>
+    /// <summary>The number of each match of a pattern whose first (or else second) group is the number.</summary>
     private static IEnumerable<(int Start, string Text)> Numbers(Regex pattern, string text)
     {
         foreach (Match match in pattern.Matches(text))
         {
-            yield return (match.Groups[1].Index, match.Groups[1].Value);
+            // The money pattern has the number before or after the currency: whichever group took part.
+            var number = match.Groups[1].Success ? match.Groups[1] : match.Groups[2];
+            yield return (number.Index, number.Value);
         }
     }
 
@@ -228,10 +240,13 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
     [GeneratedRegex(@"https?://[^\s<>""\uFFFC]+")]
     private static partial Regex UrlPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,4})[\s\u00A0-]*(?:dni|dnia|dzień|days?|giorni|giorno|дней|дня|день)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    // "14-dniowy", "60-dniowego", "14-дневный", "14-day": the adjective counts the days as the noun does.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,4})(?:[\s\u00A0-]*(?:dni|dnia|dzień|days?|giorni|giorno|дней|дня|день)|[\s\u00A0]*[-‐–][\s\u00A0]*(?:dniow|дневн|днев)\p{L}*)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex DaysPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,3}(?:[\s\u00A0.]\d{3})*(?:[.,]\d{1,2})?)[\s\u00A0]*(?:zł|PLN|€|EUR)(?![\p{L}])")]
+    // Group separators are a space, a no-break space, a dot or (in English) a comma before three digits:
+    // "2,480.00" is one amount, never "480.00". The currency comes after the number or before it.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}.,])(?:(?:€|\$|£|EUR|PLN|USD|GBP)[\s\u00A0]*(\d{1,3}(?:[\s\u00A0.,]\d{3})*(?:[.,]\d{1,2})?)(?![\p{N}])|(\d{1,3}(?:[\s\u00A0.,]\d{3})*(?:[.,]\d{1,2})?)[\s\u00A0]*(?:zł|PLN|€|EUR|₽|руб|рублей|рубля|USD|\$|£|GBP)(?![\p{L}]))")]
     private static partial Regex MoneyPattern();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,3}(?:[.,]\d+)?)[\s\u00A0]*%")]

@@ -92,7 +92,7 @@ public sealed class SpellingRule : StyleRule
             foreach (var (start, length) in TextUnits.Words(text))
             {
                 var word = text.AsSpan(start, length);
-                if (!ShouldCheck(word) || _acceptedLookup.Contains(word) || Overlaps(ignored, start, length) || Addresses.HidesMatch(text, start, length))
+                if (!ShouldCheck(word) || _acceptedLookup.Contains(word) || Overlaps(ignored, start, length) || Addresses.HidesMatch(text, start, length) || IsTextMark(text, start, length))
                 {
                     continue;
                 }
@@ -125,6 +125,11 @@ public sealed class SpellingRule : StyleRule
     /// <summary>Codes, units, times, addresses and domains are not words of a language; nor is a run of 100 letters (Hunspell's own limit).</summary>
     private static bool ShouldCheck(ReadOnlySpan<char> word) =>
         word.Length is > 1 and < 100 && word.IndexOfAny(NotProse) < 0;
+
+    /// <summary>The ASCII forms of ™, © and ® — "(tm)", "(c)", "(r)" — are marks, not words.</summary>
+    private static bool IsTextMark(string text, int start, int length) =>
+        start > 0 && start + length < text.Length && text[start - 1] == '(' && text[start + length] == ')'
+        && text.AsSpan(start, length) is var word && (word.Equals("tm", StringComparison.OrdinalIgnoreCase) || word.Equals("sm", StringComparison.OrdinalIgnoreCase));
 
     private static readonly System.Buffers.SearchValues<char> NotProse = System.Buffers.SearchValues.Create("0123456789@.:/_\uFFFC");
 
