@@ -35,6 +35,7 @@ internal static class CommsLintApp
             ReportCommand.Create(output, error, workingDirectory, host),
             ApproveCommand.Create(output, error, workingDirectory, host),
             BaselineCommand.Create(output, error, workingDirectory),
+            VocabularyCommand.Create(output, error, workingDirectory),
         };
 
         var result = root.Parse(args);

@@ -7,8 +7,12 @@ using CommsLinter.Text;
 namespace CommsLinter.Rules.Style;
 
 /// <summary>
-/// <c>spelling [accept "word", ...] [ignore /pattern/, ...]</c>: every word of the rule's segments is
-/// checked in the dictionary of the template's locale. Words the style guides accept (vocabulary
+/// <c>spelling [accept "word", ...] [ignore /pattern/, ...] [names error|warning|suggestion]</c>: every
+/// word of the rule's segments is checked in the dictionary of the template's locale. An unknown word
+/// written as a name (a capital inside a sentence, a capital inside the word, or a short word in
+/// capitals) is most often a name the dictionary cannot know: it is reported under its own id, the
+/// rule's id and ".unknown-name", at suggestion severity unless <c>names</c> says otherwise; one whose
+/// best suggestion is a single edit away is a typo all the same. Words the style guides accept (vocabulary
 /// and the rule's own list), words with digits (codes, units, times), e-mail addresses, URLs and
 /// domains, placeholders and text matching an ignore pattern are skipped. A finding carries the
 /// best suggestions as its fix. Message values: {match}, {expected} (the best suggestion),
@@ -26,12 +30,15 @@ public sealed class SpellingRule : StyleRule
     private readonly HashSet<string> _accepted;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _acceptedLookup;
     private readonly IReadOnlyList<TextPattern> _ignore;
+    private readonly RuleDescriptor _names;
 
-    public SpellingRule(StyleRuleHeader header, SpellingDictionaries dictionaries, IEnumerable<string> accepted, IReadOnlyList<TextPattern> ignore)
+    public SpellingRule(StyleRuleHeader header, SpellingDictionaries dictionaries, IEnumerable<string> accepted, IReadOnlyList<TextPattern> ignore, Severity namesSeverity = Severity.Suggestion)
         : base(header)
     {
         _dictionaries = dictionaries;
         _ignore = ignore;
+        _names = header.Descriptor with { Id = header.Descriptor.Id + NameSuffix, Title = "An unknown word written as a name", DefaultSeverity = namesSeverity };
+        Rules = [header.Descriptor, _names];
         // Casing is the capitalization rule's business: spelling accepts "nowaktherm" as a word.
         _accepted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // Words are checked without a final dot, so "ul." is accepted as "ul".
@@ -43,10 +50,14 @@ public sealed class SpellingRule : StyleRule
         _acceptedLookup = _accepted.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>What the id of a spelling rule's findings of names ends with: "spelling.unknown-name".</summary>
+    public const string NameSuffix = ".unknown-name";
+
     private static BindRule Parse(RuleBodyParser body)
     {
         var accepted = new List<Located>();
         var ignored = new List<PatternSyntax>();
+        var names = Severity.Suggestion;
         while (true)
         {
             if (body.Accept("accept"))
@@ -57,9 +68,13 @@ public sealed class SpellingRule : StyleRule
             {
                 ignored.AddRange(body.Patterns("a \"term\" or /pattern/ whose text is not spell-checked"));
             }
+            else if (body.Accept("names"))
+            {
+                names = Enum.Parse<Severity>(body.OneOf(["error", "warning", "suggestion"], "the severity of unknown names", "severity", "error, warning or suggestion").Value, ignoreCase: true);
+            }
             else
             {
-                return binder => new SpellingRule(binder.Header, binder.Dictionaries, binder.AcceptedWords.Concat(accepted.Select(a => a.Value)), binder.Patterns(ignored));
+                return binder => new SpellingRule(binder.Header, binder.Dictionaries, binder.AcceptedWords.Concat(accepted.Select(a => a.Value)), binder.Patterns(ignored), names);
             }
         }
     }
@@ -89,6 +104,7 @@ public sealed class SpellingRule : StyleRule
         {
             var ignored = IgnoredRanges(segment);
             var text = segment.Text;
+            var sentenceStart = 0;
             foreach (var (start, length) in TextUnits.Words(text))
             {
                 var word = text.AsSpan(start, length);
@@ -107,13 +123,56 @@ public sealed class SpellingRule : StyleRule
                 var misspelled = word.ToString();
                 var suggestions = speller.Suggest(misspelled);
                 var message = new MessageValues(Match: misspelled, Expected: suggestions.Count > 0 ? suggestions[0] : null, Language: language);
+                // "Pańswo" is one letter from "Państwo": a typo of a word, however it is written; a name is further from every word.
+                var isName = IsWrittenAsName(text, start, length, ref sentenceStart)
+                    && !(suggestions.Count > 0 && !suggestions[0].Contains(' ', StringComparison.Ordinal) && Suggestions.Distance(misspelled, suggestions[0]) == 1);
+                var didYouMean = Header.Message.Contains("{expected}", StringComparison.Ordinal) ? null : DidYouMean(suggestions);
                 output.Report(segment, start, start + length, message,
                     // A suggestion is a guess at what the writer meant: a person chooses it, --fix never does.
                     suggestions.Count > 0 ? new SegmentFix($"Replace “{misspelled}” with “{suggestions[0]}”", safe: false, start, start + length, suggestions[0]) : null,
-                    Header.Message.Contains("{expected}", StringComparison.Ordinal) ? null : DidYouMean(suggestions));
+                    isName ? $"{didYouMean} If it is a name, add it to the style guide's vocabulary (commslint vocabulary suggest lists them).".TrimStart() : didYouMean,
+                    isName ? _names : null);
             }
         }
     }
+
+    /// <summary>
+    /// Whether an unknown word is written as a name: "NowakTherm", "NIP" or "Kowalski" inside a sentence.
+    /// A capital that starts a sentence or the text says nothing, so such a word is still a typo.
+    /// </summary>
+    /// <param name="sentenceStart">Where the sentence holding the previous word began; words come in order, so the search goes on from there.</param>
+    private static bool IsWrittenAsName(string text, int start, int length, ref int sentenceStart)
+    {
+        var word = text.AsSpan(start, length);
+        if (!char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        var capitals = 0;
+        foreach (var c in word)
+        {
+            capitals += char.IsUpper(c) ? 1 : 0;
+        }
+
+        if (capitals > 1)
+        {
+            // In capitals throughout, a short word is an abbreviation (NIP, ИНН) and a long one shouting, whose typos are typos.
+            return capitals < length || length <= 6;
+        }
+
+        for (var i = sentenceStart; i < start - 1; i++)
+        {
+            if (text[i] is '.' or '!' or '?' or ':' or '•' or '|' && char.IsWhiteSpace(text[i + 1]))
+            {
+                sentenceStart = i + 1;
+            }
+        }
+
+        return text.AsSpan(sentenceStart, start - sentenceStart).ContainsAnyExcept(NotWordStart);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NotWordStart = System.Buffers.SearchValues.Create(" \u00A0\t\n\"'„“”«»‘’(-–—*\uFFFC");
 
     private static string? DidYouMean(IReadOnlyList<string> suggestions) => suggestions.Count switch
     {

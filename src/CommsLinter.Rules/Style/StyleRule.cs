@@ -59,7 +59,8 @@ public abstract class StyleRule : IDocumentCheck
 
     public StyleRuleHeader Header { get; }
 
-    public IReadOnlyList<RuleDescriptor> Rules { get; }
+    /// <summary>The rule's own id and, for a kind that reports two things (spelling's typos and names), the other's.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; protected init; }
 
     public string Id => Header.Descriptor.Id;
 
@@ -162,9 +163,12 @@ public readonly struct RuleOutput(StyleRule rule, Document document, ICollection
     public void Report(TextRange range, MessageValues values, string? addendum = null) =>
         findings.Add(rule.Header.Descriptor.At(document, range, rule.Message(values, addendum)));
 
-    /// <summary>A finding at text [start, end) of a segment, with the fix the rule proposes when the segment is the source verbatim there.</summary>
-    public void Report(Segment segment, int start, int end, MessageValues values, SegmentFix? fix = null, string? addendum = null) =>
-        findings.Add(rule.Header.Descriptor.At(document, segment.Map.ToSource(start, end), rule.Message(values, addendum), fix?.InSource(document.Source, segment)));
+    /// <summary>
+    /// A finding at text [start, end) of a segment, with the fix the rule proposes when the segment is the source verbatim there;
+    /// <paramref name="descriptor"/> is one of the rule's <see cref="StyleRule.Rules"/> when not its own.
+    /// </summary>
+    public void Report(Segment segment, int start, int end, MessageValues values, SegmentFix? fix = null, string? addendum = null, RuleDescriptor? descriptor = null) =>
+        findings.Add((descriptor ?? rule.Header.Descriptor).At(document, segment.Map.ToSource(start, end), rule.Message(values, addendum), fix?.InSource(document.Source, segment)));
 
     /// <summary>A finding of another rule that this rule's run produced (a missing dictionary, say).</summary>
     public void Add(Finding finding) => findings.Add(finding);
