@@ -144,6 +144,7 @@ internal sealed class HtmlReader : IContentReader
         Heading = 32,
         ListItem = 64,
         Quote = 128,
+        TableHeader = 256,
     }
 
     private readonly record struct OpenElement(string Name, Role Roles);
@@ -158,7 +159,7 @@ internal sealed class HtmlReader : IContentReader
         // How many elements of each name are open, counted once the stack is deep enough that searching it costs:
         // an end tag that closes nothing is then known at once, not searched for through thousands of open elements.
         private Dictionary<string, int>? _openByName;
-        private readonly int[] _roleDepth = new int[System.Numerics.BitOperations.Log2((uint)Role.Quote) + 1];
+        private readonly int[] _roleDepth = new int[System.Numerics.BitOperations.Log2((uint)Role.TableHeader) + 1];
         private readonly List<PendingImage> _images = [];
         // Where the last token ended: a file that ends inside a tag is reported there, or at the body's start.
         private TextRange _tokenRange = new(input.BodyStart, input.BodyStart);
@@ -431,6 +432,8 @@ internal sealed class HtmlReader : IContentReader
                 "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => Role.Heading,
                 "li" => Role.ListItem,
                 "blockquote" => Role.Quote,
+                // A header cell is a table cell; a data cell is not, since e-mails lay out all their prose in tables.
+                "th" => Role.TableHeader,
                 _ when SkippedElements.Contains(name) => Role.Skip,
                 _ => Role.None,
             };
@@ -474,6 +477,7 @@ internal sealed class HtmlReader : IContentReader
             : Has(Role.Heading) ? SegmentScope.Heading
             : Has(Role.ListItem) ? SegmentScope.ListItem
             : Has(Role.Quote) ? SegmentScope.Quote
+            : Has(Role.TableHeader) ? SegmentScope.TableCell
             : SegmentScope.Paragraph;
 
         private bool Has(Role role) => _roleDepth[System.Numerics.BitOperations.Log2((uint)role)] > 0;

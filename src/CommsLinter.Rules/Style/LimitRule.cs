@@ -1,6 +1,8 @@
 using System.Globalization;
+using CommsLinter.Diagnostics;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
+using CommsLinter.Spelling;
 using CommsLinter.Text;
 
 namespace CommsLinter.Rules.Style;
@@ -19,11 +21,24 @@ public enum LimitMetric
 /// <c>limit metric max|min N</c>. Metrics: words-per-sentence and exclamations-per-sentence (per
 /// sentence), characters (per segment: subject and preheader lengths, rendered with the template's
 /// sample when it has one; otherwise a placeholder counts as one),
-/// caps-words, paragraphs and emoji (per message). Words the guides accept (NIP, KRS, brand names)
-/// are not caps words. Message values: {count}, {limit}, {match}. Docs: docs/rules/style/limit.md.
+/// caps-words, paragraphs and emoji (per message). Caps words are reported a run at a time
+/// ("SUPER PROMOCJA TYLKO DZIŚ" is one finding) with a sentence-case fix; abbreviations are not caps
+/// words (words the guides accept, words the locale's dictionary knows only in capitals, and a shipped
+/// list such as VAT, NIP, PDF, ИНН, IVA), nor are labels (words in capitals before a colon, a line
+/// ending in one, a table cell in capitals). Message values: {count}, {limit}, {match}. Docs: docs/rules/style/limit.md.
 /// </summary>
-public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords) : StyleRule(header)
+public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords, SpellingDictionaries? dictionaries = null)
+    : StyleRule(header)
 {
+    /// <summary>Abbreviations written in capitals in the four languages, which no dictionary may hold.</summary>
+    private static readonly HashSet<string> KnownAbbreviations = new(StringComparer.Ordinal)
+    {
+        "VAT", "NIP", "PDF", "REGON", "KRS", "PESEL", "IBAN", "BIC", "SWIFT", "SMS", "MMS", "PIN", "FAQ", "PLN", "EUR", "USD", "GBP", "RODO",
+        "GDPR", "URL", "WWW", "ID", "OK", "TV", "PVC", "RAL", "CEO", "QR", "ATM", "VIP", "PS", "UE", "EU", "USA", "BLIK", "CVV", "ISO", "HTML",
+        "ИНН", "КПП", "ОГРН", "НДС", "СМС", "ФИО", "РФ", "ООО", "ИП", "БИК", "ПВХ",
+        "IVA", "CAP", "PEC", "SPA", "SRL", "CF", "IBAN", "PDF", "UE",
+    };
+
     public static StyleRuleKind Kind { get; } = new("limit",
         "Reports text over (or under) a limit: sentence length, exclamation marks, capitals, characters, paragraphs, emoji.", Parse);
 
@@ -51,7 +66,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 return null;
             }
 
-            return new LimitRule(binder.Header, measured, bound.Value == "max", value, binder.AcceptedWords);
+            return new LimitRule(binder.Header, measured, bound.Value == "max", value, binder.AcceptedWords, binder.Dictionaries);
         };
     }
 
@@ -110,20 +125,18 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
 
                 break;
             case LimitMetric.CapsWords:
+                var speller = document.Locale is { Length: > 0 } locale && context.Catalog?.HasLocale(locale) != false ? dictionaries?.For(locale).Checker : null;
                 var seen = 0;
                 foreach (var segment in segments)
                 {
-                    foreach (var (start, length) in TextUnits.Words(segment.Text))
+                    foreach (var run in CapsRuns(segment, speller))
                     {
-                        if (!IsCaps(segment.Text.AsSpan(start, length)))
+                        seen += run.Shouted;
+                        if (isMax && seen > limit)
                         {
-                            continue;
-                        }
-
-                        var word = segment.Text.Substring(start, length);
-                        if (!acceptedWords.Contains(word) && ++seen > limit && isMax)
-                        {
-                            output.Report(segment, start, start + length, Values(seen, word));
+                            var text = segment.Text[run.Start..run.End];
+                            output.Report(segment, run.Start, run.End, Values(seen, text),
+                                new SegmentFix("Write it in sentence case", safe: false, run.Start, run.End, SentenceCase(segment.Text, run, speller)));
                         }
                     }
                 }
@@ -145,6 +158,105 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
 
     private MessageValues Values(int count, string? match) =>
         new(Match: match, Count: count.ToString(CultureInfo.InvariantCulture), Limit: limit.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A run of words in capitals, from the first shouted word to the last, and how many of its words shout.</summary>
+    private readonly record struct CapsRun(int Start, int End, int Shouted);
+
+    /// <summary>
+    /// The runs of capitalised words in a segment, joined by spaces, hyphens, commas or '&amp;', that hold a
+    /// shouted word (not an abbreviation) and are not a label: a run just before a colon, or a whole table cell.
+    /// </summary>
+    private IEnumerable<CapsRun> CapsRuns(Segment segment, CachedSpeller? speller)
+    {
+        var text = segment.Text;
+        int? start = null;
+        var (end, shouted, lastEnd) = (0, 0, 0);
+        foreach (var (wordStart, length) in TextUnits.Words(text))
+        {
+            var isCaps = IsCaps(text.AsSpan(wordStart, length));
+            if (start is not null && (!isCaps || !IsJoin(text.AsSpan(lastEnd, wordStart - lastEnd))))
+            {
+                if (shouted > 0 && !IsLabel(segment, start.Value, end))
+                {
+                    yield return new CapsRun(start.Value, end, shouted);
+                }
+
+                (start, shouted) = (null, 0);
+            }
+
+            lastEnd = wordStart + length;
+            if (!isCaps)
+            {
+                continue;
+            }
+
+            // An abbreviation starts and ends no run, but a run goes on past one: "SUPER OKNA PVC TANIEJ".
+            if (!IsAbbreviation(text.AsSpan(wordStart, length), speller))
+            {
+                start ??= wordStart;
+                end = wordStart + length;
+                shouted++;
+            }
+        }
+
+        if (start is not null && shouted > 0 && !IsLabel(segment, start.Value, end))
+        {
+            yield return new CapsRun(start.Value, end, shouted);
+        }
+    }
+
+    private static bool IsJoin(ReadOnlySpan<char> between) => between.Trim(" \u00A0-–,&+").IsEmpty;
+
+    /// <summary>
+    /// A label names what follows it: "NUMER ZAMÓWIENIA: 123", a line that ends in a colon, a table cell in capitals.
+    /// One word before a colon mid-text ("URGENT: pay today") is shouting all the same.
+    /// </summary>
+    private static bool IsLabel(Segment segment, int start, int end)
+    {
+        var text = segment.Text;
+        var after = text.AsSpan(end).TrimStart(" \u00A0");
+        var wholeSegment = text.AsSpan(0, start).Trim().IsEmpty && after.TrimStart(':').Trim(" .").IsEmpty;
+        return (after.Length > 0 && after[0] == ':' && (wholeSegment || text.AsSpan(start, end - start).ContainsAny(" \u00A0")))
+            || (segment.Scope == SegmentScope.TableCell && wholeSegment);
+    }
+
+    /// <summary>An accepted word, a shipped abbreviation, or a word the dictionary knows only in capitals ("VAT", not "vat").</summary>
+    private bool IsAbbreviation(ReadOnlySpan<char> word, CachedSpeller? speller)
+    {
+        var text = word.ToString();
+        if (acceptedWords.Contains(text) || KnownAbbreviations.Contains(text))
+        {
+            return true;
+        }
+
+        return speller is not null && speller.Check(word) && !speller.Check(text.ToLowerInvariant()) && !speller.Check(string.Concat(word[..1], text[1..].ToLowerInvariant()));
+    }
+
+    /// <summary>The run in lower case, abbreviations kept, with a capital where it starts a sentence.</summary>
+    private string SentenceCase(string text, CapsRun run, CachedSpeller? speller)
+    {
+        var result = new System.Text.StringBuilder(text, run.Start, run.End - run.Start, run.End - run.Start);
+        foreach (var (start, length) in TextUnits.Words(text, run.Start, run.End))
+        {
+            if (IsAbbreviation(text.AsSpan(start, length), speller))
+            {
+                continue;
+            }
+
+            for (var i = start; i < start + length; i++)
+            {
+                result[i - run.Start] = char.ToLowerInvariant(text[i]);
+            }
+        }
+
+        var before = text.AsSpan(0, run.Start).TrimEnd(" \u00A0\"'„“«(");
+        if (before.IsEmpty || before[^1] is '.' or '!' or '?' or ':')
+        {
+            result[0] = char.ToUpperInvariant(result[0]);
+        }
+
+        return result.ToString();
+    }
 
     private static bool IsCaps(ReadOnlySpan<char> word)
     {
