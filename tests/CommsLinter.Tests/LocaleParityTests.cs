@@ -95,6 +95,36 @@ public sealed class LocaleParityTests
         Assert.Contains("content/touchpoints.yml(17,17): error catalog.invalid: Unknown parity aspect 'phone'. Did you mean 'phones'?", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_plain_text_part_is_one_message_with_its_html_part_and_says_nothing_the_html_does_not()
+    {
+        using var folder = Corpus(ru: Polish, it: Polish, en: Polish);
+        foreach (var locale in new[] { "pl", "ru", "it", "en" })
+        {
+            folder.Write($"content/purchase/order-confirmation/email.{locale}.txt", TestCatalog.FrontMatter("email", locale, "subject: S\npreheader: P\n")
+                + (locale switch
+                {
+                    "ru" => "Заказ {{ order.number }} принят. Возврат в течение 30 дней: https://www.oknanowak.pl/pl/zwroty",
+                    "it" => "Ordine {{ order.number }} ricevuto. Resi entro 14 giorni: https://www.oknanowak.pl/pl/zwroty, {{ coupon }}",
+                    "en" => "Order received.",
+                    _ => "Zamówienie {{ order.number }} przyjęte. Zwrot w ciągu 14 dni: https://www.oknanowak.pl/pl/zwroty, tel. 22 307 41 00.",
+                }) + "\n");
+        }
+
+        Assert.Equal(
+            string.Join('\n',
+            [
+                "content/purchase/order-confirmation/email.it.txt(8,95): warning parity.placeholders: {{ coupon }} is in this plain-text part but not in the HTML part 'content/purchase/order-confirmation/email.it.html'. The two parts of one e-mail must agree on placeholders.",
+                "content/purchase/order-confirmation/email.ru.txt(8,52): warning parity.numbers: 30 (days) is in this plain-text part but not in the HTML part 'content/purchase/order-confirmation/email.ru.html'. The two parts of one e-mail must agree on numbers.",
+            ]),
+            string.Join('\n', CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output)));
+
+        // A second HTML (or plain-text) template of one locale is a duplicate all the same.
+        folder.Write("content/purchase/order-confirmation/copy.pl.html", TestCatalog.FrontMatter("email", "pl", "subject: S\npreheader: P\n") + Polish + "\n");
+        Assert.Contains(CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output),
+            l => l.StartsWith("content/purchase/order-confirmation/email.pl.html(2,13): error catalog.duplicate-template: 'content/purchase/order-confirmation/copy.pl.html' is already the email template", StringComparison.Ordinal));
+    }
+
     private static TempFolder Corpus(string ru, string it, string en, string pl = Polish)
     {
         var folder = new TempFolder();

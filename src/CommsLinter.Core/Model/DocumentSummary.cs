@@ -23,6 +23,13 @@ public sealed record SuppressedLines(IReadOnlyList<string> RuleIds, int FromLine
 /// </summary>
 public sealed record DocumentSummary(string Path, DocumentKind Kind, string? Touchpoint, string? Channel, string? Locale)
 {
+    /// <summary>
+    /// Whether the template is a plain-text part (.txt). An e-mail is sent as two parts, one HTML (or
+    /// Markdown) and one plain text, so two templates of one touchpoint, channel and locale are one
+    /// message when one is plain text and the other is not.
+    /// </summary>
+    public bool IsPlainTextPart => System.IO.Path.GetExtension(Path).Equals(".txt", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Where the front matter names the touchpoint; the file's start when it does not.</summary>
     public Location TouchpointValue { get; init; } = Location.FileStart;
 

@@ -4,7 +4,10 @@ using CommsLinter.Pipeline;
 
 namespace CommsLinter.Rules.Builtin;
 
-/// <summary>Two templates must not claim the same touchpoint, channel and locale: which one is sent?</summary>
+/// <summary>
+/// Two templates must not claim the same touchpoint, channel and locale: which one is sent? An HTML or
+/// Markdown template and a plain-text one are the two parts of one multipart message, not duplicates.
+/// </summary>
 public sealed class DuplicateTemplateCheck : IGroupedCorpusCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor Duplicate = new("catalog.duplicate-template", "Two templates for the same touchpoint, channel and locale", Severity.Error);
@@ -23,8 +26,13 @@ public sealed class DuplicateTemplateCheck : IGroupedCorpusCheck, IBuiltinCheck
         for (var i = 1; i < members.Count; i++)
         {
             var duplicate = members[i];
+            if (members.Take(i).FirstOrDefault(m => m.IsPlainTextPart == duplicate.IsPlainTextPart) is not { } first)
+            {
+                continue;
+            }
+
             findings.Add(Duplicate.At(duplicate, duplicate.TouchpointValue,
-                $"'{members[0].Path}' is already the {duplicate.Channel} template of '{duplicate.Touchpoint}' in '{duplicate.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
+                $"'{first.Path}' is already the {duplicate.Channel} template of '{duplicate.Touchpoint}' in '{duplicate.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
         }
     }
 }

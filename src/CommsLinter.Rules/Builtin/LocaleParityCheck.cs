@@ -88,15 +88,29 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
     /// <param name="versions">The templates of one touchpoint and channel, in path order.</param>
     private static void Compare(IReadOnlyList<DocumentSummary> versions, CheckContext context, ICollection<Finding> findings)
     {
-        // One member per locale, in path order: two templates of one locale are a duplicate (catalog.duplicate-template), not a translation.
+        // One member per locale: its HTML or Markdown template when it has one, else its plain-text one. Two more of
+        // one locale are a duplicate (catalog.duplicate-template), not a translation; a plain-text part is compared
+        // with its HTML part below.
         var members = new List<Member>(versions.Count);
-        var locales = new HashSet<string>(StringComparer.Ordinal);
+        var plainParts = new List<Member>();
         foreach (var version in versions)
         {
-            if (locales.Add(version.Locale!))
+            var at = members.FindIndex(m => m.Document.Locale == version.Locale);
+            var member = new Member(version, version.ObservationsOf(Name));
+            if (at < 0)
             {
-                members.Add(new Member(version, version.ObservationsOf(Name)));
+                members.Add(member);
             }
+            else if (members[at].Document.IsPlainTextPart != version.IsPlainTextPart && plainParts.TrueForAll(p => p.Document.Locale != version.Locale))
+            {
+                plainParts.Add(version.IsPlainTextPart ? member : members[at]);
+                members[at] = version.IsPlainTextPart ? members[at] : member;
+            }
+        }
+
+        foreach (var plain in plainParts)
+        {
+            CompareParts(members.First(m => m.Document.Locale == plain.Document.Locale), plain, findings);
         }
 
         // Versions that agree on every aspect, the usual case, are told apart by one digest.
@@ -193,6 +207,28 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
             {
                 findings.Add(Descriptor(aspect).At(member.Document, Location.FileStart,
                     $"This {member.Document.Locale} version lacks {missingText}, which the {Locales(having)} versions have ({Representative(having, source, _ => true)}). Translations of one message must agree on {Noun(aspect)}."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The plain-text part of an e-mail says what its HTML part says: a placeholder, number, date, URL, e-mail
+    /// address or phone number in the plain text that the HTML part lacks is reported there. The HTML part
+    /// may say more (a logo's link, a banner's date), since plain-text parts are often shorter.
+    /// </summary>
+    private static void CompareParts(Member html, Member plain, ICollection<Finding> findings)
+    {
+        foreach (var aspect in ParityAspects.All.Where(a => a is not (ParityAspects.Links or ParityAspects.Images)))
+        {
+            if (html.DigestOf(aspect) == plain.DigestOf(aspect))
+            {
+                continue;
+            }
+
+            foreach (var value in plain.ValuesOf(aspect).Where(v => !html.Has(aspect, v.Key)).DistinctBy(v => v.Key))
+            {
+                findings.Add(Descriptor(aspect).At(plain.Document, value.Location,
+                    $"{Shown(value)} is in this plain-text part but not in the HTML part '{html.Document.Path}'. The two parts of one e-mail must agree on {Noun(aspect)}."));
             }
         }
     }
