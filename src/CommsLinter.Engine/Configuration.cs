@@ -73,7 +73,7 @@ public sealed record Configuration
     public IReadOnlyList<RuleDescriptor> RuleDescriptors =>
     [
         .. RuleRegistry.Descriptors,
-        .. Style.Rules.Where(r => r.Id != StyleCompiler.RejectedWords.Id).Select(r => r.Header.Descriptor with { Title = r.Describe() }),
+        .. Style.Rules.Where(r => r.Id != StyleCompiler.RejectedWords.Id).SelectMany(r => r.Rules.Select(d => d.Id == r.Id ? d with { Title = r.Describe() } : d)),
     ];
 
     private IEnumerable<object> BuiltinChecks() => RuleRegistry.Checks.Select(c => c.CreateFor(this)).OfType<object>();

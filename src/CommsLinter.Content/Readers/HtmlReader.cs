@@ -165,6 +165,8 @@ internal sealed class HtmlReader : IContentReader
         private TextRange _tokenRange = new(input.BodyStart, input.BodyStart);
         private LinkInProgress? _link;
         private bool _reportedDepth;
+        private bool _seenProse;
+        private bool _foundHiddenPreheader;
         private bool _reportedSyntax;
 
         public void Run()
@@ -182,7 +184,7 @@ internal sealed class HtmlReader : IContentReader
                 SkipRawText = true,
                 SkipScriptText = true,
                 SkipPlaintext = true,
-                ShouldEmitAttribute = static (ref _, name) => name.Span is "class" or "id" or "href" or "src" or "alt",
+                ShouldEmitAttribute = static (ref _, name) => name.Span is "class" or "id" or "href" or "src" or "alt" or "style",
             };
             tokenizer.Error += (_, e) =>
             {
@@ -215,6 +217,7 @@ internal sealed class HtmlReader : IContentReader
                         OnEndTag(token.Name.ToString(), range);
                         break;
                     case HtmlTokenType.Character when !Has(Role.Skip):
+                        _seenProse |= !Has(Role.Title) && !_text.AsSpan(range.Start, range.Length).IsWhiteSpace();
                         AppendText(range);
                         break;
                     case HtmlTokenType.Comment when Suppression.Parse(token.Data.ToString(), range) is { } suppression:
@@ -285,6 +288,13 @@ internal sealed class HtmlReader : IContentReader
             }
 
             var roles = RolesOf(name, attributes);
+            if (!_seenProse && !_foundHiddenPreheader && name is not ("head" or "title" or "html" or "body") && IsHidden(attributes, range))
+            {
+                // The usual hidden preheader: an element no one sees, before any prose, that inboxes show after the subject.
+                roles |= Role.Preheader;
+                _foundHiddenPreheader = true;
+            }
+
             if (_stack.Count >= MaxDepth)
             {
                 if (!_reportedDepth)
@@ -505,6 +515,27 @@ internal sealed class HtmlReader : IContentReader
         }
 
         /// <summary>The source range of an attribute's value inside a start tag, found from the attribute's own position.</summary>
+        /// <summary>Whether the element's style hides it: display:none, however it is spaced or cased.</summary>
+        private bool IsHidden(StructAttributes attributes, TextRange tagRange)
+        {
+            if (Attribute(attributes, tagRange, "style") is not { } style)
+            {
+                return false;
+            }
+
+            Span<char> compact = stackalloc char[Math.Min(style.Length, 512)];
+            var length = 0;
+            foreach (var c in _text.AsSpan(style.Start, Math.Min(style.Length, compact.Length)))
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    compact[length++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            return compact[..length].Contains("display:none", StringComparison.Ordinal);
+        }
+
         private TextRange? Attribute(StructAttributes attributes, TextRange tagRange, string name)
         {
             for (var a = 0; a < attributes.Count; a++)

@@ -7,17 +7,19 @@ namespace CommsLinter.Rules.Builtin;
 
 /// <summary>
 /// Every template names its touchpoint, channel and locale; e-mails also give a subject and a
-/// preheader. Unknown keys are reported as likely typos.
+/// preheader, in the front matter or as the HTML's hidden preheader; when both give one, they say the
+/// same. Unknown keys are reported as likely typos.
 /// </summary>
 public sealed class FrontMatterFieldsCheck : IDocumentCheck, IBuiltinCheck
 {
     public static readonly RuleDescriptor MissingField = new("frontmatter.missing-field", "Required front-matter field is missing", Severity.Error);
     public static readonly RuleDescriptor UnknownField = new("frontmatter.unknown-field", "Unknown front-matter field", Severity.Warning);
+    public static readonly RuleDescriptor PreheaderMismatch = new("frontmatter.preheader-mismatch", "The front matter's preheader and the HTML's differ", Severity.Warning);
 
     private static readonly string[] Required = [FrontMatterKeys.Touchpoint, FrontMatterKeys.Channel, FrontMatterKeys.Locale];
     private static readonly string[] RequiredForEmail = [FrontMatterKeys.Subject, FrontMatterKeys.Preheader];
 
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [MissingField, UnknownField];
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [MissingField, UnknownField, PreheaderMismatch];
 
     public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
@@ -31,13 +33,22 @@ public sealed class FrontMatterFieldsCheck : IDocumentCheck, IBuiltinCheck
 
         var at = new TextRange(0, 3);
         var required = document.Channel == "email" ? Required.Concat(RequiredForEmail) : Required;
+        var inBody = HtmlPreheader(document);
         foreach (var key in required)
         {
-            if (frontMatter.GetText(key) is null)
+            if (frontMatter.GetText(key) is null && !(key == FrontMatterKeys.Preheader && inBody is not null))
             {
                 findings.Add(MissingField.At(document, frontMatter.Get(key)?.KeyRange ?? at,
                     $"The front matter has no '{key}'. Add a line '{key}: {Example(key)}'."));
             }
+        }
+
+        if (inBody is not null && frontMatter.Get(FrontMatterKeys.Preheader) is { Value.Length: > 0 } written
+            && document.Segments.FirstOrDefault(s => s.Scope == SegmentScope.Preheader && s.SourceRange.Start < frontMatter.Range.End) is { } fromFrontMatter
+            && !string.Equals(fromFrontMatter.Text.Trim(), inBody.Text.Trim(), StringComparison.Ordinal))
+        {
+            findings.Add(PreheaderMismatch.At(document, inBody.SourceRange,
+                $"The hidden preheader here, “{inBody.Text.Trim()}”, is not the front matter's, “{fromFrontMatter.Text.Trim()}” (line {document.Source.GetLocation(written.ValueRange).Start.Line}). Inboxes show this one; checks and previews read both. Make them the same, or remove the front matter's."));
         }
 
         foreach (var field in frontMatter.Fields)
@@ -49,6 +60,10 @@ public sealed class FrontMatterFieldsCheck : IDocumentCheck, IBuiltinCheck
             }
         }
     }
+
+    /// <summary>The preheader the body gives (a hidden element, or one whose class or id says preheader), if any.</summary>
+    private static Segment? HtmlPreheader(Document document) =>
+        document.Segments.FirstOrDefault(s => s.Scope == SegmentScope.Preheader && s.SourceRange.Start >= document.FrontMatter.Range.End && s.Text.Trim().Length > 0);
 
     private static string Example(string key) => key switch
     {
