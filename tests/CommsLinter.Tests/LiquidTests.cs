@@ -76,10 +76,16 @@ public sealed class LiquidTests
 
     [Theory]
     [InlineData("Dzień dobry {{ customer.first_name", 6, 13, "'{{' is never closed")]
-    [InlineData("Dzień dobry\n{% if order %} zamówienie", 7, 4, "endif")]
-    [InlineData("Dostawa {% endif %} jutro", 6, 12, "endif")]
+    [InlineData("Dzień dobry\n{% if order %} zamówienie", 7, 1, "`{% if %}` at line 7 is never closed: add `{% endif %}`.")]
+    [InlineData("Dostawa {% endif %} jutro", 6, 9, "`{% endif %}` closes no `{% if %}`")]
     [InlineData("Kwota {{ order.total | }} zł", 6, 24, "pipe expression")]
-    [InlineData("{% if a %}{{ x }} i {% for i in b %}{% endif %}", 6, 40, "endif")]
+    [InlineData("{% if a %}{{ x }} i {% for i in b %}{% endif %}", 6, 21, "`{% for %}` at line 6 is never closed: add `{% endfor %}` before the `{% endif %}` at line 6.")]
+    [InlineData("Здравствуйте!\n{% unless vip %}Скидка\n{% else %}Нет\n", 7, 1, "`{% unless %}` at line 7 is never closed: add `{% endunless %}`.")]
+    [InlineData("Gentile cliente,\n{% case order.state %}{% when 'new' %}Nuovo\n{% else %}Altro\n\nGrazie", 7, 1, "`{% case %}` at line 7 is never closed: add `{% endcase %}`.")]
+    [InlineData("Dear customer,\n{% capture total %}{{ order.total }}\n{% else %}\n", 8, 1, "`{% else %}` cannot stand inside `{% capture %}` (line 7); it belongs in `{% if %}`, `{% unless %}`, `{% case %}` or `{% for %}`.")]
+    [InlineData("Kod: {% raw %}{{ nie }} jest\nkoniec", 6, 6, "`{% raw %}` at line 6 is never closed: add `{% endraw %}`.")]
+    [InlineData("Dzień dobry {% else %} jutro", 6, 13, "`{% else %}` is outside any block")]
+    [InlineData("{% for i in items %}{{ i }}{% elsif x %}{% endfor %}", 6, 28, "`{% elsif %}` cannot stand inside `{% for %}`")]
     public void Syntax_errors_point_at_their_real_position(string body, int line, int column, string message)
     {
         var result = TestContent.Load(Head + body, ".txt");

@@ -54,6 +54,11 @@ internal sealed class LiquidScanner
                 // Scriban reports a construct left open at the end of the text at no position at all, or
                 // at the line break where the lexer gave up; the useful position is the unclosed delimiter.
                 var at = unclosedAt;
+                if (LiquidBlocks.UnclosedBlock(source, at) is { } block)
+                {
+                    return block;
+                }
+
                 var opened = text.Substring(at, Math.Min(2, text.Length - at));
                 var closer = opened == "{%" ? "%}" : "}}";
                 return ContentRules.LiquidSyntax.At(source, new TextRange(at, at + opened.Length),
@@ -168,6 +173,12 @@ internal sealed class LiquidScanner
         if (Parse(skeleton) is not { Message: { } message } outcome)
         {
             return null;
+        }
+
+        // Blocks that do not balance are said at the block, in Liquid's words; what else fails is the parser's message.
+        if (LiquidBlocks.Check(source, pieces) is { } unbalanced)
+        {
+            return unbalanced;
         }
 
         // Map the offset in the skeleton back to the tag it falls in; "no position" means the end.
