@@ -13,7 +13,7 @@ internal static class ExplainCommand
         var id = new Argument<string>("rule-id") { Description = "A style-guide rule id (legal.unsubscribe), a built-in rule (catalog.unknown-touchpoint), a DSL error code (DSL012) or a style rule kind (forbid)." };
         var styleGuides = new Option<string?>("--styleguides") { Description = "The folder of style guides. Default: found from content/ upwards.", HelpName = "folder" };
         var command = new Command("explain",
-            "Explain a rule: what it checks, when it applies, where it is defined and why; or a built-in rule, a DSL error code or a style rule kind, and where to read about it.\n\n" +
+            "Explain a rule: what it checks, when it applies, where it is defined and why, followed by its documentation page; or a built-in rule, a DSL error code or a style rule kind, with its page.\n\n" +
             "Examples:\n  commslint explain legal.unsubscribe\n  commslint explain catalog.coverage-gap\n  commslint explain DSL012\n  commslint explain forbid")
         {
             id, styleGuides,
@@ -46,7 +46,16 @@ internal static class ExplainCommand
 
             // The page of the rule's kind: also where 'explain' leads when a rule is named like a kind (a rule called 'spelling').
             output.WriteLine($"  read        {header.Descriptor.HelpPath}");
+            WritePage(header.Descriptor.HelpPath, output);
+            return CommsLintApp.ExitClean;
+        }
 
+        // A style rule's second id (spelling's "spelling.unknown-name").
+        if (configuration.Style.Rules.SelectMany(r => r.Rules.Select(d => (Rule: r, Descriptor: d))).FirstOrDefault(p => p.Descriptor.Id == id) is { Rule: { } owner } reported)
+        {
+            output.WriteLine($"{reported.Descriptor.Id} ({TextSeverity(reported.Descriptor.DefaultSeverity)}): {reported.Descriptor.Title}");
+            output.WriteLine($"  reported by {owner.Id}, defined in {owner.Header.DefinedIn}({owner.Header.DefinedAt.Start}); read {reported.Descriptor.HelpPath}");
+            WritePage(reported.Descriptor.HelpPath, output);
             return CommsLintApp.ExitClean;
         }
 
@@ -54,6 +63,7 @@ internal static class ExplainCommand
         {
             output.WriteLine($"{descriptor.Id} ({TextSeverity(descriptor.DefaultSeverity)}): {descriptor.Title}");
             output.WriteLine($"  built in; read {descriptor.HelpPath}");
+            WritePage(descriptor.HelpPath, output);
             return CommsLintApp.ExitClean;
         }
 
@@ -61,6 +71,7 @@ internal static class ExplainCommand
         {
             output.WriteLine($"{kind.Name} (style rule kind): {kind.Summary}");
             output.WriteLine($"  read {kind.HelpPath}");
+            WritePage(kind.HelpPath, output);
             return CommsLintApp.ExitClean;
         }
 
@@ -72,6 +83,20 @@ internal static class ExplainCommand
     }
 
     private static string TextSeverity(Severity severity) => Reports.TextReport.SeverityName(severity);
+
+    /// <summary>The rule's documentation page, which ships inside the tool, printed after a blank line.</summary>
+    private static void WritePage(string helpPath, TextWriter output)
+    {
+        using var page = typeof(ExplainCommand).Assembly.GetManifestResourceStream(helpPath);
+        if (page is null)
+        {
+            return;
+        }
+
+        using var reader = new StreamReader(page);
+        output.WriteLine();
+        output.Write(reader.ReadToEnd().ReplaceLineEndings(Environment.NewLine));
+    }
 
     /// <summary>The comment lines written just above a rule in its guide: the guide's own "why".</summary>
     private static string Comment(string path, int line)

@@ -137,8 +137,12 @@ public sealed class CliTests
         }
 
         Assert.Equal("DSL012 (error): Expected 'over'\n  built in; read docs/styleguide-dsl.md#error-codes\n", Explained("DSL012").ReplaceLineEndings("\n"));
-        Assert.Equal("catalog.coverage-gap (warning): Touchpoint lacks a template for a required channel or locale\n  built in; read docs/rules/catalog.coverage-gap.md\n", Explained("catalog.coverage-gap").ReplaceLineEndings("\n"));
-        Assert.Equal("forbid (style rule kind): Reports every occurrence of a forbidden term or pattern.\n  read docs/rules/style/forbid.md\n", Explained("forbid").ReplaceLineEndings("\n"));
+        // A rule's page ships inside the tool and is printed after what explain says of it.
+        Assert.Equal("catalog.coverage-gap (warning): Touchpoint lacks a template for a required channel or locale\n  built in; read docs/rules/catalog.coverage-gap.md\n\n"
+            + File.ReadAllText(Path.Combine(root, "docs", "rules", "catalog.coverage-gap.md")).ReplaceLineEndings("\n"), Explained("catalog.coverage-gap").ReplaceLineEndings("\n"));
+        Assert.StartsWith("forbid (style rule kind): Reports every occurrence of a forbidden term or pattern.\n  read docs/rules/style/forbid.md\n\n# forbid\n", Explained("forbid").ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("  read        docs/rules/style/limit.md\n\n# limit\n", Explained("tone.shouting").ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("spelling.unknown-name (suggestion): An unknown word written as a name\n  reported by spelling, defined in styleguides/spelling.style(", Explained("spelling.unknown-name").ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("commslint explain forbid", CliRunner.Run(root, "explain", "--help").Output, StringComparison.Ordinal);
 
         foreach (var (typo, meant) in new[] { ("catalog.coverage-gpa", "catalog.coverage-gap"), ("DSL12", "DSL012"), ("forbd", "forbid") })
@@ -146,6 +150,24 @@ public sealed class CliTests
             var unknown = CliRunner.Run(root, "explain", typo);
             Assert.Equal(2, unknown.ExitCode);
             Assert.Contains($"no rule, rule kind or DSL error code '{typo}'. Did you mean '{meant}'?", unknown.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_problem_matcher_in_the_docs_matches_rule_ids_and_DSL_codes()
+    {
+        var line = File.ReadAllLines(Path.Combine(TestContent.RepositoryRoot(), "docs", "cli.md")).Single(l => l.TrimStart().StartsWith("\"regexp\":", StringComparison.Ordinal));
+        var pattern = System.Text.Json.JsonDocument.Parse("{" + line.Trim().TrimEnd(',') + "}").RootElement.GetProperty("regexp").GetString()!;
+        foreach (var (text, code) in new[]
+        {
+            ("content/a/email.pl.html(6,13): warning tone.shouting: “SUPER” shouts.", "tone.shouting"),
+            ("styleguides/brand.style(3,6): error DSL007: expected a quoted string.", "DSL007"),
+            ("content/a/sms.ru.txt(1,1): suggestion spelling.unknown-name: “Жмых” is not in the Russian dictionary.", "spelling.unknown-name"),
+        })
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(text, pattern);
+            Assert.True(match.Success, text);
+            Assert.Equal(code, match.Groups[5].Value);
         }
     }
 
