@@ -21,6 +21,16 @@ public sealed class StyleGuideCompilerTests
         return (style, lines);
     }
 
+    [Theory]
+    [InlineData("rule a.b error \"m\" { forbid \"najlepsze, \"najtańsze\" }", "styleguides/x.style(2,51)")]
+    [InlineData("rule a.b error \"m\" { forbid \"самые лучшие }", "styleguides/x.style(2,29)")]
+    [InlineData("rule a.b error \"Scriva {expected} { prefer \"Lei\" over \"tu\" }", "styleguides/x.style(2,58)")]
+    public void An_unclosed_string_is_reported_alone(string rule, string at)
+    {
+        var (_, errors) = Compile(("styleguides/x.style", $"styleguide \"X\"\n{rule}\nrule c.d warning \"ok\" {{ forbid \"the best\" }}\n"));
+        Assert.Equal([$"{at}: error DSL002: this string is not closed on its line. Add the closing \"."], errors);
+    }
+
     [Fact]
     public void Every_error_of_a_guide_is_reported_with_position_and_suggestion()
     {
@@ -47,9 +57,6 @@ public sealed class StyleGuideCompilerTests
             rule facts.hotline error "Again." { forbid "x" }
             rule tone.limit warning "Too long." { limit words-per-sentance max 20 }
             rule tone.pattern warning "Bad." { forbid /(unclosed/ }
-            rule tone.string warning "Unclosed. {
-              forbid "x"
-            }
             rule tone.ok warning "Fine." { forbid "y" }
             """));
 

@@ -40,8 +40,22 @@ internal sealed class Parser : RuleBodyParser
 
     private string KindNames => string.Join(", ", _kinds.Select(k => k.Name));
 
-    public static GuideSyntax Parse(SourceText source, List<Finding> diagnostics, IReadOnlyList<StyleRuleKind> kinds) =>
-        new Parser(source, diagnostics, kinds).ParseGuide();
+    public static GuideSyntax Parse(SourceText source, List<Finding> diagnostics, IReadOnlyList<StyleRuleKind> kinds)
+    {
+        var before = diagnostics.Count;
+        var parser = new Parser(source, diagnostics, kinds);
+        var lexed = diagnostics.Count;
+        var guide = parser.ParseGuide();
+
+        // A string or pattern left open swallows the rest of its line, so what the parser says after it is about
+        // text that was never meant as written: the unclosed string is reported alone, first things first.
+        if (diagnostics.Skip(before).Take(lexed - before).Any(d => d.RuleId == DslErrors.Unterminated.Id))
+        {
+            diagnostics.RemoveRange(lexed, diagnostics.Count - lexed);
+        }
+
+        return guide;
+    }
 
     private GuideSyntax ParseGuide()
     {
