@@ -96,6 +96,20 @@ public sealed class LocaleParityTests
     }
 
     [Fact]
+    public void Quantities_with_a_unit_are_numbers_too()
+    {
+        using var folder = Corpus(
+            ru: "<p>Гарантия 24 месяца, монтаж 2 часа.</p>",
+            it: "<p>Garanzia di 24 mesi, montaggio di 3 ore.</p>",
+            en: "<p>A 24-month warranty, fitting in 2 hours.</p>",
+            pl: "<p>Gwarancja 24 miesiące, montaż 2 godziny, w 2027 roku.</p>");
+
+        Assert.Equal(
+            ["content/purchase/order-confirmation/email.it.html(8,38): warning parity.numbers: 3 (hours) is only in this it version, where the en, pl and ru versions have 2 (hours) (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on numbers."],
+            CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+    }
+
+    [Fact]
     public void A_plain_text_part_is_one_message_with_its_html_part_and_says_nothing_the_html_does_not()
     {
         using var folder = Corpus(ru: Polish, it: Polish, en: Polish);

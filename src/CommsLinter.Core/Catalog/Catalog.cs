@@ -37,13 +37,14 @@ public static class ParityAspects
     public const string Money = "money";
     public const string Percent = "percent";
     public const string Dates = "dates";
+    public const string Quantities = "quantities";
     public const string Urls = "urls";
     public const string Emails = "emails";
     public const string Phones = "phones";
     public const string Links = "links";
     public const string Images = "images";
 
-    public static IReadOnlyList<string> All { get; } = [Placeholders, Days, Money, Percent, Dates, Urls, Emails, Phones, Links, Images];
+    public static IReadOnlyList<string> All { get; } = [Placeholders, Days, Money, Percent, Dates, Quantities, Urls, Emails, Phones, Links, Images];
 }
 
 /// <summary>

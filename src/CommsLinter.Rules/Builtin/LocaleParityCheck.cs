@@ -10,7 +10,8 @@ namespace CommsLinter.Rules.Builtin;
 
 /// <summary>
 /// The templates of one touchpoint and channel in different locales are one message in several
-/// languages: they must agree on their placeholders, their numbers (days, amounts, percentages) and dates, their
+/// languages: they must agree on their placeholders, their numbers (days, amounts, percentages, quantities with a
+/// unit such as hours, months or kg) and dates, their
 /// URLs, e-mail addresses and phone numbers, and how many links and images they have. A value is
 /// reported on the template that differs from the majority of its locales (on a tie, from the
 /// catalog's source locale), naming the others. What the catalog declares <c>localized</c> for a
@@ -304,6 +305,12 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
             {
                 values.Add(new Observation(ParityAspects.Dates, key, $"{text} (date)", source.GetLocation(segment.Map.ToSource(start, start + text.Length))));
             }
+
+            foreach (var (start, text, key) in QuantityValues.In(segment.Text))
+            {
+                var number = text[..text.IndexOf(" (", StringComparison.Ordinal)];
+                values.Add(new Observation(ParityAspects.Quantities, key, text, source.GetLocation(segment.Map.ToSource(start, start + number.Length))));
+            }
         }
 
         foreach (var link in document.Links)
@@ -370,7 +377,7 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
     private static string Noun(string aspect) => aspect switch
     {
         ParityAspects.Placeholders => "placeholders",
-        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent => "numbers",
+        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent or ParityAspects.Quantities => "numbers",
         ParityAspects.Dates => "dates",
         _ => "URLs, e-mail addresses and phone numbers",
     };
@@ -378,7 +385,7 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
     private static RuleDescriptor Descriptor(string aspect) => aspect switch
     {
         ParityAspects.Placeholders => PlaceholderParity,
-        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent or ParityAspects.Dates => NumberParity,
+        ParityAspects.Days or ParityAspects.Money or ParityAspects.Percent or ParityAspects.Dates or ParityAspects.Quantities => NumberParity,
         ParityAspects.Links or ParityAspects.Images => MediaParity,
         _ => ContactParity,
     };
