@@ -10,25 +10,32 @@ public enum Requirement
     Pattern,
     Link,
     Fact,
+    Placeholder,
 }
 
 /// <summary>
-/// <c>require phrase "…" | pattern /…/ | link /…/ | fact name</c>: the message must contain it, in
-/// scope. A missing requirement is reported at the template's touchpoint. Applies to templates only:
+/// <c>require phrase "…" | pattern /…/ | link /…/ | fact name | placeholder variable</c>: the message must
+/// contain it, in scope (a placeholder anywhere in the template: an output of the variable or of a field of it). A missing requirement is reported at the template's touchpoint. Applies to templates only:
 /// a snippet is part of the messages that include it. Message values: {expected}, {fact}.
 /// Docs: docs/rules/style/require.md.
 /// </summary>
-public sealed class RequireRule(StyleRuleHeader header, Requirement requirement, TextPattern? pattern, Fact? fact)
+public sealed class RequireRule(StyleRuleHeader header, Requirement requirement, TextPattern? pattern, Fact? fact, string? variable = null)
     : StyleRule(fact is null ? header : header.HoldingTo([fact]))
 {
-    public static StyleRuleKind Kind { get; } = new("require", "Reports a template that lacks a required phrase, pattern, link or fact.", Parse);
+    public static StyleRuleKind Kind { get; } = new("require", "Reports a template that lacks a required phrase, pattern, link, fact or placeholder.", Parse);
 
-    private static readonly string[] RequirementNames = ["phrase", "pattern", "link", "fact"];
+    private static readonly string[] RequirementNames = ["phrase", "pattern", "link", "fact", "placeholder"];
 
     private static BindRule Parse(RuleBodyParser body)
     {
-        var what = body.OneOf(RequirementNames, "what to require: phrase, pattern, link or fact", "requirement", "phrase, pattern, link or fact");
+        var what = body.OneOf(RequirementNames, "what to require: phrase, pattern, link, fact or placeholder", "requirement", "phrase, pattern, link, fact or placeholder");
         var required = Enum.Parse<Requirement>(what.Value, ignoreCase: true);
+        if (required == Requirement.Placeholder)
+        {
+            var variable = body.Word("a variable such as invoice.number");
+            return binder => new RequireRule(binder.Header, required, null, null, variable.Value);
+        }
+
         if (required == Requirement.Fact)
         {
             var factName = body.Word("a fact name");
@@ -50,6 +57,7 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
     {
         Requirement.Link => $"Requires a link whose address or text matches {pattern!.Source}.",
         Requirement.Fact => $"Requires the fact '{fact!.Name}' ({fact.Value}) to appear.",
+        Requirement.Placeholder => $"Requires the placeholder {{{{ {variable} }}}}.",
         _ => $"Requires {pattern!.Source} to appear.",
     };
 
@@ -59,15 +67,20 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
         {
             Requirement.Link => document.Links.Any(l => pattern!.IsMatch(l.Url) || pattern.IsMatch(l.Text)),
             Requirement.Fact => SegmentsInScope(document).Any(s => ContainsFact(s, matches)),
+            Requirement.Placeholder => document.Placeholders.Any(p => p.Kind == PlaceholderKind.Output && IsOf(p.Expression, variable!)),
             _ => SegmentsInScope(document).Any(s => matches.Of(pattern!, s).Any()),
         };
 
         if (!satisfied)
         {
             var at = document.FrontMatter.Get(FrontMatterKeys.Touchpoint)?.ValueRange ?? new TextRange(0, 0);
-            output.Report(at, new MessageValues(Expected: fact?.Value ?? pattern!.Source, Fact: fact?.Value));
+            output.Report(at, new MessageValues(Expected: fact?.Value ?? pattern?.Source ?? $"{{{{ {variable} }}}}", Fact: fact?.Value));
         }
     }
+
+    /// <summary>Whether an output prints the variable or a field of it: invoice.number, invoice.number.formatted, invoice.number[0].</summary>
+    private static bool IsOf(string expression, string variable) =>
+        expression.StartsWith(variable, StringComparison.Ordinal) && (expression.Length == variable.Length || expression[variable.Length] is '.' or '[');
 
     private bool ContainsFact(Segment segment, PatternMatcher matches) => fact!.Kind == FactKind.Phone
         ? ConsistentRule.PhoneNumbers(segment.Text).Any(p => Fact.Normalize(FactKind.Phone, p.Text) == fact.Normalized)
