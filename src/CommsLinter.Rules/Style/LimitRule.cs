@@ -11,6 +11,7 @@ public enum LimitMetric
 {
     WordsPerSentence,
     ExclamationsPerSentence,
+    Exclamations,
     CapsWords,
     Characters,
     Paragraphs,
@@ -46,6 +47,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
     {
         ["words-per-sentence"] = LimitMetric.WordsPerSentence,
         ["exclamations-per-sentence"] = LimitMetric.ExclamationsPerSentence,
+        ["exclamations"] = LimitMetric.Exclamations,
         ["caps-words"] = LimitMetric.CapsWords,
         ["characters"] = LimitMetric.Characters,
         ["paragraphs"] = LimitMetric.Paragraphs,
@@ -57,6 +59,8 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
         var metricName = body.Word("a metric such as 'words-per-sentence'");
         var bound = body.MaxOrMin("'max' or 'min'");
         var value = body.Count($"the limit after '{bound.Value}'");
+        // "limit exclamations max 1 per template": how much text the count is of, for the metric that can be either.
+        var per = body.Accept("per") ? body.OneOf(["template", "message", "sentence"], "'template' or 'sentence'", "unit of text", "template, message or sentence") : null;
         return binder =>
         {
             if (!MetricNames.TryGetValue(metricName.Value, out var measured))
@@ -64,6 +68,17 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 binder.Report(DslErrors.UnknownMetric, metricName.Range,
                     $"unknown metric '{metricName.Value}'.{Suggestions.DidYouMean(metricName.Value, MetricNames.Keys)} Metrics: {string.Join(", ", MetricNames.Keys)}.");
                 return null;
+            }
+
+            if (per is not null && measured != LimitMetric.Exclamations)
+            {
+                binder.Report(DslErrors.Expected, per.Range, $"'{metricName.Value}' has its own unit of text; 'per' goes with 'exclamations' only.");
+                return null;
+            }
+
+            if (per?.Value == "sentence")
+            {
+                measured = LimitMetric.ExclamationsPerSentence;
             }
 
             return new LimitRule(binder.Header, measured, bound.Value == "max", value, binder.AcceptedWords, binder.Dictionaries);
@@ -91,6 +106,25 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                             output.Report(segment, start, start + length, Values(count, segment.Text.Substring(start, length)));
                         }
                     }
+                }
+
+                break;
+            case LimitMetric.Exclamations:
+                var marks = 0;
+                foreach (var segment in segments)
+                {
+                    for (var at = segment.Text.IndexOf('!'); at >= 0; at = segment.Text.IndexOf('!', at + 1))
+                    {
+                        if (++marks == limit + 1 && isMax)
+                        {
+                            output.Report(segment, at, at + 1, Values(segments.Sum(s => s.Text.AsSpan().Count('!')), "!"));
+                        }
+                    }
+                }
+
+                if (!isMax && Breaks(marks))
+                {
+                    output.Report(segments.Length > 0 ? segments[0].SourceRange : default, Values(marks, null));
                 }
 
                 break;
