@@ -96,6 +96,20 @@ public sealed class LocaleParityTests
     }
 
     [Fact]
+    public void Placeholders_in_styles_and_classes_are_not_compared_and_those_in_addresses_are_urls()
+    {
+        using var folder = Corpus(
+            ru: Polish + "<td style=\"color: {{ theme.ru_color }}\" class=\"{{ variant }}\"><a href=\"{{ links.tracking }}\">Заказ</a></td>",
+            it: Polish + "<td style=\"color: {{ theme.color }}\"><a href=\"{{ links.tracking }}\">Ordine</a></td>",
+            en: Polish + "<td style=\"color: {{ theme.color }}\"><a href=\"{{ links.order }}\">Order</a></td>",
+            pl: Polish + "<td style=\"color: {{ theme.color }}\"><a href=\"{{ links.tracking }}\">Zamówienie</a></td>");
+
+        Assert.Equal(
+            ["content/purchase/order-confirmation/email.en.html(9,133): warning parity.contacts: {{ links.order }} is only in this en version, where the it, pl and ru versions have {{ links.tracking }} (content/purchase/order-confirmation/email.pl.html). Translations of one message must agree on URLs, e-mail addresses and phone numbers."],
+            CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output));
+    }
+
+    [Fact]
     public void Quantities_with_a_unit_are_numbers_too()
     {
         using var folder = Corpus(

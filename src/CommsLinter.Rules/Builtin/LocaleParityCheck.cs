@@ -282,11 +282,23 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
     private static void Extract(Document document, JourneyCatalog? catalog, List<Observation> values)
     {
         var source = document.Source;
+        var isHtml = Path.GetExtension(document.Path) is ".html" or ".htm";
         foreach (var placeholder in document.Placeholders)
         {
-            if (placeholder.Kind == PlaceholderKind.Output && placeholder.Expression is { Length: > 0 } variable)
+            if (placeholder.Kind != PlaceholderKind.Output || placeholder.Expression is not { Length: > 0 } variable)
             {
-                values.Add(new Observation(ParityAspects.Placeholders, variable, variable, source.GetLocation(placeholder.Range)));
+                continue;
+            }
+
+            // What the customer sees is compared as placeholders; an address is a URL; a colour in a style attribute is nothing to compare.
+            switch (isHtml ? MarkupContext.Of(source.Text, placeholder.Range.Start) : MarkupPlace.Text)
+            {
+                case MarkupPlace.Text:
+                    values.Add(new Observation(ParityAspects.Placeholders, variable, variable, source.GetLocation(placeholder.Range)));
+                    break;
+                case MarkupPlace.Address:
+                    values.Add(new Observation(ParityAspects.Urls, $"{{{{ {variable} }}}}", $"{{{{ {variable} }}}}", source.GetLocation(placeholder.Range)));
+                    break;
             }
         }
 
