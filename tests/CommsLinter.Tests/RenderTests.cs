@@ -165,6 +165,27 @@ public sealed class RenderTests
         Assert.Contains("content/purchase/order-confirmation/email.pl.html(9,45): warning render.empty-value: When 'customer.first_name' is empty, this reads “Dzień dobry, , Zamówienie dla Kowa”. Put the words and punctuation around it inside {% if customer.first_name %}…{% endif %}, or give it a default.", lines);
     }
 
+    [Fact]
+    public void A_value_the_sample_leaves_empty_and_a_separator_left_dangling_are_holes_too()
+    {
+        using var folder = Corpus();
+        folder.Write("content/samples/gaps.json", """{ "customer": { "first_name": "Anna", "company_name": "" }, "delivery": { "date": "10.12", "window": "8–12" } }""");
+        folder.Write("content/purchase/order-confirmation/email.ru.html",
+            TestCatalog.FrontMatter("email", "ru", "sample: samples/gaps.json\nsubject: S\npreheader: P\n") + "<p>Компания: {{ customer.company_name }}, спасибо.</p>\n");
+        folder.Write("content/purchase/order-confirmation/email.it.html",
+            TestCatalog.FrontMatter("email", "it", "sample: samples/gaps.json\nsubject: S\npreheader: P\n") + "<p>Consegna il {{ delivery.date }} / {% if delivery.window %}{{ delivery.window }}{% endif %}.</p>\n");
+
+        var lines = CliRunner.FindingLines(CliRunner.Run(folder.Path, "check", "--no-progress").Output).Where(l => l.Contains("render.empty-value", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            string.Join('\n',
+            [
+                "content/purchase/order-confirmation/email.it.html(9,62): warning render.empty-value: When 'delivery.window' is empty, this reads “Consegna il 10.12 / .”. Put the words and punctuation around it inside {% if delivery.window %}…{% endif %}, or give it a default.",
+                "content/purchase/order-confirmation/email.ru.html(9,14): warning render.empty-value: The sample leaves 'customer.company_name' empty, and this reads “Компания: , спасибо.”. If it can be empty when sent, put the words and punctuation around it inside {% if customer.company_name != \"\" %}…{% endif %}; if not, give the sample a value.",
+            ]),
+            string.Join('\n', lines));
+    }
+
     [SkippableFact]
     public void Letters_are_printed_to_pdf_with_chromium_when_asked()
     {

@@ -37,13 +37,14 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     private static readonly LexerOptions Lexer = new() { Lang = ScriptLang.Liquid, KeepTrivia = false };
 
     /// <param name="emptied">A data path ("customer.company_name") rendered as empty text, to see what the message looks like without it.</param>
-    public RenderedText Render(Document document, JsonElement? data, out RenderFailure? failure, string? emptied = null)
+    /// <param name="value">What the path is rendered as instead: empty text unless given (a stand-in for a value the sample leaves empty).</param>
+    public RenderedText Render(Document document, JsonElement? data, out RenderFailure? failure, string? emptied = null, string value = "")
     {
         failure = null;
         var bodyStart = document.FrontMatter.IsPresent ? document.FrontMatter.Range.End : 0;
-        var (body, bodyMap) = RenderText(document.Source.Text[bodyStart..], bodyStart, data, emptied, ref failure);
-        var (subject, subjectMap) = RenderField(document.FrontMatter.Get(FrontMatterKeys.Subject), data, emptied, ref failure);
-        var (preheader, preheaderMap) = RenderField(document.FrontMatter.Get(FrontMatterKeys.Preheader), data, emptied, ref failure);
+        var (body, bodyMap) = RenderText(document.Source.Text[bodyStart..], bodyStart, data, emptied, value, ref failure);
+        var (subject, subjectMap) = RenderField(document.FrontMatter.Get(FrontMatterKeys.Subject), data, emptied, value, ref failure);
+        var (preheader, preheaderMap) = RenderField(document.FrontMatter.Get(FrontMatterKeys.Preheader), data, emptied, value, ref failure);
         return new RenderedText(subject, preheader, body) { BodyMap = bodyMap, SubjectMap = subjectMap, PreheaderMap = preheaderMap };
     }
 
@@ -51,18 +52,18 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
     /// A front-matter value rendered. Its map is kept only when the value is written verbatim in the
     /// source: an escape in a quoted value (\" or '') would shift every offset after it.
     /// </summary>
-    private (string? Text, RenderMap Map) RenderField(FrontMatterField? field, JsonElement? data, string? emptied, ref RenderFailure? failure)
+    private (string? Text, RenderMap Map) RenderField(FrontMatterField? field, JsonElement? data, string? emptied, string value, ref RenderFailure? failure)
     {
-        if (field is not { Value: { } value })
+        if (field is not { Value: { } fieldValue })
         {
             return (null, RenderMap.Empty);
         }
 
-        var (text, map) = RenderText(value, field.ValueRange.Start, data, emptied, ref failure);
+        var (text, map) = RenderText(fieldValue, field.ValueRange.Start, data, emptied, value, ref failure);
         return (text, field.IsVerbatim ? map : RenderMap.Empty);
     }
 
-    private (string Text, RenderMap Map) RenderText(string text, int offset, JsonElement? data, string? emptied, ref RenderFailure? failure)
+    private (string Text, RenderMap Map) RenderText(string text, int offset, JsonElement? data, string? emptied, string value, ref RenderFailure? failure)
     {
         var (template, source) = ParseWithSource(text);
         if (template.HasErrors)
@@ -96,7 +97,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
 
         if (emptied is not null)
         {
-            Empty(globals, emptied.Split('.'));
+            Replace(globals, emptied.Split('.'), value);
         }
 
         context.PushGlobal(globals);
@@ -127,8 +128,8 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
 
     private (Template Template, string Source) ParseWithSource(string text) => _parsed.GetOrAdd(text, t => (Template.ParseLiquid(t, lexerOptions: Lexer), t));
 
-    /// <summary>Sets the value at a path of plain members to empty text; paths through lists are left alone.</summary>
-    private static void Empty(ScriptObject globals, string[] path)
+    /// <summary>Sets the value at a path of plain members to a text; paths through lists are left alone.</summary>
+    private static void Replace(ScriptObject globals, string[] path, string value)
     {
         var current = globals;
         for (var i = 0; i < path.Length - 1; i++)
@@ -143,7 +144,7 @@ public sealed class TemplateRenderer(SnippetLibrary? snippets)
 
         if (current.ContainsKey(path[^1]))
         {
-            current[path[^1]] = string.Empty;
+            current[path[^1]] = value;
         }
     }
 
