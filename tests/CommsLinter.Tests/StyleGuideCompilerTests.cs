@@ -21,6 +21,18 @@ public sealed class StyleGuideCompilerTests
         return (style, lines);
     }
 
+    [Fact]
+    public void Abbreviations_name_a_locale_of_the_catalog()
+    {
+        var (_, errors) = Compile(("styleguides/x.style", "styleguide \"X\"\nabbreviations pl \"tzw.\", \"zw.\"\nabbreviations pk \"tzw.\"\nabbreviations ru\n"));
+        Assert.Equal(
+            [
+                "styleguides/x.style(3,15): error DSL021: the catalog has no locale 'pk'. Did you mean 'pl'?",
+                "styleguides/x.style(5,1): error DSL005: expected an abbreviation such as \"szt.\" in \"double quotes\", found the end of the file.",
+            ],
+            errors);
+    }
+
     [Theory]
     [InlineData("rule a.b error \"m\" { forbid \"najlepsze, \"najtańsze\" }", "styleguides/x.style(2,51)")]
     [InlineData("rule a.b error \"m\" { forbid \"самые лучшие }", "styleguides/x.style(2,29)")]

@@ -19,7 +19,7 @@ namespace CommsLinter.Rules.Style;
 /// holds to one fact, a value in prose carries the fact's value as a safe fix.
 /// Message values: {match}, {fact}. Docs: docs/rules/style/consistent.md.
 /// </summary>
-public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near)
+public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near, SentenceAbbreviations? abbreviations = null)
     : StyleRule(header.HoldingTo(facts))
 {
     public static StyleRuleKind Kind { get; } = new("consistent", "Reports a phone number, e-mail address, URL, number of days, amount or percentage that differs from the company's facts, with a fix when there is one fact.", Parse);
@@ -52,7 +52,7 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
                 }
             }
 
-            return named.All(f => f is not null) ? new ConsistentRule(binder.Header, checkedKind, named!, binder.Patterns(nearTerms)) : null;
+            return named.All(f => f is not null) ? new ConsistentRule(binder.Header, checkedKind, named!, binder.Patterns(nearTerms), binder.Abbreviations) : null;
         };
     }
 
@@ -69,7 +69,7 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
         {
             foreach (var (start, text) in ValuesIn(kind, segment.Text))
             {
-                if (IsNear(segment, start, matches) && IsInconsistent(text))
+                if (IsNear(document, segment, start, matches) && IsInconsistent(text))
                 {
                     output.Report(segment, start, start + text.Length, new MessageValues(Match: text, Expected: expected, Fact: expected), FixOf(start, text));
                 }
@@ -127,14 +127,14 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
     private static int OriginLength(string url) =>
         url.IndexOfAny(['/', '?', '#'], url.IndexOf("://", StringComparison.Ordinal) + 3) is var path and >= 0 ? path : url.Length;
 
-    private bool IsNear(Segment segment, int at, PatternMatcher matches)
+    private bool IsNear(Document document, Segment segment, int at, PatternMatcher matches)
     {
         if (near.Count == 0)
         {
             return true;
         }
 
-        foreach (var (start, length) in TextUnits.Sentences(segment.Text))
+        foreach (var (start, length) in TextUnits.Sentences(segment.Text, (abbreviations ?? SentenceAbbreviations.Shipped).For(document.Locale)))
         {
             if (at >= start && at < start + length)
             {

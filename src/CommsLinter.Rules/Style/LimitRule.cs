@@ -28,7 +28,7 @@ public enum LimitMetric
 /// list such as VAT, NIP, PDF, ИНН, IVA), nor are labels (words in capitals before a colon, a line
 /// ending in one, a table cell in capitals). Message values: {count}, {limit}, {match}. Docs: docs/rules/style/limit.md.
 /// </summary>
-public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords, SpellingDictionaries? dictionaries = null)
+public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords, SpellingDictionaries? dictionaries = null, SentenceAbbreviations? abbreviations = null)
     : StyleRule(header)
 {
     /// <summary>Abbreviations written in capitals in the four languages, which no dictionary may hold.</summary>
@@ -81,7 +81,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 measured = LimitMetric.ExclamationsPerSentence;
             }
 
-            return new LimitRule(binder.Header, measured, bound.Value == "max", value, binder.AcceptedWords, binder.Dictionaries);
+            return new LimitRule(binder.Header, measured, bound.Value == "max", value, binder.AcceptedWords, binder.Dictionaries, binder.Abbreviations);
         };
     }
 
@@ -96,7 +96,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
             case LimitMetric.WordsPerSentence or LimitMetric.ExclamationsPerSentence:
                 foreach (var segment in segments)
                 {
-                    foreach (var (start, length) in TextUnits.Sentences(segment.Text))
+                    foreach (var (start, length) in TextUnits.Sentences(segment.Text, (abbreviations ?? SentenceAbbreviations.Shipped).For(document.Locale)))
                     {
                         var count = metric == LimitMetric.WordsPerSentence
                             ? TextUnits.Words(segment.Text, start, start + length).Count()

@@ -26,7 +26,7 @@ public enum ReadabilityFormula
 /// the formulas are unreliable on short texts. Message values: {count} (the score, one decimal),
 /// {limit}. Docs: docs/rules/style/readability.md, which cites the formulas.
 /// </summary>
-public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula formula, bool isMax, double limit) : StyleRule(header)
+public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula formula, bool isMax, double limit, SentenceAbbreviations? abbreviations = null) : StyleRule(header)
 {
     public static StyleRuleKind Kind { get; } = new("readability", "Scores running text with Flesch (en), Oborneva (ru), Gulpease (it) or FOG-PL (pl).", Parse);
 
@@ -59,7 +59,7 @@ public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula f
 
             // Readability is about running text: without 'in', it reads the body only.
             var scope = binder.Header.Scope == RuleScope.Everything ? RuleScope.Body : binder.Header.Scope;
-            return new ReadabilityRule(binder.Header with { Scope = scope }, scoredWith, bound.Value == "max", double.Parse(score.Value, CultureInfo.InvariantCulture));
+            return new ReadabilityRule(binder.Header with { Scope = scope }, scoredWith, bound.Value == "max", double.Parse(score.Value, CultureInfo.InvariantCulture), binder.Abbreviations);
         };
     }
 
@@ -69,7 +69,7 @@ public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula f
     protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         var segments = SegmentsInScope(document).ToArray();
-        if (segments.Length == 0 || Score(segments.Select(s => s.Text)) is not { } score)
+        if (segments.Length == 0 || Score(segments.Select(s => s.Text), (abbreviations ?? SentenceAbbreviations.Shipped).For(document.Locale)) is not { } score)
         {
             return;
         }
@@ -83,12 +83,13 @@ public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula f
     }
 
     /// <summary>The score of the texts, or null when they have fewer than <see cref="MinimumWords"/> words.</summary>
-    public double? Score(IEnumerable<string> texts)
+    /// <param name="sentenceAbbreviations">The locale's abbreviations, whose dot does not end a sentence; every shipped one when not given.</param>
+    public double? Score(IEnumerable<string> texts, IReadOnlySet<string>? sentenceAbbreviations = null)
     {
         int words = 0, sentences = 0, syllables = 0, letters = 0, hardWords = 0;
         foreach (var text in texts)
         {
-            foreach (var (start, length) in TextUnits.Sentences(text))
+            foreach (var (start, length) in TextUnits.Sentences(text, sentenceAbbreviations))
             {
                 var counted = 0;
                 foreach (var (wordStart, wordLength) in TextUnits.Words(text, start, start + length))

@@ -18,6 +18,9 @@ public abstract class RuleBinder
     /// <summary>Words the guides accept (vocabulary <c>accept</c>): never caps words, never misspelled.</summary>
     public abstract IReadOnlySet<string> AcceptedWords { get; }
 
+    /// <summary>Abbreviations whose dot does not end a sentence, per locale: the shipped ones and the guides'.</summary>
+    public abstract SentenceAbbreviations Abbreviations { get; }
+
     /// <summary>Where spelling finds its dictionaries: the shipped ones unless the run says otherwise.</summary>
     public abstract SpellingDictionaries Dictionaries { get; }
 

@@ -5,20 +5,12 @@ namespace CommsLinter.Rules.Style;
 /// letters and digits, with an apostrophe, hyphen, colon, dot or '@' inside it (dell’ordine,
 /// e-mail, 8:00, kontakt@oknanowak.pl); a number with separators is one word (1 299,00; 1.299,00);
 /// a URL is one word; Liquid placeholders are not words. A sentence ends at '.', '!' or '?' followed by a space or the end,
-/// except after a known abbreviation.
+/// except after an abbreviation of the text's locale (<see cref="SentenceAbbreviations"/>).
 /// </summary>
 public static class TextUnits
 {
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
     private static readonly System.Buffers.SearchValues<char> DigitsAndSpaces = System.Buffers.SearchValues.Create("0123456789 \u00A0\u202F");
-
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "np", "ul", "tzn", "tj", "itp", "itd", "nr", "godz", "tel", "ok", "zł", "pl", "al", "m.in", "sp", "o.o",
-        "т.е", "т.д", "т.п", "г", "ул", "д", "тел", "руб", "стр",
-        "ecc", "sig", "sigg", "dott", "pag", "tel", "n", "p.es", "spett", "ca",
-        "e.g", "i.e", "mr", "mrs", "ms", "dr", "no", "etc", "vs", "st",
-    };
 
     public static IEnumerable<(int Start, int Length)> Words(string text) => Words(text, 0, text.Length);
 
@@ -58,8 +50,10 @@ public static class TextUnits
         }
     }
 
-    public static IEnumerable<(int Start, int Length)> Sentences(string text)
+    /// <param name="abbreviations">Words whose dot does not end a sentence, without it (the locale's <see cref="SentenceAbbreviations"/>); every shipped one when not given.</param>
+    public static IEnumerable<(int Start, int Length)> Sentences(string text, IReadOnlySet<string>? abbreviations = null)
     {
+        abbreviations ??= SentenceAbbreviations.Shipped.For(null);
         var start = SkipSpaces(text, 0);
         for (var i = 0; i < text.Length; i++)
         {
@@ -79,7 +73,7 @@ public static class TextUnits
                 continue;
             }
 
-            if (text[i] == '.' && IsAbbreviation(text, i))
+            if (text[i] == '.' && IsAbbreviation(text, i, abbreviations))
             {
                 continue;
             }
@@ -105,7 +99,7 @@ public static class TextUnits
         return i;
     }
 
-    private static bool IsAbbreviation(string text, int dot)
+    private static bool IsAbbreviation(string text, int dot, IReadOnlySet<string> abbreviations)
     {
         var wordStart = dot;
         while (wordStart > 0 && (char.IsLetter(text[wordStart - 1]) || text[wordStart - 1] == '.'))
@@ -113,7 +107,7 @@ public static class TextUnits
             wordStart--;
         }
 
-        return dot > wordStart && Abbreviations.Contains(text[wordStart..dot]);
+        return dot > wordStart && abbreviations.Contains(text[wordStart..dot]);
     }
 
     // Inside a word: elisions and compounds (dell’ordine, e-mail), times (8:00), e-mail addresses and abbreviations (o.o.).

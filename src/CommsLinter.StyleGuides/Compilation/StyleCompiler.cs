@@ -76,6 +76,8 @@ public sealed class StyleCompiler
 
         var accepted = new HashSet<string>(StringComparer.Ordinal);
         var rejected = new List<string>();
+        var abbreviations = SentenceAbbreviations.Shipped.With(ordered.SelectMany(g => g.Abbreviations.Where(a => IsKnownLocale(g, a.Locale))
+            .SelectMany(a => a.Words.Select(w => (a.Locale.Value, w.Value)))));
         var facts = new Dictionary<string, (Fact Fact, GuideSyntax Guide)>(StringComparer.Ordinal);
         foreach (var guide in ordered)
         {
@@ -108,7 +110,7 @@ public sealed class StyleCompiler
         {
             foreach (var syntax in guide.Rules)
             {
-                if (BindRule(guide, syntax, factValues, accepted) is not { } rule)
+                if (BindRule(guide, syntax, factValues, accepted, abbreviations) is not { } rule)
                 {
                     continue;
                 }
@@ -233,7 +235,7 @@ public sealed class StyleCompiler
         return new Fact(syntax.Name.Value, kind, syntax.Value.Value);
     }
 
-    private StyleRule? BindRule(GuideSyntax guide, RuleSyntax syntax, Dictionary<string, Fact> facts, IReadOnlySet<string> accepted)
+    private StyleRule? BindRule(GuideSyntax guide, RuleSyntax syntax, Dictionary<string, Fact> facts, IReadOnlySet<string> accepted, SentenceAbbreviations abbreviations)
     {
         var errors = _diagnostics.Count;
         var severity = syntax.Severity.Value switch { "warning" => Severity.Warning, "suggestion" => Severity.Suggestion, _ => Severity.Error };
@@ -270,7 +272,7 @@ public sealed class StyleCompiler
             guide.Source.Path,
             guide.Source.GetLocation(syntax.Id.Range));
 
-        var rule = syntax.Body.Bind(new Binder(this, guide, header, facts, accepted));
+        var rule = syntax.Body.Bind(new Binder(this, guide, header, facts, accepted, abbreviations));
         return _diagnostics.Count == errors ? rule : null;
     }
 
@@ -346,6 +348,18 @@ public sealed class StyleCompiler
         return new RuleCondition(predicate, text);
     }
 
+    /// <summary>Whether the catalog lists the locale an <c>abbreviations</c> line names; an error in its guide if not.</summary>
+    private bool IsKnownLocale(GuideSyntax guide, Located locale)
+    {
+        if (KnownValues("locale") is not { } known || known.Contains(locale.Value))
+        {
+            return true;
+        }
+
+        Error(DslErrors.UnknownValue, guide, locale.Range, $"the catalog has no locale '{locale.Value}'.{Suggestions.DidYouMean(locale.Value, known)}");
+        return false;
+    }
+
     private IReadOnlyList<string>? KnownValues(string field) => _catalog is not { } catalog ? null : field switch
     {
         "touchpoint" => [.. catalog.Touchpoints.Select(t => t.Id)],
@@ -377,12 +391,14 @@ public sealed class StyleCompiler
         _diagnostics.Add(code.At(guide.Source, range, message));
 
     /// <summary>What one rule's kind binds its body with: the guides' facts and vocabulary, errors reported in the rule's guide.</summary>
-    private sealed class Binder(StyleCompiler compiler, GuideSyntax guide, StyleRuleHeader header, Dictionary<string, Fact> facts, IReadOnlySet<string> accepted)
+    private sealed class Binder(StyleCompiler compiler, GuideSyntax guide, StyleRuleHeader header, Dictionary<string, Fact> facts, IReadOnlySet<string> accepted, SentenceAbbreviations abbreviations)
         : RuleBinder
     {
         public override StyleRuleHeader Header => header;
 
         public override IReadOnlySet<string> AcceptedWords => accepted;
+
+        public override SentenceAbbreviations Abbreviations => abbreviations;
 
         public override SpellingDictionaries Dictionaries => compiler._dictionaries;
 

@@ -5,6 +5,9 @@ namespace CommsLinter.StyleGuides.Syntax;
 
 internal sealed record VocabularyTerm(string Term, bool Accepted, TextRange Range);
 
+/// <summary><c>abbreviations pl "r.", "szt."</c>: words of a locale whose dot does not end a sentence.</summary>
+internal sealed record AbbreviationsSyntax(Located Locale, IReadOnlyList<Located> Words);
+
 internal sealed record FactSyntax(Located Name, Located Kind, Located Value);
 
 internal abstract record ConditionSyntax(TextRange Range);
@@ -37,5 +40,6 @@ internal sealed record GuideSyntax(
     Located? Name,
     IReadOnlyList<Located> Extends,
     IReadOnlyList<VocabularyTerm> Vocabulary,
+    IReadOnlyList<AbbreviationsSyntax> Abbreviations,
     IReadOnlyList<FactSyntax> Facts,
     IReadOnlyList<RuleSyntax> Rules);

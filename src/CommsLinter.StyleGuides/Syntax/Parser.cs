@@ -12,7 +12,7 @@ namespace CommsLinter.StyleGuides.Syntax;
 /// </summary>
 internal sealed class Parser : RuleBodyParser
 {
-    public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "facts", "rule"];
+    public static readonly string[] TopLevelKeywords = ["styleguide", "vocabulary", "abbreviations", "facts", "rule"];
     public static readonly string[] Severities = ["error", "warning", "suggestion"];
 
     /// <summary>
@@ -62,6 +62,7 @@ internal sealed class Parser : RuleBodyParser
         Located? name = null;
         var extends = new List<Located>();
         var vocabulary = new List<VocabularyTerm>();
+        var abbreviations = new List<AbbreviationsSyntax>();
         var facts = new List<FactSyntax>();
         var rules = new List<RuleSyntax>();
 
@@ -96,6 +97,9 @@ internal sealed class Parser : RuleBodyParser
                 case "vocabulary" when Next.Kind == TokenKind.Word:
                     Guarded(() => ParseVocabulary(vocabulary));
                     break;
+                case "abbreviations" when Next.Kind == TokenKind.Word:
+                    Guarded(() => ParseAbbreviations(abbreviations));
+                    break;
                 case "facts" when Next.Kind == TokenKind.Word:
                     Guarded(() => ParseFacts(facts));
                     break;
@@ -110,11 +114,11 @@ internal sealed class Parser : RuleBodyParser
                     if (Next.Kind == TokenKind.Word)
                     {
                         Report(DslErrors.UnknownKeyword, Next.Range,
-                            $"unknown keyword '{Next.Value}'.{Suggestions.DidYouMean(Next.Value, TopLevelKeywords)} Expected 'vocabulary', 'facts' or 'rule'.");
+                            $"unknown keyword '{Next.Value}'.{Suggestions.DidYouMean(Next.Value, TopLevelKeywords)} Expected 'vocabulary', 'abbreviations', 'facts' or 'rule'.");
                     }
                     else if (Next.Kind != TokenKind.Bad)
                     {
-                        Report(DslErrors.Expected, Next.Range, $"expected 'vocabulary', 'facts' or 'rule', found {Next}.");
+                        Report(DslErrors.Expected, Next.Range, $"expected 'vocabulary', 'abbreviations', 'facts' or 'rule', found {Next}.");
                     }
 
                     break;
@@ -126,7 +130,7 @@ internal sealed class Parser : RuleBodyParser
             }
         }
 
-        return new GuideSyntax(_source, name, extends, vocabulary, facts, rules);
+        return new GuideSyntax(_source, name, extends, vocabulary, abbreviations, facts, rules);
     }
 
     private int ParseVocabulary(List<VocabularyTerm> terms)
@@ -150,6 +154,21 @@ internal sealed class Parser : RuleBodyParser
             while (Accept(","));
         }
 
+        return 0;
+    }
+
+    private int ParseAbbreviations(List<AbbreviationsSyntax> abbreviations)
+    {
+        _position++;
+        var locale = Word("a locale such as pl");
+        var words = new List<Located>();
+        do
+        {
+            words.Add(QuotedString("an abbreviation such as \"szt.\""));
+        }
+        while (Accept(","));
+
+        abbreviations.Add(new AbbreviationsSyntax(locale, words));
         return 0;
     }
 
