@@ -5,9 +5,15 @@ using System.Text;
 // plain-text SMS) spread over four locales, about 250 words each, with Liquid, links and images.
 // Usage: dotnet run --project bench/CommsLinter.Bench -c Release -- <out-folder> [count]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- spelling [words]
+//        dotnet run --project bench/CommsLinter.Bench -c Release -- spelling suggest [words]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- load <content-folder>
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- live <content-folder> [--styleguides <folder>] [edits]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- placeholders <out-folder> [count]
+if (args is ["spelling", "suggest", ..])
+{
+    return CommsLinter.Bench.SuggestionBench.Run(args[2..]);
+}
+
 if (args is ["spelling", ..])
 {
     return CommsLinter.Bench.SpellingBench.Run(args[1..]);
@@ -30,7 +36,7 @@ if (args is ["placeholders", ..])
 
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300] | placeholders <out-folder> [count=100000]");
+    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | spelling suggest [words=500] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300] | placeholders <out-folder> [count=100000]");
     return 2;
 }
 

@@ -6,7 +6,7 @@ namespace CommsLinter.Spelling.Hunspell;
 /// Suggestions for a misspelled word, most likely first. Candidates come from the dictionary's own
 /// knowledge of typical errors (REP pairs, MAP groups of related letters such as e/ę or e/é), then
 /// from one edit (swapped, missing, extra or wrong letter, neighbouring keys from KEY, letters from
-/// TRY), then from splitting into two words, and only when those find too little, from the stems
+/// TRY), then from more related letters at once, then from splitting into two words, and only when those find too little, from the stems
 /// that share most letter pairs with the word (n-grams), expanded with their affixes.
 /// </summary>
 public sealed partial class HunspellSpeller
@@ -30,7 +30,8 @@ public sealed partial class HunspellSpeller
 
         var capType = Casing.Classify(word);
         var source = capType is CapType.Initial or CapType.All ? word.ToLowerInvariant() : word;
-        var search = new CandidateSearch(this, source);
+        // A capitalised misspelling may be a name's: its candidates are looked up capitalised too ("Warszwa", "Warszawa").
+        var search = new CandidateSearch(this, source, capitalisedToo: capType == CapType.Initial);
         search.Consider(Casing.Capitalise(source), Tier.Case);
         search.Consider(word.ToLowerInvariant(), Tier.Case);
         if (search.Found == 0)
@@ -39,10 +40,13 @@ public sealed partial class HunspellSpeller
             search.Consider(word.ToUpperInvariant(), Tier.Case);
         }
         Replace(search);
-        MapLetters(search, source, 0, 0);
+        // One related letter first, then the plain edits, then more related letters: a table of many related
+        // letters (Italian's accented vowels) could otherwise spend the whole budget before a single edit.
+        MapLetters(search, source, 0, 0, 1);
         Swap(search);
         KeyNeighbours(search);
         SingleEdits(search);
+        MapLetters(search, source, 0, 0, MaxMapChanges);
         Split(search);
         if (search.Found == 0 && !search.OutOfBudget)
         {
@@ -85,15 +89,15 @@ public sealed partial class HunspellSpeller
         }
     }
 
-    /// <summary>Every way of replacing up to <see cref="MaxMapChanges"/> letters with related ones from MAP groups.</summary>
-    private void MapLetters(CandidateSearch search, string word, int from, int changes)
+    /// <summary>Every way of replacing up to <paramref name="most"/> letters with related ones from MAP groups.</summary>
+    private void MapLetters(CandidateSearch search, string word, int from, int changes, int most)
     {
         if (changes > 0)
         {
             search.Consider(word, Tier.Typical);
         }
 
-        if (changes == MaxMapChanges)
+        if (changes == most || search.OutOfBudget)
         {
             return;
         }
@@ -114,7 +118,7 @@ public sealed partial class HunspellSpeller
                         if (other != item)
                         {
                             var candidate = string.Concat(word.AsSpan(0, i), other, word.AsSpan(i + item.Length));
-                            MapLetters(search, candidate, i + other.Length, changes + 1);
+                            MapLetters(search, candidate, i + other.Length, changes + 1, most);
                         }
                     }
                 }
@@ -370,7 +374,7 @@ public sealed partial class HunspellSpeller
     }
 
     /// <summary>The candidates found so far with their tier and closeness to the misspelling.</summary>
-    private sealed class CandidateSearch(HunspellSpeller speller, string source)
+    private sealed class CandidateSearch(HunspellSpeller speller, string source, bool capitalisedToo)
     {
         private readonly Dictionary<string, (Tier Tier, int Order)> _found = new(StringComparer.Ordinal);
         private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
@@ -390,11 +394,14 @@ public sealed partial class HunspellSpeller
                 return;
             }
 
-            if (speller.Spell(candidate, 0, out var root) && root >= 0 && !speller.Has(root, speller.Rules.NoSuggest))
+            if (IsSuggestible(candidate) || (capitalisedToo && IsSuggestible(Casing.Capitalise(candidate))))
             {
                 _found[candidate] = (tier, _found.Count);
             }
         }
+
+        private bool IsSuggestible(string candidate) =>
+            speller.Spell(candidate, 0, out var root) && root >= 0 && !speller.Has(root, speller.Rules.NoSuggest);
 
         /// <summary>A candidate of several words: each must be correct on its own.</summary>
         public void ConsiderWords(string candidate, Tier tier)
@@ -427,7 +434,8 @@ public sealed partial class HunspellSpeller
             var a = _lowerSource;
             var b = candidate.ToLowerInvariant();
             var sharedStart = Math.Min(3, a.AsSpan().CommonPrefixLength(b));
-            return (SharedBigrams(a, b) * 2) + sharedStart - Math.Abs(a.Length - b.Length) - (EditDistance(a, b) * 2);
+            // A letter missing or doubled is one edit, like a wrong one: the length tells only past that.
+            return (SharedBigrams(a, b) * 2) + sharedStart - Math.Max(0, Math.Abs(a.Length - b.Length) - 1) - (EditDistance(a, b) * 2);
         }
     }
 }

@@ -167,6 +167,16 @@ public sealed class EngineTests
     public void Top_suggestion_for_a_common_typo_is_the_right_word(string dictionary, string typo, string expected) =>
         Assert.Equal(expected, Shipped(dictionary).Suggest(typo) is [var first, ..] ? first : null);
 
+    // A capitalised typo of a name is looked up among capitalised entries, which its lower-case edits never are.
+    [Theory]
+    [InlineData("ru_RU", "Моска", "Москва")]
+    [InlineData("it_IT", "Mialno", "Milano")]
+    [InlineData("it_IT", "Veneia", "Venezia")]
+    [InlineData("pl_PL", "Warszwa", "Warszawa")]
+    [InlineData("en_GB", "Londn", "London")]
+    public void A_capitalised_typo_of_a_name_suggests_the_name(string dictionary, string typo, string expected) =>
+        Assert.Contains(expected, Shipped(dictionary).Suggest(typo));
+
     [Theory]
     [InlineData("SET WINDOWS-1234\n", "1\nx\n", "test.aff(1,5): SET names the encoding 'WINDOWS-1234'")]
     [InlineData("SET UTF-8\nSFX A Y 2\nSFX A 0 s .\n", "1\nx\n", "test.aff(2,1): SFX A announces 2 entries but the file ends after 1")]
