@@ -12,6 +12,9 @@ public static class Addresses
 {
     private static readonly SearchValues<char> Marks = SearchValues.Create("./@:");
 
+    /// <summary>How far a token is followed each way; a longer address (a tracking URL) is judged by this much of it.</summary>
+    private const int Reach = 2048;
+
     /// <summary>
     /// Whether text[start, start + length) lies inside an address and is only part of it. A match that
     /// is the whole token, or that holds an address's own punctuation ("o.o.", "oknanowak.pl", "http://"),
@@ -80,17 +83,20 @@ public static class Addresses
         return char.IsLower(suffix[0]);
     }
 
-    /// <summary>The run without white space around text[start, end), less the punctuation that opens or closes it.</summary>
+    /// <summary>
+    /// The run without white space around text[start, end), less the punctuation that opens or closes it; at most
+    /// <see cref="Reach"/> characters each way, so that a megabyte without a space costs each match a bounded look.
+    /// </summary>
     private static (int From, int To) TokenAround(string text, int start, int end)
     {
         var from = start;
-        while (from > 0 && !IsTokenBreak(text[from - 1]))
+        while (from > 0 && start - from < Reach && !IsTokenBreak(text[from - 1]))
         {
             from--;
         }
 
         var to = end;
-        while (to < text.Length && !IsTokenBreak(text[to]))
+        while (to < text.Length && to - end < Reach && !IsTokenBreak(text[to]))
         {
             to++;
         }

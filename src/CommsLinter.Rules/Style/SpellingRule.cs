@@ -104,7 +104,7 @@ public sealed class SpellingRule : StyleRule
         {
             var ignored = IgnoredRanges(segment);
             var text = segment.Text;
-            var sentenceStart = 0;
+            var (sentenceHasText, scanned) = (false, 0);
             foreach (var (start, length) in TextUnits.Words(text))
             {
                 var word = text.AsSpan(start, length);
@@ -124,7 +124,7 @@ public sealed class SpellingRule : StyleRule
                 var suggestions = speller.Suggest(misspelled);
                 var message = new MessageValues(Match: misspelled, Expected: suggestions.Count > 0 ? suggestions[0] : null, Language: language);
                 // "Pańswo" is one letter from "Państwo": a typo of a word, however it is written; a name is further from every word.
-                var isName = IsWrittenAsName(text, start, length, ref sentenceStart)
+                var isName = IsWrittenAsName(text, start, length, ref sentenceHasText, ref scanned)
                     && !(suggestions.Count > 0 && !suggestions[0].Contains(' ', StringComparison.Ordinal) && Suggestions.Distance(misspelled, suggestions[0]) == 1);
                 var didYouMean = Header.Message.Contains("{expected}", StringComparison.Ordinal) ? null : DidYouMean(suggestions);
                 output.Report(segment, start, start + length, message,
@@ -140,9 +140,22 @@ public sealed class SpellingRule : StyleRule
     /// Whether an unknown word is written as a name: "NowakTherm", "NIP" or "Kowalski" inside a sentence.
     /// A capital that starts a sentence or the text says nothing, so such a word is still a typo.
     /// </summary>
-    /// <param name="sentenceStart">Where the sentence holding the previous word began; words come in order, so the search goes on from there.</param>
-    private static bool IsWrittenAsName(string text, int start, int length, ref int sentenceStart)
+    /// <param name="sentenceHasText">Whether the sentence read so far has a word before the current one.</param>
+    /// <param name="scanned">How far the text has been read for sentence ends: words come in order, so each character is read once.</param>
+    private static bool IsWrittenAsName(string text, int start, int length, ref bool sentenceHasText, ref int scanned)
     {
+        for (; scanned < start; scanned++)
+        {
+            if (text[scanned] is '.' or '!' or '?' or ':' or '•' or '|' && scanned + 1 < text.Length && char.IsWhiteSpace(text[scanned + 1]))
+            {
+                sentenceHasText = false;
+            }
+            else if (!NotWordStart.Contains(text[scanned]))
+            {
+                sentenceHasText = true;
+            }
+        }
+
         var word = text.AsSpan(start, length);
         if (!char.IsUpper(word[0]))
         {
@@ -155,21 +168,8 @@ public sealed class SpellingRule : StyleRule
             capitals += char.IsUpper(c) ? 1 : 0;
         }
 
-        if (capitals > 1)
-        {
-            // In capitals throughout, a short word is an abbreviation (NIP, ИНН) and a long one shouting, whose typos are typos.
-            return capitals < length || length <= 6;
-        }
-
-        for (var i = sentenceStart; i < start - 1; i++)
-        {
-            if (text[i] is '.' or '!' or '?' or ':' or '•' or '|' && char.IsWhiteSpace(text[i + 1]))
-            {
-                sentenceStart = i + 1;
-            }
-        }
-
-        return text.AsSpan(sentenceStart, start - sentenceStart).ContainsAnyExcept(NotWordStart);
+        // In capitals throughout, a short word is an abbreviation (NIP, ИНН) and a long one shouting, whose typos are typos.
+        return capitals > 1 ? capitals < length || length <= 6 : sentenceHasText;
     }
 
     private static readonly System.Buffers.SearchValues<char> NotWordStart = System.Buffers.SearchValues.Create(" \u00A0\t\n\"'„“”«»‘’(-–—*\uFFFC");
