@@ -23,16 +23,19 @@ public sealed class DuplicateTemplateCheck : IGroupedCorpusCheck, IBuiltinCheck
 
     public void CheckGroup(string group, IReadOnlyList<DocumentSummary> members, CheckContext context, ICollection<Finding> findings)
     {
-        for (var i = 1; i < members.Count; i++)
+        // The first template of each part (HTML or Markdown, plain text) is the message's; any later one of that part is a duplicate.
+        var firstOfPart = new DocumentSummary?[2];
+        foreach (var template in members)
         {
-            var duplicate = members[i];
-            if (members.Take(i).FirstOrDefault(m => m.IsPlainTextPart == duplicate.IsPlainTextPart) is not { } first)
+            ref var first = ref firstOfPart[template.IsPlainTextPart ? 1 : 0];
+            if (first is null)
             {
+                first = template;
                 continue;
             }
 
-            findings.Add(Duplicate.At(duplicate, duplicate.TouchpointValue,
-                $"'{first.Path}' is already the {duplicate.Channel} template of '{duplicate.Touchpoint}' in '{duplicate.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
+            findings.Add(Duplicate.At(template, template.TouchpointValue,
+                $"'{first.Path}' is already the {template.Channel} template of '{template.Touchpoint}' in '{template.Locale}'. Merge the two or change this one's touchpoint, channel or locale."));
         }
     }
 }

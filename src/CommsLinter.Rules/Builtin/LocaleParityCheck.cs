@@ -93,25 +93,26 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
         // one locale are a duplicate (catalog.duplicate-template), not a translation; a plain-text part is compared
         // with its HTML part below.
         var members = new List<Member>(versions.Count);
-        var plainParts = new List<Member>();
+        var memberOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var plainParts = new Dictionary<string, Member>(StringComparer.Ordinal);
         foreach (var version in versions)
         {
-            var at = members.FindIndex(m => m.Document.Locale == version.Locale);
             var member = new Member(version, version.ObservationsOf(Name));
-            if (at < 0)
+            if (!memberOf.TryGetValue(version.Locale!, out var at))
             {
+                memberOf[version.Locale!] = members.Count;
                 members.Add(member);
             }
-            else if (members[at].Document.IsPlainTextPart != version.IsPlainTextPart && plainParts.TrueForAll(p => p.Document.Locale != version.Locale))
+            else if (members[at].Document.IsPlainTextPart != version.IsPlainTextPart && !plainParts.ContainsKey(version.Locale!))
             {
-                plainParts.Add(version.IsPlainTextPart ? member : members[at]);
+                plainParts[version.Locale!] = version.IsPlainTextPart ? member : members[at];
                 members[at] = version.IsPlainTextPart ? members[at] : member;
             }
         }
 
-        foreach (var plain in plainParts)
+        foreach (var (locale, plain) in plainParts)
         {
-            CompareParts(members.First(m => m.Document.Locale == plain.Document.Locale), plain, findings);
+            CompareParts(members[memberOf[locale]], plain, findings);
         }
 
         // Versions that agree on every aspect, the usual case, are told apart by one digest.
