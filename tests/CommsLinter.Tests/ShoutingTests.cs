@@ -13,11 +13,7 @@ public sealed class ShoutingTests
     [InlineData("ru", "ИНН и КПП указаны. Вам нужно СРОЧНО ОПЛАТИТЬ счёт.", "СРОЧНО ОПЛАТИТЬ", "срочно оплатить")]
     public void A_run_of_capitals_is_one_finding_with_a_sentence_case_fix_and_abbreviations_and_labels_are_not(string locale, string text, string run, string fixedRun)
     {
-        using var folder = new TempFolder();
-        var root = TestContent.RepositoryRoot();
-        folder.Write("content/touchpoints.yml", File.ReadAllText(Path.Combine(root, "content", "touchpoints.yml")));
-        folder.Write("styleguides/tone.style", File.ReadAllText(Path.Combine(root, "styleguides", "tone.style")));
-        folder.Write("styleguides/company.style", File.ReadAllText(Path.Combine(root, "styleguides", "company.style")));
+        using var folder = TempFolder.WithShippedGuides();
         folder.Write($"content/delivery/sms.{locale}.txt", $"---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: {locale}\n---\n{text}\n");
 
         var result = CliRunner.Run(folder.Path, "check", "--format", "json");

@@ -8,13 +8,7 @@ public sealed class VocabularyCommandTests
     [Fact]
     public void Unknown_names_are_listed_by_count_and_once_accepted_are_gone()
     {
-        using var folder = new TempFolder();
-        var root = TestContent.RepositoryRoot();
-        folder.Write("content/touchpoints.yml", File.ReadAllText(Path.Combine(root, "content", "touchpoints.yml")));
-        foreach (var guide in Directory.EnumerateFiles(Path.Combine(root, "styleguides"), "*.style"))
-        {
-            folder.Write($"styleguides/{Path.GetFileName(guide)}", File.ReadAllText(guide));
-        }
+        using var folder = TempFolder.WithShippedGuides();
 
         folder.Write("content/delivery/sms.pl.txt", "---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: pl\n---\nOkna Nowak: kurier Zbyszkowiak przywiezie okna jutro, a kurier Zbyszkowiak zadzwoni. Dziekujemy.\n");
         folder.Write("content/delivery/sms.ru.txt", "---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: ru\n---\nOkna Nowak: курьер Жмыхайловский привезёт окна завтра.\n");

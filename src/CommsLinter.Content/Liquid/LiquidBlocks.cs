@@ -48,7 +48,7 @@ internal static class LiquidBlocks
                 }
                 else if (open.Any(o => o.Name == opened))
                 {
-                    return NeverClosed(source, top, $" before the `{{% {name} %}}` at line {LineOf(source, tag)}");
+                    return NeverClosed(source, top.Name, top.Tag.Range, $" before the `{{% {name} %}}` at line {LineOf(source, tag.Range)}");
                 }
                 else
                 {
@@ -60,29 +60,27 @@ internal static class LiquidBlocks
             {
                 var within = string.Join(", ", parents[..^1].Select(p => $"`{{% {p} %}}`")) + (parents.Length > 1 ? " or " : string.Empty) + $"`{{% {parents[^1]} %}}`";
                 return ContentRules.LiquidSyntax.At(source, tag.Range, open.TryPeek(out var inner)
-                    ? $"`{{% {name} %}}` cannot stand inside `{{% {inner.Name} %}}` (line {LineOf(source, inner.Tag)}); it belongs in {within}. Close the `{{% {inner.Name} %}}` with `{{% end{inner.Name} %}}` first."
+                    ? $"`{{% {name} %}}` cannot stand inside `{{% {inner.Name} %}}` (line {LineOf(source, inner.Tag.Range)}); it belongs in {within}. Close the `{{% {inner.Name} %}}` with `{{% end{inner.Name} %}}` first."
                     : $"`{{% {name} %}}` is outside any block; it belongs in {within}.");
             }
         }
 
-        return open.TryPeek(out var unclosed) ? NeverClosed(source, unclosed, string.Empty) : null;
+        return open.TryPeek(out var unclosed) ? NeverClosed(source, unclosed.Name, unclosed.Tag.Range, string.Empty) : null;
     }
 
     /// <summary>A tag left open at the end of the text: a raw or comment block that is never closed.</summary>
     public static Finding? UnclosedBlock(SourceText source, int at)
     {
         var code = source.Text.AsSpan(at, Math.Min(source.Text.Length - at, 64));
-        var name = NameOf(code[..(code.IndexOf("%}") is var end and >= 0 ? end + 2 : code.Length)]);
-        return name is "raw" or "comment"
-            ? NeverClosed(source, (name, new Placeholder(new TextRange(at, at + Math.Max(2, code.IndexOf("%}") + 2)), PlaceholderKind.Tag, source.Text.AsMemory(at, 2))), string.Empty)
-            : null;
+        var close = code.IndexOf("%}");
+        var name = NameOf(close >= 0 ? code[..(close + 2)] : code);
+        return name is "raw" or "comment" ? NeverClosed(source, name, new TextRange(at, at + (close >= 0 ? close + 2 : 2)), string.Empty) : null;
     }
 
-    private static Finding NeverClosed(SourceText source, (string Name, Placeholder Tag) block, string where) =>
-        ContentRules.LiquidSyntax.At(source, block.Tag.Range,
-            $"`{{% {block.Name} %}}` at line {LineOf(source, block.Tag)} is never closed: add `{{% end{block.Name} %}}`{where}.");
+    private static Finding NeverClosed(SourceText source, string name, TextRange tag, string where) =>
+        ContentRules.LiquidSyntax.At(source, tag, $"`{{% {name} %}}` at line {LineOf(source, tag)} is never closed: add `{{% end{name} %}}`{where}.");
 
-    private static int LineOf(SourceText source, Placeholder tag) => source.GetLocation(tag.Range).Start.Line;
+    private static int LineOf(SourceText source, TextRange tag) => source.GetLocation(tag).Start.Line;
 
     /// <summary>The tag's name: "if" of "{%- if x -%}".</summary>
     private static string NameOf(ReadOnlySpan<char> code)

@@ -283,7 +283,7 @@ public sealed class LocaleParityCheck : IGroupedCorpusCheck, IBuiltinCheck
     private static void Extract(Document document, JourneyCatalog? catalog, List<Observation> values)
     {
         var source = document.Source;
-        var isHtml = Path.GetExtension(document.Path) is ".html" or ".htm";
+        var isHtml = document.Format == ContentFormat.Html;
         foreach (var placeholder in document.Placeholders)
         {
             if (placeholder.Kind != PlaceholderKind.Output || placeholder.Expression is not { Length: > 0 } variable)

@@ -40,7 +40,7 @@ public static partial class QuantityValues
             var number = match.Groups["number"];
             if (UnitOfWord.TryGetValue(match.Groups["unit"].Value.ToLowerInvariant(), out var unit) && !(unit == "years" && IsYear(number.ValueSpan)))
             {
-                yield return (number.Index, $"{number.Value} ({unit})", $"{unit}:{Fact.Normalize(FactKind.Days, number.Value)}");
+                yield return (number.Index, $"{number.Value} ({unit})", $"{unit}:{Fact.NormalizeNumber(number.Value)}");
             }
         }
     }

@@ -22,6 +22,8 @@ namespace CommsLinter.Rules.Style;
 public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind, IReadOnlyList<Fact> facts, IReadOnlyList<TextPattern> near, SentenceAbbreviations? abbreviations = null)
     : StyleRule(header.HoldingTo(facts))
 {
+    private readonly SentenceAbbreviations _abbreviations = abbreviations ?? SentenceAbbreviations.Shipped;
+
     public static StyleRuleKind Kind { get; } = new("consistent", "Reports a phone number, e-mail address, URL, number of days, amount or percentage that differs from the company's facts, with a fix when there is one fact.", Parse);
 
     // A text fact has no shape to look for in prose.
@@ -134,7 +136,7 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
             return true;
         }
 
-        foreach (var (start, length) in TextUnits.Sentences(segment.Text, (abbreviations ?? SentenceAbbreviations.Shipped).For(document.Locale)))
+        foreach (var (start, length) in TextUnits.Sentences(segment.Text, _abbreviations.For(document.Locale)))
         {
             if (at >= start && at < start + length)
             {

@@ -49,7 +49,7 @@ public sealed partial record Fact(string Name, FactKind Kind, string Value)
     };
 
     /// <summary>"1 299,00", "1.299,00" and "1299" are one number; a trailing currency is ignored.</summary>
-    private static string NormalizeNumber(string value)
+    public static string NormalizeNumber(string value)
     {
         var number = new string([.. value.Where(c => char.IsAsciiDigit(c) || c is ',' or '.')]);
         var decimalAt = number.LastIndexOfAny([',', '.']);

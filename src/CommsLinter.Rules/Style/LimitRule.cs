@@ -31,13 +31,15 @@ public enum LimitMetric
 public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool isMax, int limit, IReadOnlySet<string> acceptedWords, SpellingDictionaries? dictionaries = null, SentenceAbbreviations? abbreviations = null)
     : StyleRule(header)
 {
+    private readonly SentenceAbbreviations _abbreviations = abbreviations ?? SentenceAbbreviations.Shipped;
+
     /// <summary>Abbreviations written in capitals in the four languages, which no dictionary may hold.</summary>
     private static readonly HashSet<string> KnownAbbreviations = new(StringComparer.Ordinal)
     {
         "VAT", "NIP", "PDF", "REGON", "KRS", "PESEL", "IBAN", "BIC", "SWIFT", "SMS", "MMS", "PIN", "FAQ", "PLN", "EUR", "USD", "GBP", "RODO",
         "GDPR", "URL", "WWW", "ID", "OK", "TV", "PVC", "RAL", "CEO", "QR", "ATM", "VIP", "PS", "UE", "EU", "USA", "BLIK", "CVV", "ISO", "HTML",
         "ИНН", "КПП", "ОГРН", "НДС", "СМС", "ФИО", "РФ", "ООО", "ИП", "БИК", "ПВХ",
-        "IVA", "CAP", "PEC", "SPA", "SRL", "CF", "IBAN", "PDF", "UE",
+        "IVA", "CAP", "PEC", "SPA", "SRL", "CF",
     };
 
     public static StyleRuleKind Kind { get; } = new("limit",
@@ -96,7 +98,7 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
             case LimitMetric.WordsPerSentence or LimitMetric.ExclamationsPerSentence:
                 foreach (var segment in segments)
                 {
-                    foreach (var (start, length) in TextUnits.Sentences(segment.Text, (abbreviations ?? SentenceAbbreviations.Shipped).For(document.Locale)))
+                    foreach (var (start, length) in TextUnits.Sentences(segment.Text, _abbreviations.For(document.Locale)))
                     {
                         var count = metric == LimitMetric.WordsPerSentence
                             ? TextUnits.Words(segment.Text, start, start + length).Count()

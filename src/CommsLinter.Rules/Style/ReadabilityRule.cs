@@ -28,6 +28,8 @@ public enum ReadabilityFormula
 /// </summary>
 public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula formula, bool isMax, double limit, SentenceAbbreviations? abbreviations = null) : StyleRule(header)
 {
+    private readonly SentenceAbbreviations _abbreviations = abbreviations ?? SentenceAbbreviations.Shipped;
+
     public static StyleRuleKind Kind { get; } = new("readability", "Scores running text with Flesch (en), Oborneva (ru), Gulpease (it) or FOG-PL (pl).", Parse);
 
     public const int MinimumWords = 100;
@@ -69,7 +71,7 @@ public sealed class ReadabilityRule(StyleRuleHeader header, ReadabilityFormula f
     protected override void Evaluate(Document document, CheckContext context, RuleOutput output, PatternMatcher matches)
     {
         var segments = SegmentsInScope(document).ToArray();
-        if (segments.Length == 0 || Score(segments.Select(s => s.Text), (abbreviations ?? SentenceAbbreviations.Shipped).For(document.Locale)) is not { } score)
+        if (segments.Length == 0 || Score(segments.Select(s => s.Text), _abbreviations.For(document.Locale)) is not { } score)
         {
             return;
         }

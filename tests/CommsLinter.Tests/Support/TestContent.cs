@@ -97,6 +97,20 @@ internal sealed class TempFolder : IDisposable
         return folder;
     }
 
+    /// <summary>A repository with the sample catalog and the shipped style guides and no templates, for a test to add its own.</summary>
+    public static TempFolder WithShippedGuides()
+    {
+        var root = TestContent.RepositoryRoot();
+        var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", File.ReadAllText(System.IO.Path.Combine(root, "content", "touchpoints.yml")));
+        foreach (var guide in Directory.EnumerateFiles(System.IO.Path.Combine(root, "styleguides"), "*.style"))
+        {
+            folder.Write($"styleguides/{System.IO.Path.GetFileName(guide)}", File.ReadAllText(guide));
+        }
+
+        return folder;
+    }
+
     public TempFolder()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "commslint-tests", Guid.NewGuid().ToString("N"));
