@@ -54,6 +54,12 @@ public sealed class CachedSpeller
         return verdict;
     }
 
+    /// <inheritdoc cref="HunspellSpeller.InflectionsOf"/>
+    public IReadOnlyCollection<string> InflectionsOf(string word) => _speller.Value.InflectionsOf(word);
+
+    /// <inheritdoc cref="HunspellSpeller.InSameForm"/>
+    public string? InSameForm(string written, string word, string other) => _speller.Value.InSameForm(written, word, other);
+
     public IReadOnlyList<string> Suggest(string word, int max = 3) =>
         _suggestions.GetOrAdd(word, w => [.. _speller.Value.Suggest(w.Replace('’', '\''), max)]);
 }

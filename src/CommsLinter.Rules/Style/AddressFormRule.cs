@@ -108,7 +108,7 @@ public sealed class AddressFormRule(StyleRuleHeader header, IReadOnlyList<TextPa
 
     private (Form Form, (Segment Segment, int Start, int Length) First) FormOf(Document document)
     {
-        var (formalHits, informalHits) = Markers(document, PatternMatcher.Scanning);
+        var (formalHits, informalHits) = Markers(document, PatternMatcher.Scanning(document));
         return formalHits.Count == informalHits.Count
             ? (Form.None, default)
             : formalHits.Count > informalHits.Count ? (Form.Formal, formalHits[0]) : (Form.Informal, informalHits[0]);

@@ -13,15 +13,17 @@ public sealed class PatternMatcher
 
     private readonly Dictionary<Segment, List<(int Term, int Start, int Length)>>? _hits;
     private readonly bool[]? _seen;
+    private readonly string? _locale;
 
-    private PatternMatcher(Dictionary<Segment, List<(int Term, int Start, int Length)>>? hits, bool[]? seen)
+    private PatternMatcher(Dictionary<Segment, List<(int Term, int Start, int Length)>>? hits, bool[]? seen, string? locale)
     {
         _hits = hits;
         _seen = seen;
+        _locale = locale;
     }
 
-    /// <summary>A matcher without an automaton: every pattern scans on its own.</summary>
-    public static PatternMatcher Scanning { get; } = new(null, null);
+    /// <summary>A matcher without an automaton: every pattern scans the document on its own.</summary>
+    public static PatternMatcher Scanning(Document document) => new(null, null, document.Locale);
 
     /// <summary>Runs the automaton once over every segment of the document.</summary>
     /// <remarks>Only segments with hits get an entry: most segments of most documents have none, and
@@ -48,7 +50,7 @@ public sealed class PatternMatcher
             found.Clear();
         }
 
-        return new PatternMatcher(hits, seen);
+        return new PatternMatcher(hits, seen, document.Locale);
     }
 
     /// <summary>False when the pattern is a term the automaton did not find anywhere in the document.</summary>
@@ -58,7 +60,7 @@ public sealed class PatternMatcher
     {
         if (_hits is null || pattern.AutomatonId < 0)
         {
-            return pattern.Matches(segment);
+            return pattern.Matches(segment, _locale);
         }
 
         if (!_seen![pattern.AutomatonId])
@@ -67,7 +69,7 @@ public sealed class PatternMatcher
         }
 
         // A segment without hits, or link text (the 'link' scope, not one of the document's segments), is searched on its own.
-        return _hits.TryGetValue(segment, out var hits) ? Select(hits, pattern.AutomatonId, segment.Text) : pattern.Matches(segment);
+        return _hits.TryGetValue(segment, out var hits) ? Select(hits, pattern.AutomatonId, segment.Text) : pattern.Matches(segment, _locale);
     }
 
     private static IEnumerable<(int Start, int Length)> Select(List<(int Term, int Start, int Length)> hits, int id, string text)

@@ -9,10 +9,11 @@ namespace CommsLinter.Rules.Style;
 public sealed record Located(string Value, TextRange Range);
 
 /// <summary>
-/// A term (a quoted string, matched as whole words) or a /pattern/flags as written: compiled only
-/// when the rule is bound (<see cref="RuleBinder.Patterns"/>), where an invalid one is reported.
+/// A term (a quoted string, matched as whole words; with <paramref name="Inflected"/>, in every form of
+/// its words) or a /pattern/flags as written: compiled only when the rule is bound
+/// (<see cref="RuleBinder.Patterns"/>), where an invalid one is reported.
 /// </summary>
-public sealed record PatternSyntax(string Text, bool IsRegex, string Flags, TextRange Range);
+public sealed record PatternSyntax(string Text, bool IsRegex, string Flags, TextRange Range, bool Inflected = false);
 
 /// <summary>
 /// What a rule kind reads its body with (<see cref="StyleRuleKind.Parse"/>). The style-guide parser
@@ -63,8 +64,22 @@ public abstract class RuleBodyParser
         }
     }
 
-    /// <summary>Reads a comma-separated list of at least one "term" or /pattern/.</summary>
-    public IReadOnlyList<PatternSyntax> Patterns(string what) => CommaList(() => Pattern(what));
+    /// <summary>Reads a comma-separated list of at least one "term" or /pattern/, a term optionally followed by 'inflected'.</summary>
+    public IReadOnlyList<PatternSyntax> Patterns(string what) => CommaList(() =>
+    {
+        var pattern = Pattern(what);
+        if (!Accept("inflected"))
+        {
+            return pattern;
+        }
+
+        return pattern.IsRegex
+            ? Fail<PatternSyntax>(DslErrors.Expected, pattern.Range, $"only a \"term\" can be inflected: /{pattern.Text}/{pattern.Flags} matches what it says. Write the term in quotes, or list its forms in the pattern.")
+            : pattern with { Inflected = true };
+    });
+
+    /// <summary>Reads a comma-separated list of at least one "term", each optionally followed by 'inflected'.</summary>
+    public IReadOnlyList<(Located Term, bool Inflected)> Terms(string what) => CommaList(() => (QuotedString(what), Accept("inflected")));
 
     /// <summary>Reads a comma-separated list of at least one "string".</summary>
     public IReadOnlyList<Located> QuotedStrings(string what) => CommaList(() => QuotedString(what));

@@ -102,7 +102,7 @@ public sealed class SpellingRule : StyleRule
         var language = SpellingDictionaries.LanguageName(locale);
         foreach (var segment in SegmentsInScope(document))
         {
-            var ignored = IgnoredRanges(segment);
+            var ignored = IgnoredRanges(segment, locale);
             var text = segment.Text;
             var (sentenceHasText, scanned) = (false, 0);
             foreach (var (start, length) in TextUnits.Words(text))
@@ -192,12 +192,12 @@ public sealed class SpellingRule : StyleRule
 
     private static readonly System.Buffers.SearchValues<char> NotProse = System.Buffers.SearchValues.Create("0123456789@.:/_\uFFFC");
 
-    private List<(int Start, int End)>? IgnoredRanges(Segment segment)
+    private List<(int Start, int End)>? IgnoredRanges(Segment segment, string locale)
     {
         List<(int Start, int End)>? ranges = null;
         foreach (var pattern in _ignore)
         {
-            foreach (var (start, length) in pattern.Matches(segment))
+            foreach (var (start, length) in pattern.Matches(segment, locale))
             {
                 (ranges ??= []).Add((start, start + length));
             }

@@ -77,7 +77,7 @@ public abstract class StyleRule : IDocumentCheck
     public virtual bool FiresOnlyOnMatches => false;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings) =>
-        Run(document, context, findings, PatternMatcher.Scanning);
+        Run(document, context, findings, PatternMatcher.Scanning(document));
 
     /// <summary>Checks a document with a matcher shared by all rules of the run.</summary>
     public void Run(Document document, CheckContext context, ICollection<Finding> findings, PatternMatcher matches)

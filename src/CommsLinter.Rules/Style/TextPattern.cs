@@ -8,7 +8,8 @@ namespace CommsLinter.Rules.Style;
 /// unless asked; a regex runs on .NET's non-backtracking engine, or where it needs backtracking
 /// (backreferences, lookarounds) with a time limit, so a careless pattern cannot hang a run. Neither
 /// matches part of an address (a URL, domain, e-mail address or file name) unless it holds the
-/// address's own punctuation (see <see cref="Addresses"/>).
+/// address's own punctuation (see <see cref="Addresses"/>). A term written <c>"term" inflected</c>
+/// matches every form of its words in the text's locale (<see cref="InflectedTerm"/>).
 /// </summary>
 public sealed class TextPattern
 {
@@ -18,12 +19,13 @@ public sealed class TextPattern
     private readonly bool _matchCase;
     private readonly Lazy<Regex>? _regex;
 
-    private TextPattern(string source, string? term, bool matchCase, Lazy<Regex>? regex)
+    private TextPattern(string source, string? term, bool matchCase, Lazy<Regex>? regex, InflectedTerm? inflected = null)
     {
         Source = source;
         _term = term is null || matchCase ? term : term.ToLowerInvariant();
         _matchCase = matchCase;
         _regex = regex;
+        Inflection = inflected;
     }
 
     /// <summary>The pattern as written in the guide: "term" or /regex/flags.</summary>
@@ -32,11 +34,18 @@ public sealed class TextPattern
     /// <summary>The term's id in the run's shared automaton, or -1 when it is matched on its own.</summary>
     public int AutomatonId { get; internal set; } = -1;
 
-    /// <summary>The lower-cased term, for a term that ignores case; null for regexes and case-sensitive terms.</summary>
-    public string? FoldedTerm => _matchCase ? null : _term;
+    /// <summary>The lower-cased term, for a term that ignores case; null for regexes, case-sensitive and inflected terms.</summary>
+    public string? FoldedTerm => _matchCase || Inflection is not null ? null : _term;
+
+    /// <summary>The term's words and their forms, for a term written <c>"term" inflected</c>; null otherwise.</summary>
+    public InflectedTerm? Inflection { get; }
 
     public static TextPattern Term(string term, bool matchCase = false) =>
         new($"\"{term}\"", string.Join(' ', term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), matchCase, null);
+
+    /// <summary>A term that matches every form of its words in the text's locale, ignoring case.</summary>
+    public static TextPattern Inflected(InflectedTerm term) =>
+        new($"\"{string.Join(' ', term.Words)}\" inflected", string.Join(' ', term.Words), false, null, term);
 
     /// <summary>Compiles /pattern/flags; flags: i (ignore case), m (multi-line), s (dot matches all).</summary>
     /// <exception cref="ArgumentException">The pattern or a flag is invalid.</exception>
@@ -72,26 +81,34 @@ public sealed class TextPattern
         return new TextPattern($"/{pattern}/{flags}", null, true, regex);
     }
 
-    /// <summary>Every match in a segment as (start, length).</summary>
-    public IEnumerable<(int Start, int Length)> Matches(Model.Segment segment) => Matches(segment.Text, segment.Folded);
+    /// <summary>Every match in a segment as (start, length); <paramref name="locale"/> is its document's, for inflected terms.</summary>
+    public IEnumerable<(int Start, int Length)> Matches(Model.Segment segment, string? locale) => Matches(segment.Text, segment.Folded, locale);
 
     /// <summary>Every match in <paramref name="text"/> as (start, length); <paramref name="folded"/> is its lower-case form if known.</summary>
     /// <exception cref="RegexMatchTimeoutException">A backtracking pattern took longer than <see cref="Timeout"/>.</exception>
-    public IEnumerable<(int Start, int Length)> Matches(string text, string? folded = null)
+    public IEnumerable<(int Start, int Length)> Matches(string text, string? folded = null, string? locale = null)
     {
-        if (_regex is not null)
+        if (Inflection is not null)
         {
-            foreach (Match match in _regex.Value.Matches(text))
-            {
-                if (match.Length > 0 && !Addresses.HidesMatch(text, match.Index, match.Length))
-                {
-                    yield return (match.Index, match.Length);
-                }
-            }
-
-            yield break;
+            return Inflection.Matches(text, locale);
         }
 
+        return _regex is not null ? RegexMatches(text) : TermMatches(text, folded);
+    }
+
+    private IEnumerable<(int Start, int Length)> RegexMatches(string text)
+    {
+        foreach (Match match in _regex!.Value.Matches(text))
+        {
+            if (match.Length > 0 && !Addresses.HidesMatch(text, match.Index, match.Length))
+            {
+                yield return (match.Index, match.Length);
+            }
+        }
+    }
+
+    private IEnumerable<(int Start, int Length)> TermMatches(string text, string? folded)
+    {
         var term = _term!;
         var haystack = _matchCase ? text : folded ?? text.ToLowerInvariant();
         var from = 0;

@@ -30,8 +30,8 @@ public sealed partial class HunspellSpeller
 
         var capType = Casing.Classify(word);
         var source = capType is CapType.Initial or CapType.All ? word.ToLowerInvariant() : word;
-        // A capitalised misspelling may be a name's: its candidates are looked up capitalised too ("Warszwa", "Warszawa").
-        var search = new CandidateSearch(this, source, capitalisedToo: capType == CapType.Initial);
+        // A capitalised or upper-case misspelling may be a name's: its candidates are looked up capitalised too ("Warszwa", "WARSZWA": "Warszawa").
+        var search = new CandidateSearch(this, source, capitalisedToo: capType is CapType.Initial or CapType.All);
         search.Consider(Casing.Capitalise(source), Tier.Case);
         search.Consider(word.ToLowerInvariant(), Tier.Case);
         if (search.Found == 0)
@@ -193,7 +193,7 @@ public sealed partial class HunspellSpeller
 
         // Capitals from TRY only matter inside a word that has capitals.
         var hasCapitals = Casing.Classify(word) != CapType.None;
-        foreach (var letter in Rules.TryChars)
+        foreach (var letter in _editLetters.Value)
         {
             if (!hasCapitals && char.IsUpper(letter))
             {
@@ -210,6 +210,28 @@ public sealed partial class HunspellSpeller
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// TRY's letters, then any lower-case letter that TRY leaves out although many of the dictionary's words
+    /// use it: Russian's TRY has no ё, so "водоподъъма" could become "водоподъема" but never "водоподъёма".
+    /// </summary>
+    private string EditLetters()
+    {
+        var counts = new Dictionary<char, int>();
+        for (var entry = 0; entry < Words.Count; entry++)
+        {
+            foreach (var c in Words.TextOf(entry))
+            {
+                if (char.IsLower(c) && !Rules.TryChars.Contains(c, StringComparison.Ordinal))
+                {
+                    counts[c] = counts.GetValueOrDefault(c) + 1;
+                }
+            }
+        }
+
+        var common = Math.Max(50, Words.Count / 1000);
+        return Rules.TryChars + string.Concat(counts.Where(p => p.Value >= common).OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key));
     }
 
     private void Split(CandidateSearch search)
@@ -283,21 +305,15 @@ public sealed partial class HunspellSpeller
     {
         var stem = Words.TextOf(entry).ToString();
         var flags = Words.FlagsOf(entry);
-        if (!Has(entry, Rules.NeedAffix) && !Has(entry, Rules.OnlyInCompound))
-        {
-            yield return stem;
-        }
-
         var suffixed = new List<(AffixEntry Suffix, string Form)>();
-        foreach (var suffix in Rules.Suffixes.All)
+        foreach (var (suffix, _, form) in SuffixFormsOf(entry))
         {
-            if (_sets.Has(flags, suffix.Flag) && stem.Length > suffix.Strip.Length
-                && stem.EndsWith(suffix.Strip, StringComparison.Ordinal) && suffix.Condition.MatchesEnd(stem))
+            if (suffix is not null)
             {
-                var form = stem[..^suffix.Strip.Length] + suffix.Append;
                 suffixed.Add((suffix, form));
-                yield return form;
             }
+
+            yield return form;
         }
 
         foreach (var prefix in Rules.Prefixes.All)

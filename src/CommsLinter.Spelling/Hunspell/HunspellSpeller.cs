@@ -19,6 +19,9 @@ public sealed partial class HunspellSpeller
     /// <summary>The BREAK patterns without their anchors, to count break points without allocating.</summary>
     private readonly string[] _breakCores;
 
+    /// <summary>The letters a one-letter edit tries, found when the first word needs suggestions.</summary>
+    private readonly Lazy<string> _editLetters;
+
     private HunspellSpeller(string name, AffixRules rules, WordTable words)
     {
         Name = name;
@@ -26,6 +29,7 @@ public sealed partial class HunspellSpeller
         Words = words;
         _sets = rules.FlagSets;
         _breakCores = [.. rules.BreakPatterns.Select(p => p.Trim('^', '$')).Where(c => c.Length > 0)];
+        _editLetters = new Lazy<string>(EditLetters);
         _maxStrip = rules.Prefixes.All.Concat(rules.Suffixes.All).Select(a => a.Strip.Length).DefaultIfEmpty(0).Max();
     }
 

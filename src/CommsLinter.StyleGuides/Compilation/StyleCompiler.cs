@@ -409,7 +409,7 @@ public sealed class StyleCompiler
             {
                 if (!pattern.IsRegex)
                 {
-                    result.Add(TextPattern.Term(pattern.Text));
+                    result.Add(pattern.Inflected ? TextPattern.Inflected(Inflected(pattern.Text)) : TextPattern.Term(pattern.Text));
                     continue;
                 }
 
@@ -425,6 +425,8 @@ public sealed class StyleCompiler
 
             return result;
         }
+
+        public override InflectedTerm Inflected(string term) => new(term, locale => compiler._dictionaries.For(locale).Checker);
 
         public override Fact? Fact(Located name)
         {

@@ -167,6 +167,14 @@ public sealed class EngineTests
     public void Top_suggestion_for_a_common_typo_is_the_right_word(string dictionary, string typo, string expected) =>
         Assert.Equal(expected, Shipped(dictionary).Suggest(typo) is [var first, ..] ? first : null);
 
+    // Russian's TRY has no ё: a one-letter edit still tries it, since many of the dictionary's words have it.
+    [Theory]
+    [InlineData("ru_RU", "водоподъъма", "водоподъёма")]
+    [InlineData("ru_RU", "перехлстываться", "перехлёстываться")]
+    [InlineData("ru_RU", "сомкнктся", "сомкнётся")]
+    public void A_one_letter_edit_tries_the_letters_TRY_leaves_out(string dictionary, string typo, string expected) =>
+        Assert.Contains(expected, Shipped(dictionary).Suggest(typo));
+
     // A capitalised typo of a name is looked up among capitalised entries, which its lower-case edits never are.
     [Theory]
     [InlineData("ru_RU", "Моска", "Москва")]
@@ -174,6 +182,8 @@ public sealed class EngineTests
     [InlineData("it_IT", "Veneia", "Venezia")]
     [InlineData("pl_PL", "Warszwa", "Warszawa")]
     [InlineData("en_GB", "Londn", "London")]
+    [InlineData("it_IT", "ROSSAO", "ROSSANO")]
+    [InlineData("pl_PL", "WARSZWA", "WARSZAWA")]
     public void A_capitalised_typo_of_a_name_suggests_the_name(string dictionary, string typo, string expected) =>
         Assert.Contains(expected, Shipped(dictionary).Suggest(typo));
 
