@@ -134,6 +134,22 @@ public sealed class InflectionTests
         Assert.True(finding.Fix.Safe);
     }
 
+    [Theory]
+    [InlineData("Przysługuje Państwu prawo odstąpienia od umowy.", 0)]
+    [InlineData("Opis prawa odstąpienia znajdą Państwo w regulaminie.", 0)]
+    [InlineData("Zwroty przyjmujemy przez 14 dni.", 1)]
+    public void Require_finds_an_inflected_phrase_in_any_form(string body, int findings)
+    {
+        const string guide = """
+            styleguide "Require"
+            rule legal.withdrawal error "Say that the customer may withdraw." {
+              when locale pl
+              require phrase "prawo odstąpienia" inflected
+            }
+            """;
+        Assert.Equal(findings, Check("pl", "Oferta", body, guide).Count(f => f.RuleId == "legal.withdrawal"));
+    }
+
     [Fact]
     public void Only_a_term_can_be_inflected()
     {
@@ -146,11 +162,11 @@ public sealed class InflectionTests
         Assert.Contains("only a \"term\" can be inflected", error.Message, StringComparison.Ordinal);
     }
 
-    private static List<Finding> Check(string? locale, string? subject, string body)
+    private static List<Finding> Check(string? locale, string? subject, string body, string guide = Guide)
     {
         var diagnostics = new List<Finding>();
         var catalog = Catalog();
-        var style = StyleCompiler.Compile([new SourceText("guide.style", Guide)], catalog, diagnostics);
+        var style = StyleCompiler.Compile([new SourceText("guide.style", guide)], catalog, diagnostics);
         Assert.Empty(diagnostics);
         var frontMatter = locale is null ? "" : $"---\ntouchpoint: newsletter\nchannel: email\nlocale: {locale}\n{(subject is null ? "" : $"subject: {subject}\n")}---\n";
         var loaded = new DocumentLoader().Load(Encoding.UTF8.GetBytes(frontMatter + body + "\n"), $"newsletter.{locale ?? "x"}.md", locale is null ? DocumentKind.Snippet : DocumentKind.Template, ".md");

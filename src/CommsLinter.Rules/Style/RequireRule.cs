@@ -42,7 +42,7 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
             return binder => binder.Fact(factName) is { } named ? new RequireRule(binder.Header, required, null, named) : null;
         }
 
-        var patternSyntax = body.Pattern("a \"phrase\" or /pattern/");
+        var patternSyntax = body.InflectablePattern("a \"phrase\" or /pattern/");
         return binder => binder.Patterns([patternSyntax]) is [var compiled] ? new RequireRule(binder.Header, required, compiled, null) : null;
     }
 

@@ -64,8 +64,8 @@ public abstract class RuleBodyParser
         }
     }
 
-    /// <summary>Reads a comma-separated list of at least one "term" or /pattern/, a term optionally followed by 'inflected'.</summary>
-    public IReadOnlyList<PatternSyntax> Patterns(string what) => CommaList(() =>
+    /// <summary>Reads a "term" or /pattern/, a term optionally followed by 'inflected' (every form of its words).</summary>
+    public PatternSyntax InflectablePattern(string what)
     {
         var pattern = Pattern(what);
         if (!Accept("inflected"))
@@ -76,7 +76,10 @@ public abstract class RuleBodyParser
         return pattern.IsRegex
             ? Fail<PatternSyntax>(DslErrors.Expected, pattern.Range, $"only a \"term\" can be inflected: /{pattern.Text}/{pattern.Flags} matches what it says. Write the term in quotes, or list its forms in the pattern.")
             : pattern with { Inflected = true };
-    });
+    }
+
+    /// <summary>Reads a comma-separated list of at least one "term" or /pattern/, a term optionally followed by 'inflected'.</summary>
+    public IReadOnlyList<PatternSyntax> Patterns(string what) => CommaList(() => InflectablePattern(what));
 
     /// <summary>Reads a comma-separated list of at least one "term", each optionally followed by 'inflected'.</summary>
     public IReadOnlyList<(Located Term, bool Inflected)> Terms(string what) => CommaList(() => (QuotedString(what), Accept("inflected")));
