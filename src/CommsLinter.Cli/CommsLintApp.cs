@@ -36,6 +36,7 @@ internal static class CommsLintApp
             ApproveCommand.Create(output, error, workingDirectory, host),
             BaselineCommand.Create(output, error, workingDirectory),
             VocabularyCommand.Create(output, error, workingDirectory),
+            LspCommand.Create(error),
         };
 
         var result = root.Parse(args);

@@ -1,0 +1,698 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using CommsLinter.Content;
+using CommsLinter.Diagnostics;
+using CommsLinter.Engine;
+using CommsLinter.Engine.Live;
+using CommsLinter.Model;
+using CommsLinter.Pipeline;
+using CommsLinter.Rules.Style;
+using CommsLinter.Spelling;
+using StreamJsonRpc;
+
+namespace CommsLinter.LanguageServer;
+
+/// <summary>
+/// <c>commslint lsp</c>: the engine's live workspace behind an editor. The editor's unsaved texts are
+/// checked a moment after typing stops; every file whose findings changed is sent (pushed, or pulled
+/// after a refresh when the editor asks for them), so editing one locale's e-mail updates the parity
+/// findings of the others. Changes are applied one at a time, in the order they came, by one worker;
+/// requests that answer from findings wait for the changes before them.
+/// </summary>
+internal sealed class CommsLintLanguageServer
+{
+    /// <summary>How long typing must pause before the text is checked.</summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+
+    public const string OpenRuleCommand = "commslint.openRule";
+    public const string AcceptWordCommand = "commslint.acceptWord";
+    public const string FixAllKind = "source.fixAll.commslint";
+
+    private readonly Func<string, string?> _pageOfHelpPath;
+    private readonly OpenDocuments _documents = new();
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, long> _editGenerations = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private JsonRpc? _rpc;
+    private List<ProjectFolder> _folders = [];
+    private IReadOnlyList<string> _roots = [];
+    private string? _styleGuides;
+    private bool _pull;
+    private bool _refreshSupport;
+    private bool _shutdown;
+
+    /// <param name="pageOfHelpPath">The address of a rule's documentation page (docs/rules/…​.md), or null when there is none.</param>
+    private CommsLintLanguageServer(Func<string, string?> pageOfHelpPath) => _pageOfHelpPath = pageOfHelpPath;
+
+    /// <summary>Serves one editor over a pair of streams until it exits; the exit code the specification asks for (0 after shutdown).</summary>
+    public static async Task<int> RunAsync(Stream input, Stream output, Func<string, string?> pageOfHelpPath)
+    {
+        var server = new CommsLintLanguageServer(pageOfHelpPath);
+        var formatter = new SystemTextJsonFormatter();
+        formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        formatter.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        server._rpc = rpc;
+        rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        rpc.StartListening();
+        var worker = Task.Run(server.WorkAsync);
+        await Task.WhenAny(rpc.Completion, server._exited.Task).ConfigureAwait(false);
+        server._work.Writer.TryComplete();
+        await worker.ConfigureAwait(false);
+        return server._shutdown ? 0 : 1;
+    }
+
+    [JsonRpcMethod("initialize")]
+    public object Initialize(JsonElement parameters)
+    {
+        var initialize = parameters.Deserialize<InitializeParams>(JsonOptions)!;
+        var capabilities = initialize.Capabilities;
+        _pull = capabilities is { } c && c.TryGetProperty("textDocument", out var text) && text.TryGetProperty("diagnostic", out _);
+        _refreshSupport = capabilities is { } w && w.TryGetProperty("workspace", out var workspace)
+            && workspace.TryGetProperty("diagnostics", out var diagnostics) && diagnostics.TryGetProperty("refreshSupport", out var refresh) && refresh.ValueKind == JsonValueKind.True;
+        _styleGuides = StyleGuidesOf(initialize.InitializationOptions);
+        _roots = initialize.WorkspaceFolders is { Count: > 0 } folders ? [.. folders.Select(f => PathOf(f.Uri))]
+            : initialize.RootUri is { } rootUri ? [PathOf(rootUri)]
+            : initialize.RootPath is { } rootPath ? [Path.GetFullPath(rootPath)]
+            : [Directory.GetCurrentDirectory()];
+        return new
+        {
+            capabilities = new
+            {
+                positionEncoding = "utf-16",
+                textDocumentSync = new { openClose = true, change = 2 },
+                diagnosticProvider = new { identifier = Findings.Source, interFileDependencies = true, workspaceDiagnostics = true },
+                codeActionProvider = new { codeActionKinds = new[] { "quickfix", FixAllKind } },
+                hoverProvider = true,
+                definitionProvider = true,
+                executeCommandProvider = new { commands = new[] { OpenRuleCommand, AcceptWordCommand } },
+                workspace = new { workspaceFolders = new { supported = true, changeNotifications = true } },
+            },
+            serverInfo = new { name = "commslint", version = typeof(CommsLintLanguageServer).Assembly.GetName().Version?.ToString(3) },
+        };
+    }
+
+    [JsonRpcMethod("initialized")]
+    public void Initialized() => Enqueue(new Reopen());
+
+    [JsonRpcMethod("shutdown")]
+    public object? Shutdown()
+    {
+        _shutdown = true;
+        return null;
+    }
+
+    [JsonRpcMethod("exit")]
+    public void Exit() => _exited.TrySetResult();
+
+    [JsonRpcMethod("textDocument/didOpen")]
+    public void DidOpen(DidOpenTextDocumentParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        _documents.Open(path, parameters.TextDocument.Text, parameters.TextDocument.Version);
+        Enqueue(new Edited(path, NextGeneration(path)));
+    }
+
+    [JsonRpcMethod("textDocument/didChange")]
+    public void DidChange(DidChangeTextDocumentParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        _documents.Change(path, parameters.TextDocument.Version, parameters.ContentChanges);
+        var generation = NextGeneration(path);
+        _ = Task.Delay(Debounce).ContinueWith(_ => Enqueue(new Edited(path, generation)), TaskScheduler.Default);
+    }
+
+    [JsonRpcMethod("textDocument/didClose")]
+    public void DidClose(DidCloseTextDocumentParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        _documents.Close(path);
+        Enqueue(new Closed(path, NextGeneration(path)));
+    }
+
+    [JsonRpcMethod("workspace/didChangeWatchedFiles")]
+    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters) =>
+        Enqueue(new OnDisk([.. parameters.Changes.Select(c => PathOf(c.Uri)).Where(p => !_documents.IsOpen(p))]));
+
+    [JsonRpcMethod("workspace/didChangeConfiguration")]
+    public void DidChangeConfiguration(DidChangeConfigurationParams parameters)
+    {
+        var styleGuides = StyleGuidesOf(parameters.Settings);
+        if (styleGuides != _styleGuides)
+        {
+            _styleGuides = styleGuides;
+            Enqueue(new Reopen());
+        }
+    }
+
+    [JsonRpcMethod("workspace/didChangeWorkspaceFolders")]
+    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams parameters)
+    {
+        var removed = parameters.Event.Removed.Select(f => PathOf(f.Uri)).ToHashSet(StringComparer.Ordinal);
+        _roots = [.. _roots.Where(r => !removed.Contains(r)), .. parameters.Event.Added.Select(f => PathOf(f.Uri))];
+        Enqueue(new Reopen());
+    }
+
+    [JsonRpcMethod("textDocument/diagnostic")]
+    public async Task<FullDocumentDiagnosticReport> DocumentDiagnosticAsync(DocumentDiagnosticParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        await SettledAsync().ConfigureAwait(false);
+        return new FullDocumentDiagnosticReport(DiagnosticsOf(path));
+    }
+
+    [JsonRpcMethod("workspace/diagnostic")]
+    public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(JsonElement parameters)
+    {
+        await SettledAsync().ConfigureAwait(false);
+        var reports = new List<WorkspaceDocumentDiagnosticReport>();
+        foreach (var folder in _folders)
+        {
+            foreach (var file in folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
+            {
+                var path = folder.FullPathOf(file.Key);
+                reports.Add(new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. file.Select(f => Findings.ToDiagnostic(f, id => PageOf(folder, id)))], _documents.VersionOf(path)));
+            }
+        }
+
+        return new WorkspaceDiagnosticReport(reports);
+    }
+
+    [JsonRpcMethod("textDocument/codeAction")]
+    public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        await SettledAsync().ConfigureAwait(false);
+        if (FolderOf(path) is not { } folder)
+        {
+            return [];
+        }
+
+        var uri = parameters.TextDocument.Uri;
+        var findings = folder.Workspace.FindingsOf(folder.DisplayPathOf(path));
+        var only = parameters.Context.Only;
+        var actions = new List<CodeAction>();
+        if (only is null || only.Any(k => k.StartsWith("quickfix", StringComparison.Ordinal)))
+        {
+            foreach (var finding in findings.Where(f => Findings.Overlaps(f, parameters.Range)))
+            {
+                var diagnostic = Findings.ToDiagnostic(finding, id => PageOf(folder, id));
+                if (finding.Fix is { } fix)
+                {
+                    actions.Add(new CodeAction(fix.Description, "quickfix")
+                    {
+                        Diagnostics = [diagnostic],
+                        IsPreferred = fix.Safe,
+                        Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = Findings.EditsOf(fix) }),
+                    });
+                }
+
+                if (AcceptWordAction(folder, path, finding, diagnostic) is { } accept)
+                {
+                    actions.Add(accept);
+                }
+
+                if (SuppressAction(folder, path, uri, finding, diagnostic) is { } suppress)
+                {
+                    actions.Add(suppress);
+                }
+
+                actions.Add(new CodeAction($"Open the definition of rule '{finding.RuleId}'", "quickfix")
+                {
+                    Diagnostics = [diagnostic],
+                    Command = new Command($"Open rule {finding.RuleId}", OpenRuleCommand, [uri, finding.RuleId]),
+                });
+            }
+        }
+
+        var safe = findings.Where(f => f.Fix is { Safe: true }).ToList();
+        if (safe.Count > 0 && (only is null || only.Any(k => FixAllKind.StartsWith(k, StringComparison.Ordinal))))
+        {
+            var edits = new List<TextEdit>();
+            var lastEnd = new Text.LinePosition(0, 0);
+            foreach (var fix in safe.Select(f => f.Fix!).OrderBy(f => f.Edits[0].Location))
+            {
+                // Fixes that overlap an earlier one wait for the next run, as check --fix's passes do.
+                if (fix.Edits.Any(e => e.Location.Start < lastEnd))
+                {
+                    continue;
+                }
+
+                edits.AddRange(Findings.EditsOf(fix));
+                lastEnd = fix.Edits.Max(e => e.Location.End);
+            }
+
+            actions.Add(new CodeAction($"Fix all safe CommsLinter findings ({edits.Count})", FixAllKind)
+            {
+                Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = edits }),
+            });
+        }
+
+        return actions;
+    }
+
+    [JsonRpcMethod("textDocument/hover")]
+    public async Task<Hover?> HoverAsync(TextDocumentPositionParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        await SettledAsync().ConfigureAwait(false);
+        if (FolderOf(path) is not { } folder)
+        {
+            return null;
+        }
+
+        var here = folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Where(f => Findings.Covers(f, parameters.Position)).ToList();
+        if (here.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        foreach (var finding in here)
+        {
+            if (text.Length > 0)
+            {
+                text.Append("\n\n---\n\n");
+            }
+
+            text.Append($"**{finding.Severity.ToString().ToLowerInvariant()}** `{finding.RuleId}`: {finding.Message}");
+            if (folder.RuleOf(finding.RuleId) is { } rule)
+            {
+                text.Append($"\n\n{rule.Describe()}");
+                if (WhyOf(folder, rule) is { } why)
+                {
+                    text.Append($"\n\n*Why:* {why}");
+                }
+
+                text.Append($"\n\nDefined in `{rule.Header.DefinedIn}` line {rule.Header.DefinedAt.Start.Line}.");
+            }
+
+            if (PageOf(folder, finding.RuleId) is { } page)
+            {
+                text.Append($" [About {finding.RuleId}]({page})");
+            }
+        }
+
+        return new Hover(new MarkupContent(text.ToString()), Findings.RangeOf(here[0].Location));
+    }
+
+    [JsonRpcMethod("textDocument/definition")]
+    public async Task<LspLocation?> DefinitionAsync(TextDocumentPositionParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        await SettledAsync().ConfigureAwait(false);
+        if (FolderOf(path) is not { } folder)
+        {
+            return null;
+        }
+
+        return folder.Workspace.FindingsOf(folder.DisplayPathOf(path))
+            .Where(f => Findings.Covers(f, parameters.Position))
+            .Select(f => folder.RuleOf(f.RuleId))
+            .OfType<StyleRule>()
+            .Select(r => new LspLocation(UriOf(folder.FullPathOf(r.Header.DefinedIn)), Findings.RangeOf(r.Header.DefinedAt)))
+            .FirstOrDefault();
+    }
+
+    [JsonRpcMethod("workspace/executeCommand")]
+    public async Task<object?> ExecuteCommandAsync(ExecuteCommandParams parameters)
+    {
+        var arguments = parameters.Arguments ?? [];
+        string Argument(int i) => i < arguments.Count && arguments[i].ValueKind == JsonValueKind.String ? arguments[i].GetString()! : string.Empty;
+        await SettledAsync().ConfigureAwait(false);
+        if (FolderOf(PathOf(Argument(0))) is not { } folder)
+        {
+            return null;
+        }
+
+        switch (parameters.Name)
+        {
+            case OpenRuleCommand:
+                await OpenRuleAsync(folder, Argument(1)).ConfigureAwait(false);
+                break;
+            case AcceptWordCommand:
+                var dictionary = AcceptWord(folder, Argument(1), Argument(2));
+                Enqueue(new OnDisk([dictionary]));
+                await SettledAsync().ConfigureAwait(false);
+                await NotifyAsync("window/showMessage", new ShowMessageParams(3, $"Added “{Argument(1)}” to {folder.DisplayPathOf(dictionary)}.")).ConfigureAwait(false);
+                break;
+        }
+
+        return null;
+    }
+
+    /// <summary><c>commslint/render</c>: the template as the customer receives it, with its own sample: HTML for an HTML e-mail, text otherwise.</summary>
+    [JsonRpcMethod("commslint/render")]
+    public async Task<RenderResult> RenderAsync(RenderParams parameters)
+    {
+        var path = PathOf(parameters.Uri);
+        await SettledAsync().ConfigureAwait(false);
+        if (FolderOf(path) is not { } folder)
+        {
+            return new RenderResult(null, null, "This file is not in a folder of the workspace.");
+        }
+
+        var text = _documents.TextOf(path) ?? (File.Exists(path) ? await File.ReadAllTextAsync(path).ConfigureAwait(false) : null);
+        if (text is null)
+        {
+            return new RenderResult(null, null, "The file does not exist.");
+        }
+
+        var configuration = folder.Workspace.Configuration;
+        var loaded = new DocumentLoader().LoadText(text, folder.DisplayPathOf(path), DocumentKind.Template, Path.GetExtension(path));
+        if (loaded.Document is not { } document)
+        {
+            return new RenderResult(null, null, loaded.Findings.Count > 0 ? loaded.Findings[0].Message : "The template cannot be read.");
+        }
+
+        var context = new CheckContext(configuration.Catalog, isWholeCorpus: false, configuration.Snippets, configuration.Rendering);
+        var rendering = configuration.Rendering?.Result(document, context);
+        var rendered = rendering?.Text ?? (configuration.Rendering?.Renderer ?? new Content.Rendering.TemplateRenderer(configuration.Snippets)).Render(document, null, out _);
+        var error = rendering?.Failure?.Message;
+        return document.Format == ContentFormat.Html
+            ? new RenderResult(rendered.Body, null, error)
+            : new RenderResult(null, string.Join("\n\n", new[] { rendered.Subject, rendered.Preheader, rendered.Body }.Where(s => !string.IsNullOrEmpty(s))), error);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private async Task WorkAsync()
+    {
+        await foreach (var work in _work.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                Apply(work);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file that changed again while it was read: the next change, or a save, reads it again.
+                await NotifyAsync("window/logMessage", new ShowMessageParams(2, $"commslint: {ex.Message}")).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void Apply(Work work)
+    {
+        switch (work)
+        {
+            case Reopen:
+                _folders = [.. _roots.Select(root => ProjectFolder.Open(root, _styleGuides))];
+                foreach (var folder in _folders)
+                {
+                    folder.Workspace.Changed += change => Publish(folder, change.Changed);
+                    foreach (var open in OpenIn(folder))
+                    {
+                        folder.Workspace.SetText(open, _documents.TextOf(open)!);
+                    }
+
+                    Publish(folder, [.. folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => new FileFindings(g.Key, [.. g]))]);
+                }
+
+                break;
+            case Edited edited when IsLatest(edited.Path, edited.Generation):
+                if (FolderOf(edited.Path) is { } editedIn && _documents.TextOf(edited.Path) is { } text)
+                {
+                    editedIn.Workspace.SetText(edited.Path, text);
+                }
+
+                break;
+            case Closed closed when IsLatest(closed.Path, closed.Generation):
+                FolderOf(closed.Path)?.Workspace.CloseText(closed.Path);
+                break;
+            case OnDisk disk:
+                foreach (var folder in _folders)
+                {
+                    var held = disk.Paths.Where(folder.Holds).ToList();
+                    if (held.Count > 0)
+                    {
+                        folder.Workspace.FilesChanged(held);
+                    }
+                }
+
+                break;
+            case Barrier barrier:
+                barrier.Done.TrySetResult();
+                break;
+        }
+    }
+
+    private List<string> OpenIn(ProjectFolder folder) => [.. Generations().Select(g => g.Path).Where(folder.Holds)];
+
+    /// <summary>Waits until every change received so far, debounced edits included, has been checked.</summary>
+    private async Task SettledAsync()
+    {
+        // An edit still waiting out the pause is checked now: the request is about the text as the editor has it.
+        foreach (var (path, generation) in Generations())
+        {
+            Enqueue(new Edited(path, generation));
+        }
+
+        var barrier = new Barrier(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Enqueue(barrier);
+        await barrier.Done.Task.ConfigureAwait(false);
+    }
+
+    private List<(string Path, long Generation)> Generations()
+    {
+        lock (_editGenerations)
+        {
+            return [.. _editGenerations.Where(p => _documents.IsOpen(p.Key)).Select(p => (p.Key, p.Value))];
+        }
+    }
+
+    private long NextGeneration(string path)
+    {
+        lock (_editGenerations)
+        {
+            return _editGenerations[path] = _editGenerations.GetValueOrDefault(path) + 1;
+        }
+    }
+
+    /// <summary>An edit is checked once, with the text of its latest generation; older ones and repeats are dropped.</summary>
+    private bool IsLatest(string path, long generation)
+    {
+        lock (_editGenerations)
+        {
+            if (_editGenerations.GetValueOrDefault(path) != generation || _applied.GetValueOrDefault(path) == generation)
+            {
+                return false;
+            }
+
+            _applied[path] = generation;
+            return true;
+        }
+    }
+
+    private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
+
+    private void Enqueue(Work work) => _work.Writer.TryWrite(work);
+
+    private void Publish(ProjectFolder folder, IReadOnlyList<FileFindings> files)
+    {
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        if (_pull)
+        {
+            if (_refreshSupport)
+            {
+                _ = _rpc!.InvokeWithParameterObjectAsync<object?>("workspace/diagnostic/refresh");
+            }
+
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            var path = folder.FullPathOf(file.Path);
+            _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), [.. file.Findings.Select(f => Findings.ToDiagnostic(f, id => PageOf(folder, id)))])
+            {
+                Version = _documents.VersionOf(path),
+            });
+        }
+    }
+
+    private IReadOnlyList<Diagnostic> DiagnosticsOf(string path) =>
+        FolderOf(path) is { } folder
+            ? [.. folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Select(f => Findings.ToDiagnostic(f, id => PageOf(folder, id)))]
+            : [];
+
+    private async Task NotifyAsync(string method, object parameters)
+    {
+        try
+        {
+            await _rpc!.NotifyWithParameterObjectAsync(method, parameters).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectionLostException or ObjectDisposedException)
+        {
+            // The editor went away: there is no one left to tell.
+        }
+    }
+
+    private ProjectFolder? FolderOf(string path) =>
+        _folders.Where(f => f.Holds(path)).OrderByDescending(f => f.Root.Length).FirstOrDefault();
+
+    private string? PageOf(ProjectFolder folder, string ruleId)
+    {
+        var helpPath = folder.RuleOf(ruleId)?.Header.Descriptor.HelpPath
+            ?? RuleRegistry.Descriptors.FirstOrDefault(d => d.Id == ruleId)?.HelpPath;
+        return helpPath is null ? null : _pageOfHelpPath(helpPath);
+    }
+
+    /// <summary>The comment lines written just above a rule in its guide: why the rule exists, in the guide's own words.</summary>
+    private string? WhyOf(ProjectFolder folder, StyleRule rule)
+    {
+        var guide = folder.FullPathOf(rule.Header.DefinedIn);
+        var text = _documents.TextOf(guide) ?? (File.Exists(guide) ? File.ReadAllText(guide) : null);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        var comment = new List<string>();
+        for (var i = rule.Header.DefinedAt.Start.Line - 2; i >= 0 && lines[i].TrimStart().StartsWith('#'); i--)
+        {
+            comment.Insert(0, lines[i].TrimStart().TrimStart('#').Trim());
+        }
+
+        return comment.Count == 0 ? null : string.Join(' ', comment);
+    }
+
+    private async Task OpenRuleAsync(ProjectFolder folder, string ruleId)
+    {
+        if (folder.RuleOf(ruleId) is { } rule)
+        {
+            await _rpc!.InvokeWithParameterObjectAsync<object?>("window/showDocument", new ShowDocumentParams(UriOf(folder.FullPathOf(rule.Header.DefinedIn)))
+            {
+                TakeFocus = true,
+                Selection = Findings.RangeOf(rule.Header.DefinedAt),
+            }).ConfigureAwait(false);
+        }
+        else if (PageOf(folder, ruleId) is { } page)
+        {
+            await _rpc!.InvokeWithParameterObjectAsync<object?>("window/showDocument", new ShowDocumentParams(page) { External = !page.StartsWith("file:", StringComparison.Ordinal) }).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>"Add to the company dictionary" for a spelling finding: the word as written, for the template's language.</summary>
+    private CodeAction? AcceptWordAction(ProjectFolder folder, string path, Finding finding, Diagnostic diagnostic)
+    {
+        if (folder.RuleOf(finding.RuleId) is not SpellingRule || finding.Locale is not { } locale || !SpellingDictionaries.NameOfLocale.ContainsKey(locale)
+            || _documents.TextOf(path) is not { } text)
+        {
+            return null;
+        }
+
+        var lines = Text.LineIndex.Build(text);
+        var start = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).Start);
+        var end = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).End);
+        var word = text[start..end];
+        if (word.Length == 0 || word.Any(char.IsWhiteSpace))
+        {
+            return null;
+        }
+
+        return new CodeAction($"Add “{word}” to the company's {SpellingDictionaries.LanguageName(locale)} dictionary", "quickfix")
+        {
+            Diagnostics = [diagnostic],
+            Command = new Command($"Add “{word}” to the dictionary", AcceptWordCommand, [UriOf(path), word, locale]),
+        };
+    }
+
+    /// <summary>Appends a word to the company's word list for a locale (styleguides/dictionaries/pl_PL.company.dic), keeping its count line true.</summary>
+    private static string AcceptWord(ProjectFolder folder, string word, string locale)
+    {
+        var styleFolder = folder.Workspace.Where.StyleFolder ?? Path.Combine(folder.Root, "styleguides");
+        var file = Path.Combine(styleFolder, "dictionaries", $"{SpellingDictionaries.NameOfLocale[locale]}.company.dic");
+        var words = File.Exists(file) ? File.ReadAllLines(file).Skip(1).Where(l => l.Length > 0).ToList() : [];
+        if (!words.Contains(word, StringComparer.Ordinal))
+        {
+            words.Add(word);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temporary = file + ".tmp";
+        File.WriteAllLines(temporary, [words.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. words]);
+        File.Move(temporary, file, overwrite: true);
+        return file;
+    }
+
+    /// <summary>"Suppress on this line": a directive on the line above the finding, in the file's own comment syntax.</summary>
+    private CodeAction? SuppressAction(ProjectFolder folder, string path, string uri, Finding finding, Diagnostic diagnostic)
+    {
+        // What a team reviews is never silenced (suppression.review): no action offers to.
+        if (_documents.TextOf(path) is not { } text || folder.RuleOf(finding.RuleId)?.Header.Review is not null || finding.RuleId.StartsWith("review.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        var line = finding.Location.Start.Line - 1;
+        if (line >= lines.Length || InFrontMatter(lines, line))
+        {
+            return null;
+        }
+
+        var indent = new string([.. lines[line].TakeWhile(c => c is ' ' or '\t')]);
+        var directive = Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".md" or ".markdown"
+            ? $"<!-- commslint-disable-next-line {finding.RuleId} -->"
+            : $"{{% comment %}}commslint-disable-next-line {finding.RuleId}{{% endcomment %}}";
+        var at = new Position(line, 0);
+        return new CodeAction($"Suppress {finding.RuleId} on this line", "quickfix")
+        {
+            Diagnostics = [diagnostic],
+            Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = [new TextEdit(new Range(at, at), indent + directive + "\n")] }),
+        };
+    }
+
+    private static bool InFrontMatter(string[] lines, int line)
+    {
+        if (lines.Length == 0 || lines[0].TrimEnd('\r') != "---")
+        {
+            return false;
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd('\r') is "---" or "...")
+            {
+                return line <= i;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? StyleGuidesOf(JsonElement? settings)
+    {
+        if (settings is not { ValueKind: JsonValueKind.Object } root)
+        {
+            return null;
+        }
+
+        var section = root.TryGetProperty("commslint", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root;
+        return section.TryGetProperty("styleguides", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } folder ? folder : null;
+    }
+
+    private static string PathOf(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : Path.GetFullPath(uri);
+
+    private static string UriOf(string path) => new Uri(path).AbsoluteUri;
+
+    private abstract record Work;
+
+    private sealed record Reopen : Work;
+
+    private sealed record Edited(string Path, long Generation) : Work;
+
+    private sealed record Closed(string Path, long Generation) : Work;
+
+    private sealed record OnDisk(IReadOnlyList<string> Paths) : Work;
+
+    private sealed record Barrier(TaskCompletionSource Done) : Work;
+}

@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using CommsLinter.Tests.Support;
+using StreamJsonRpc;
+
+namespace CommsLinter.Tests;
+
+/// <summary>
+/// <c>commslint lsp</c> as an editor drives it: the real tool started as a process, spoken to over
+/// standard input and output with a JSON-RPC client, through scripted sessions.
+/// </summary>
+public sealed class LanguageServerTests
+{
+    private const string Pl = "content/order/email.pl.html";
+    private const string Ru = "content/order/email.ru.html";
+    private const string Guide = "styleguides/tone.style";
+
+    private const string GuideText = """
+        styleguide "Tone"
+        # Our name is a proper name in every language.
+        rule brand.name error "Write “{expected}”, not “{match}”." {
+          capitalization "Okna Nowak"
+        }
+        rule tone.super warning "No “{match}”." {
+          forbid "super"
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_session_sees_a_finding_as_typed_fixes_it_and_sees_the_other_locale_and_the_guide_react()
+    {
+        using var folder = Repository();
+        File.WriteAllText(Path.Combine(folder.Path, Ru), File.ReadAllText(Path.Combine(folder.Path, Ru)).Replace("14 дней", "30 дней", StringComparison.Ordinal));
+        await using var server = await Server.StartAsync(folder.Path, pull: false);
+        var pl = server.UriOf(Pl);
+        var ru = server.UriOf(Ru);
+
+        // Every file's findings arrive when the workspace opens, whether the editor shows it or not.
+        await server.DiagnosticsAsync(ru, d => d.Any(x => x.Code == "parity.numbers"));
+
+        var text = File.ReadAllText(Path.Combine(folder.Path, Pl));
+        await server.OpenAsync(pl, text.Replace("Dziękujemy.", "Dziękujemy, okna nowak.", StringComparison.Ordinal));
+        var diagnostics = await server.DiagnosticsAsync(pl, d => d.Any(x => x.Code == "brand.name"));
+        var brand = diagnostics.Single(d => d.Code == "brand.name");
+        Assert.Equal("Write “Okna Nowak”, not “okna nowak”.", brand.Message);
+        Assert.Equal((7, 15, 7, 25), brand.Range);
+        Assert.Equal(1, brand.Severity);
+        Assert.StartsWith("file://", brand.Page, StringComparison.Ordinal);
+        Assert.EndsWith("docs/rules/style/capitalization.md", brand.Page, StringComparison.Ordinal);
+
+        // The quick fix is the finding's fix, applied by the editor as the edit it returns.
+        var actions = await server.CodeActionsAsync(pl, brand.Range);
+        var fix = actions.First(a => a.GetProperty("title").GetString() == "Write “Okna Nowak”");
+        Assert.True(fix.GetProperty("isPreferred").GetBoolean());
+        var edit = fix.GetProperty("edit").GetProperty("changes").GetProperty(pl)[0];
+        Assert.Equal("Okna Nowak", edit.GetProperty("newText").GetString());
+        Assert.Contains(actions, a => a.GetProperty("title").GetString() == "Suppress brand.name on this line");
+        Assert.Contains(actions, a => a.GetProperty("kind").GetString() == "source.fixAll.commslint");
+        await server.ChangeAsync(pl, 2, Server.RangeOf(edit.GetProperty("range")), "Okna Nowak");
+        await server.DiagnosticsAsync(pl, d => d.All(x => x.Code != "brand.name"));
+
+        // The Polish e-mail is the source locale: once it says 30 days too, the Russian one agrees with it, and its finding goes.
+        var edited = text.Replace("Dziękujemy.", "Dziękujemy, Okna Nowak.", StringComparison.Ordinal).Split('\n');
+        var line = Array.FindIndex(edited, l => l.Contains("14 dni", StringComparison.Ordinal));
+        var column = edited[line].IndexOf("14", StringComparison.Ordinal);
+        await server.ChangeAsync(pl, 3, (line, column, line, column + 2), "30");
+        await server.DiagnosticsAsync(ru, d => d.All(x => x.Code != "parity.numbers"));
+
+        // Hover names the rule and the guide's own reason; definition goes to the rule in its guide.
+        await server.ChangeAsync(pl, 4, (line, column, line, column + 2), "14");
+        await server.ChangeAsync(pl, 5, (line, 0, line, 0), "super ");
+        var super = (await server.DiagnosticsAsync(pl, d => d.Any(x => x.Code == "tone.super"))).Single(d => d.Code == "tone.super");
+        var hover = await server.RequestAsync("textDocument/hover", new { textDocument = new { uri = pl }, position = new { line = super.Range.StartLine, character = super.Range.StartColumn } });
+        Assert.Contains("`tone.super`: No “super”.", hover.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+        var brandHover = await server.RequestAsync("textDocument/definition", new { textDocument = new { uri = pl }, position = new { line = super.Range.StartLine, character = super.Range.StartColumn } });
+        Assert.Equal(server.UriOf(Guide), brandHover.GetProperty("uri").GetString());
+        Assert.Equal(5, brandHover.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+
+        // A broken guide shows its error where it is, as it is typed; the templates keep the last good rules meanwhile.
+        var guide = server.UriOf(Guide);
+        await server.OpenAsync(guide, GuideText.Replace("forbid \"super\"", "forbidd \"super\"", StringComparison.Ordinal), languageId: "commslint-style");
+        var dsl = (await server.DiagnosticsAsync(guide, d => d.Any(x => x.Code == "DSL007"))).Single(d => d.Code == "DSL007");
+        Assert.Equal(6, dsl.Range.StartLine);
+        Assert.Contains(server.Latest(pl), d => d.Code == "tone.super");
+
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task An_editor_that_pulls_gets_the_findings_of_the_text_it_holds_and_nothing_pushed()
+    {
+        using var folder = Repository();
+        await using var server = await Server.StartAsync(folder.Path, pull: true);
+        var pl = server.UriOf(Pl);
+        await server.OpenAsync(pl, File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("Dziękujemy.", "Dziękujemy, super.", StringComparison.Ordinal));
+
+        var report = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = pl } });
+        Assert.Equal("full", report.GetProperty("kind").GetString());
+        Assert.Equal(["tone.super"], report.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()));
+
+        var workspace = await server.RequestAsync("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() });
+        Assert.Contains(workspace.GetProperty("items").EnumerateArray(), r => r.GetProperty("uri").GetString() == pl);
+        Assert.Empty(server.Pushed);
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
+    [Fact]
+    public async Task Rendering_a_template_gives_it_as_the_customer_receives_it()
+    {
+        using var folder = Repository();
+        folder.Write("content/order/sms.pl.txt", "---\ntouchpoint: order-confirmation\nchannel: sms\nlocale: pl\n---\nZamówienie {{ order.number }} przyjęte.\n");
+        await using var server = await Server.StartAsync(folder.Path, pull: false);
+        var rendered = await server.RequestAsync("commslint/render", new { uri = server.UriOf("content/order/sms.pl.txt") });
+        Assert.Equal("Zamówienie A-1 przyjęte.", rendered.GetProperty("text").GetString()!.Trim());
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
+    /// <summary>A catalog with one touchpoint in three locales, Polish the source, a guide with a fix and a sample.</summary>
+    private static TempFolder Repository()
+    {
+        var folder = new TempFolder();
+        folder.Write("content/touchpoints.yml", TestCatalog.Build(locales: "pl, ru, it, en", rootExtra: "source-locale: pl", touchpointExtra: "    locales: [pl, ru, it]\n    sample: samples/order.json"));
+        folder.Write("content/samples/order.json", "{ \"customer\": { \"first_name\": \"Anna\" }, \"order\": { \"number\": \"A-1\" } }");
+        folder.Write(Guide, GuideText);
+        folder.Write(Pl, TestCatalog.FrontMatter("email", "pl", "subject: Zamówienie\npreheader: Dziękujemy\n") + "<p>Dziękujemy. Zwrot w ciągu 14 dni.</p>\n");
+        folder.Write(Ru, TestCatalog.FrontMatter("email", "ru", "subject: Заказ\npreheader: Спасибо\n") + "<p>Спасибо. Возврат в течение 14 дней.</p>\n");
+        folder.Write("content/order/email.it.html", TestCatalog.FrontMatter("email", "it", "subject: Ordine\npreheader: Grazie\n") + "<p>Grazie. Reso entro 14 giorni.</p>\n");
+        return folder;
+    }
+
+    internal sealed record Seen(string Code, string Message, int Severity, (int StartLine, int StartColumn, int EndLine, int EndColumn) Range, string? Page);
+
+    /// <summary>The tool's language server in a process of its own, and the editor's side of the conversation.</summary>
+    private sealed class Server : IAsyncDisposable
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+        private readonly Process _process;
+        private readonly JsonRpc _rpc;
+        private readonly string _root;
+        private readonly Client _client = new();
+
+        private Server(Process process, JsonRpc rpc, string root)
+        {
+            _process = process;
+            _rpc = rpc;
+            _root = root;
+        }
+
+        public IReadOnlyCollection<string> Pushed => _client.Pushed.Keys.ToList();
+
+        public static async Task<Server> StartAsync(string root, bool pull)
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "commslint.dll"));
+            start.ArgumentList.Add("lsp");
+            var process = Process.Start(start)!;
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            var formatter = new SystemTextJsonFormatter();
+            formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(process.StandardInput.BaseStream, process.StandardOutput.BaseStream, formatter));
+            var server = new Server(process, rpc, root);
+            rpc.AddLocalRpcTarget(server._client, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+            rpc.StartListening();
+            var capabilities = pull
+                ? (object)new { textDocument = new { diagnostic = new { dynamicRegistration = false } }, workspace = new { diagnostics = new { refreshSupport = true } } }
+                : new { textDocument = new { publishDiagnostics = new { relatedInformation = true } } };
+            await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(root).AbsoluteUri, capabilities });
+            await rpc.NotifyWithParameterObjectAsync("initialized", new { });
+            return server;
+        }
+
+        public string UriOf(string relative) => new Uri(Path.Combine(_root, relative)).AbsoluteUri;
+
+        public static (int, int, int, int) RangeOf(JsonElement range) =>
+            (range.GetProperty("start").GetProperty("line").GetInt32(), range.GetProperty("start").GetProperty("character").GetInt32(),
+             range.GetProperty("end").GetProperty("line").GetInt32(), range.GetProperty("end").GetProperty("character").GetInt32());
+
+        public Task OpenAsync(string uri, string text, string languageId = "html") =>
+            _rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri, languageId, version = 1, text } });
+
+        public Task ChangeAsync(string uri, int version, (int StartLine, int StartColumn, int EndLine, int EndColumn) range, string text) =>
+            _rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri, version },
+                contentChanges = new[] { new { range = new { start = new { line = range.StartLine, character = range.StartColumn }, end = new { line = range.EndLine, character = range.EndColumn } }, text } },
+            });
+
+        public async Task<JsonElement> RequestAsync(string method, object parameters) =>
+            await _rpc.InvokeWithParameterObjectAsync<JsonElement>(method, parameters).WaitAsync(Patience);
+
+        public async Task<List<JsonElement>> CodeActionsAsync(string uri, (int StartLine, int StartColumn, int EndLine, int EndColumn) range) =>
+            [.. (await RequestAsync("textDocument/codeAction", new
+            {
+                textDocument = new { uri },
+                range = new { start = new { line = range.StartLine, character = range.StartColumn }, end = new { line = range.EndLine, character = range.EndColumn } },
+                context = new { diagnostics = Array.Empty<object>() },
+            })).EnumerateArray()];
+
+        public IReadOnlyList<Seen> Latest(string uri) => _client.Pushed.TryGetValue(uri, out var seen) ? seen : [];
+
+        /// <summary>Waits for the diagnostics published for <paramref name="uri"/> to satisfy <paramref name="until"/>.</summary>
+        public async Task<IReadOnlyList<Seen>> DiagnosticsAsync(string uri, Func<IReadOnlyList<Seen>, bool> until)
+        {
+            var deadline = DateTime.UtcNow + Patience;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_client.Pushed.TryGetValue(uri, out var seen) && until(seen))
+                {
+                    return seen;
+                }
+
+                await Task.Delay(20);
+            }
+
+            throw new TimeoutException($"No diagnostics for {uri} as expected; last: " +
+                string.Join(" | ", _client.Pushed.SelectMany(p => p.Value.Select(d => $"{Path.GetFileName(p.Key)} {d.Code} {d.Message}"))) + " " + string.Join(" | ", _client.Messages));
+        }
+
+        public async Task<int> ShutdownAsync()
+        {
+            await _rpc.InvokeWithParameterObjectAsync<JsonElement>("shutdown", new { }).WaitAsync(Patience);
+            await _rpc.NotifyWithParameterObjectAsync("exit", new { });
+            await _process.WaitForExitAsync().WaitAsync(Patience);
+            return _process.ExitCode;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _rpc.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+    }
+
+    /// <summary>The editor's side: what the server sends it.</summary>
+    private sealed class Client
+    {
+        public ConcurrentDictionary<string, IReadOnlyList<Seen>> Pushed { get; } = new(StringComparer.Ordinal);
+
+        [JsonRpcMethod("textDocument/publishDiagnostics")]
+        public void PublishDiagnostics(JsonElement parameters) =>
+            Pushed[parameters.GetProperty("uri").GetString()!] = [.. parameters.GetProperty("diagnostics").EnumerateArray().Select(d => new Seen(
+                d.GetProperty("code").GetString()!,
+                d.GetProperty("message").GetString()!,
+                d.GetProperty("severity").GetInt32(),
+                Server.RangeOf(d.GetProperty("range")),
+                d.TryGetProperty("codeDescription", out var description) ? description.GetProperty("href").GetString() : null))];
+
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public int Refreshes => _refreshes;
+
+        private int _refreshes;
+
+        [JsonRpcMethod("workspace/diagnostic/refresh")]
+        public object? Refresh()
+        {
+            Interlocked.Increment(ref _refreshes);
+            return null;
+        }
+
+        [JsonRpcMethod("window/showDocument")]
+        public object ShowDocument(JsonElement parameters)
+        {
+            Messages.Enqueue($"show {parameters.GetProperty("uri").GetString()}");
+            return new { success = true };
+        }
+
+        [JsonRpcMethod("window/logMessage")]
+        public void LogMessage(JsonElement parameters) => Messages.Enqueue($"log {parameters.GetProperty("message").GetString()}");
+
+        [JsonRpcMethod("window/showMessage")]
+        public void ShowMessage(JsonElement parameters) => Messages.Enqueue($"message {parameters.GetProperty("message").GetString()}");
+    }
+}
