@@ -29,6 +29,9 @@ internal sealed class CommsLintLanguageServer
     public const string AcceptWordCommand = "commslint.acceptWord";
     public const string FixAllKind = "source.fixAll.commslint";
 
+    /// <summary>The specification's error for a request before <c>initialize</c>.</summary>
+    private const int ServerNotInitialized = -32002;
+
     private readonly Func<string, string?> _pageOfHelpPath;
     private readonly OpenDocuments _documents = new();
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
@@ -41,18 +44,19 @@ internal sealed class CommsLintLanguageServer
     private bool _pull;
     private bool _refreshSupport;
     private bool _shutdown;
+    private volatile bool _initialized;
 
     /// <param name="pageOfHelpPath">The address of a rule's documentation page (docs/rules/…​.md), or null when there is none.</param>
     private CommsLintLanguageServer(Func<string, string?> pageOfHelpPath) => _pageOfHelpPath = pageOfHelpPath;
 
     /// <summary>Serves one editor over a pair of streams until it exits; the exit code the specification asks for (0 after shutdown).</summary>
-    public static async Task<int> RunAsync(Stream input, Stream output, Func<string, string?> pageOfHelpPath)
+    public static async Task<int> RunAsync(Stream input, Stream output, Func<string, string?> pageOfHelpPath, TextWriter log)
     {
         var server = new CommsLintLanguageServer(pageOfHelpPath);
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        using var rpc = new JsonRpc(new TolerantMessageHandler(output, input, formatter, log));
         server._rpc = rpc;
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
@@ -72,6 +76,7 @@ internal sealed class CommsLintLanguageServer
         _refreshSupport = capabilities is { } w && w.TryGetProperty("workspace", out var workspace)
             && workspace.TryGetProperty("diagnostics", out var diagnostics) && diagnostics.TryGetProperty("refreshSupport", out var refresh) && refresh.ValueKind == JsonValueKind.True;
         _styleGuides = StyleGuidesOf(initialize.InitializationOptions);
+        _initialized = true;
         _roots = initialize.WorkspaceFolders is { Count: > 0 } folders ? [.. folders.Select(f => PathOf(f.Uri))]
             : initialize.RootUri is { } rootUri ? [PathOf(rootUri)]
             : initialize.RootPath is { } rootPath ? [Path.GetFullPath(rootPath)]
@@ -172,7 +177,7 @@ internal sealed class CommsLintLanguageServer
             foreach (var file in folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
             {
                 var path = folder.FullPathOf(file.Key);
-                reports.Add(new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. file.Select(f => Findings.ToDiagnostic(f, id => PageOf(folder, id)))], _documents.VersionOf(path)));
+                reports.Add(new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. file.Select(f => ToDiagnostic(folder, f))], _documents.VersionOf(path)));
             }
         }
 
@@ -197,7 +202,7 @@ internal sealed class CommsLintLanguageServer
         {
             foreach (var finding in findings.Where(f => Findings.Overlaps(f, parameters.Range)))
             {
-                var diagnostic = Findings.ToDiagnostic(finding, id => PageOf(folder, id));
+                var diagnostic = ToDiagnostic(folder, finding);
                 if (finding.Fix is { } fix)
                 {
                     actions.Add(new CodeAction(fix.Description, "quickfix")
@@ -385,10 +390,15 @@ internal sealed class CommsLintLanguageServer
             {
                 Apply(work);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A file that changed again while it was read: the next change, or a save, reads it again.
-                await NotifyAsync("window/logMessage", new ShowMessageParams(2, $"commslint: {ex.Message}")).ConfigureAwait(false);
+                // One change that cannot be taken in (a file changed again while it was read, a defect) must not end the
+                // server: it is logged, and the next change, save or request reads the files again.
+                await NotifyAsync("window/logMessage", new ShowMessageParams(1, $"commslint: {work.GetType().Name.ToLowerInvariant()} failed: {ex.Message}")).ConfigureAwait(false);
+                if (work is Barrier barrier)
+                {
+                    barrier.Done.TrySetResult();
+                }
             }
         }
     }
@@ -443,6 +453,11 @@ internal sealed class CommsLintLanguageServer
     /// <summary>Waits until every change received so far, debounced edits included, has been checked.</summary>
     private async Task SettledAsync()
     {
+        if (!_initialized)
+        {
+            throw new LocalRpcException("The server is not initialized: send 'initialize' first.") { ErrorCode = ServerNotInitialized };
+        }
+
         // An edit still waiting out the pause is checked now: the request is about the text as the editor has it.
         foreach (var (path, generation) in Generations())
         {
@@ -487,7 +502,14 @@ internal sealed class CommsLintLanguageServer
 
     private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
 
-    private void Enqueue(Work work) => _work.Writer.TryWrite(work);
+    /// <summary>Queues a change; before <c>initialize</c> there is no workspace to change, and the specification says to drop notifications.</summary>
+    private void Enqueue(Work work)
+    {
+        if (_initialized)
+        {
+            _work.Writer.TryWrite(work);
+        }
+    }
 
     private void Publish(ProjectFolder folder, IReadOnlyList<FileFindings> files)
     {
@@ -509,7 +531,7 @@ internal sealed class CommsLintLanguageServer
         foreach (var file in files)
         {
             var path = folder.FullPathOf(file.Path);
-            _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), [.. file.Findings.Select(f => Findings.ToDiagnostic(f, id => PageOf(folder, id)))])
+            _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), [.. file.Findings.Select(f => ToDiagnostic(folder, f))])
             {
                 Version = _documents.VersionOf(path),
             });
@@ -518,7 +540,7 @@ internal sealed class CommsLintLanguageServer
 
     private IReadOnlyList<Diagnostic> DiagnosticsOf(string path) =>
         FolderOf(path) is { } folder
-            ? [.. folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Select(f => Findings.ToDiagnostic(f, id => PageOf(folder, id)))]
+            ? [.. folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Select(f => ToDiagnostic(folder, f))]
             : [];
 
     private async Task NotifyAsync(string method, object parameters)
@@ -535,6 +557,9 @@ internal sealed class CommsLintLanguageServer
 
     private ProjectFolder? FolderOf(string path) =>
         _folders.Where(f => f.Holds(path)).OrderByDescending(f => f.Root.Length).FirstOrDefault();
+
+    private Diagnostic ToDiagnostic(ProjectFolder folder, Finding finding) =>
+        Findings.ToDiagnostic(finding, id => PageOf(folder, id), path => folder.FullPathOf(path) is var full && (File.Exists(full) || _documents.IsOpen(full)) ? UriOf(full) : null);
 
     private string? PageOf(ProjectFolder folder, string ruleId)
     {

@@ -37,8 +37,12 @@ public sealed class LanguageServerTests
         var pl = server.UriOf(Pl);
         var ru = server.UriOf(Ru);
 
-        // Every file's findings arrive when the workspace opens, whether the editor shows it or not.
-        await server.DiagnosticsAsync(ru, d => d.Any(x => x.Code == "parity.numbers"));
+        // Every file's findings arrive when the workspace opens, whether the editor shows it or not; a finding that
+        // compares with another template links to it.
+        var initial = await server.DiagnosticsAsync(ru, d => d.Any(x => x.Code == "parity.numbers"));
+        var related = initial.Single(x => x.Code == "parity.numbers").Related;
+        Assert.NotEmpty(related);
+        Assert.All(related, r => Assert.Contains(r, new[] { pl, server.UriOf("content/order/email.it.html") }));
 
         var text = File.ReadAllText(Path.Combine(folder.Path, Pl));
         await server.OpenAsync(pl, text.Replace("Dziękujemy.", "Dziękujemy, okna nowak.", StringComparison.Ordinal));
@@ -117,6 +121,59 @@ public sealed class LanguageServerTests
         Assert.Equal(0, await server.ShutdownAsync());
     }
 
+    [Fact]
+    public async Task Bad_input_gets_an_error_or_nothing_and_the_server_keeps_serving()
+    {
+        using var folder = Repository();
+        await using var server = await Server.StartAsync(folder.Path, pull: false, initialize: false);
+        var pl = server.UriOf(Pl);
+
+        var early = await Assert.ThrowsAsync<RemoteInvocationException>(() => server.RequestAsync("textDocument/hover", new { textDocument = new { uri = pl }, position = new { line = 0, character = 0 } }));
+        Assert.Equal(-32002, early.ErrorCode);
+        await server.InitializeAsync();
+
+        await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => server.RequestAsync("textDocument/noSuchThing", new { }));
+        await server.RawAsync("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":");
+        await server.ChangeAsync(server.UriOf("content/order/never-opened.pl.html"), 2, (0, 0, 0, 0), "x");
+        await server.OpenAsync("file:///elsewhere/outside.pl.html", "<p>okna nowak</p>");
+        Assert.Equal(JsonValueKind.Null, (await server.RequestAsync("textDocument/hover", new { textDocument = new { uri = "file:///elsewhere/outside.pl.html" }, position = new { line = 0, character = 5 } })).ValueKind);
+
+        // A file deleted while open keeps its editor text; a huge paste is checked like any text.
+        await server.OpenAsync(pl, File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("Dziękujemy.", "Dziękujemy, super.", StringComparison.Ordinal));
+        File.Delete(Path.Combine(folder.Path, Pl));
+        await server.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = pl, type = 3 } } });
+        await server.ChangeAsync(pl, 2, (7, 0, 7, 0), string.Concat(Enumerable.Repeat("<p>Tekst bez błędów, tylko długi.</p>\n", 50_000)));
+        var report = await server.PullAsync(pl);
+        Assert.Contains("tone.super", report);
+
+        // Messages in any order with wrong, missing or odd parameters: each answered or dropped, none fatal.
+        var random = new Random(7);
+        string[] methods = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/hover", "textDocument/definition",
+            "textDocument/codeAction", "textDocument/diagnostic", "workspace/didChangeWatchedFiles", "workspace/didChangeConfiguration", "workspace/executeCommand", "commslint/render"];
+        object?[] values = [null, 0, -1, int.MaxValue, "", "file:///", pl, "x:y", new { }, new[] { 1, 2 }, new { uri = pl }, new { line = -5, character = 9_999_999 }, "\u0000"];
+        for (var i = 0; i < 300; i++)
+        {
+            var parameters = new Dictionary<string, object?>();
+            foreach (var key in new[] { "textDocument", "position", "range", "contentChanges", "context", "changes", "settings", "command", "arguments", "uri" }.Where(_ => random.Next(3) == 0))
+            {
+                parameters[key] = values[random.Next(values.Length)];
+            }
+
+            var method = methods[random.Next(methods.Length)];
+            try
+            {
+                await (method.Contains("/did", StringComparison.Ordinal) ? server.NotifyAsync(method, parameters) : server.RequestAsync(method, parameters));
+            }
+            catch (RemoteInvocationException)
+            {
+                // An error answer is an answer.
+            }
+        }
+
+        Assert.Contains("tone.super", await server.PullAsync(pl));
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
     /// <summary>A catalog with one touchpoint in three locales, Polish the source, a guide with a fix and a sample.</summary>
     private static TempFolder Repository()
     {
@@ -130,7 +187,7 @@ public sealed class LanguageServerTests
         return folder;
     }
 
-    internal sealed record Seen(string Code, string Message, int Severity, (int StartLine, int StartColumn, int EndLine, int EndColumn) Range, string? Page);
+    internal sealed record Seen(string Code, string Message, int Severity, (int StartLine, int StartColumn, int EndLine, int EndColumn) Range, string? Page, string[] Related);
 
     /// <summary>The tool's language server in a process of its own, and the editor's side of the conversation.</summary>
     private sealed class Server : IAsyncDisposable
@@ -150,7 +207,9 @@ public sealed class LanguageServerTests
 
         public IReadOnlyCollection<string> Pushed => _client.Pushed.Keys.ToList();
 
-        public static async Task<Server> StartAsync(string root, bool pull)
+        private object? _capabilities;
+
+        public static async Task<Server> StartAsync(string root, bool pull, bool initialize = true)
         {
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "commslint.dll"));
@@ -164,13 +223,38 @@ public sealed class LanguageServerTests
             var server = new Server(process, rpc, root);
             rpc.AddLocalRpcTarget(server._client, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
             rpc.StartListening();
-            var capabilities = pull
-                ? (object)new { textDocument = new { diagnostic = new { dynamicRegistration = false } }, workspace = new { diagnostics = new { refreshSupport = true } } }
+            server._capabilities = pull
+                ? new { textDocument = new { diagnostic = new { dynamicRegistration = false } }, workspace = new { diagnostics = new { refreshSupport = true } } }
                 : new { textDocument = new { publishDiagnostics = new { relatedInformation = true } } };
-            await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(root).AbsoluteUri, capabilities });
-            await rpc.NotifyWithParameterObjectAsync("initialized", new { });
+            if (initialize)
+            {
+                await server.InitializeAsync();
+            }
+
             return server;
         }
+
+        public async Task InitializeAsync()
+        {
+            await _rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(_root).AbsoluteUri, capabilities = _capabilities });
+            await _rpc.NotifyWithParameterObjectAsync("initialized", new { });
+        }
+
+        public Task NotifyAsync(string method, object parameters) => _rpc.NotifyWithParameterObjectAsync(method, parameters);
+
+        /// <summary>Writes bytes to the server as they are, framed as a message: for what no JSON-RPC client would send.</summary>
+        public async Task RawAsync(string body)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+            var header = System.Text.Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n");
+            await _process.StandardInput.BaseStream.WriteAsync(header);
+            await _process.StandardInput.BaseStream.WriteAsync(bytes);
+            await _process.StandardInput.BaseStream.FlushAsync();
+        }
+
+        /// <summary>The codes of the findings a pull returns for <paramref name="uri"/>.</summary>
+        public async Task<string[]> PullAsync(string uri) =>
+            [.. (await RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } })).GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()!)];
 
         public string UriOf(string relative) => new Uri(Path.Combine(_root, relative)).AbsoluteUri;
 
@@ -252,7 +336,8 @@ public sealed class LanguageServerTests
                 d.GetProperty("message").GetString()!,
                 d.GetProperty("severity").GetInt32(),
                 Server.RangeOf(d.GetProperty("range")),
-                d.TryGetProperty("codeDescription", out var description) ? description.GetProperty("href").GetString() : null))];
+                d.TryGetProperty("codeDescription", out var description) ? description.GetProperty("href").GetString() : null,
+                d.TryGetProperty("relatedInformation", out var related) ? [.. related.EnumerateArray().Select(r => r.GetProperty("location").GetProperty("uri").GetString()!)] : []))];
 
         public ConcurrentQueue<string> Messages { get; } = new();
 
