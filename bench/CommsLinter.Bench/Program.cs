@@ -9,6 +9,7 @@ using System.Text;
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- load <content-folder>
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- live <content-folder> [--styleguides <folder>] [edits]
 //        dotnet run --project bench/CommsLinter.Bench -c Release -- placeholders <out-folder> [count]
+//        dotnet run --project bench/CommsLinter.Bench -c Release -- lsp <content-folder> <commslint.dll> [--styleguides <folder>] [edits]
 if (args is ["spelling", "suggest", ..])
 {
     return CommsLinter.Bench.SuggestionBench.Run(args[2..]);
@@ -29,6 +30,11 @@ if (args is ["live", ..])
     return CommsLinter.Bench.LiveBench.Run(args[1..]);
 }
 
+if (args is ["lsp", ..])
+{
+    return await CommsLinter.Bench.LspBench.RunAsync(args[1..]);
+}
+
 if (args is ["placeholders", ..])
 {
     return CommsLinter.Bench.PlaceholdersBench.Run(args[1..]);
@@ -36,7 +42,7 @@ if (args is ["placeholders", ..])
 
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | spelling suggest [words=500] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300] | placeholders <out-folder> [count=100000]");
+    Console.Error.WriteLine("usage: CommsLinter.Bench <out-folder> [count=10000] | spelling [words=100000] | spelling suggest [words=500] | load <content-folder> | live <content-folder> [--styleguides <folder>] [edits=300] | placeholders <out-folder> [count=100000] | lsp <content-folder> <commslint.dll> [--styleguides <folder>] [edits=200]");
     return 2;
 }
 
