@@ -90,6 +90,7 @@ internal sealed class CommsLintLanguageServer
                 diagnosticProvider = new { identifier = Findings.Source, interFileDependencies = true, workspaceDiagnostics = true },
                 codeActionProvider = new { codeActionKinds = new[] { "quickfix", FixAllKind } },
                 hoverProvider = true,
+                completionProvider = new { triggerCharacters = new[] { ".", "{", " ", ":" } },
                 definitionProvider = true,
                 executeCommandProvider = new { commands = new[] { OpenRuleCommand, AcceptWordCommand } },
                 workspace = new { workspaceFolders = new { supported = true, changeNotifications = true } },
@@ -268,12 +269,17 @@ internal sealed class CommsLintLanguageServer
         }
 
         var here = folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Where(f => Findings.Covers(f, parameters.Position)).ToList();
-        if (here.Count == 0)
+        var text = new StringBuilder();
+        if (TextAt(path, parameters.Position) is var (source, offset) && Assistance.Hover(folder, path, source, offset) is { } assistance)
         {
-            return null;
+            text.Append(assistance);
         }
 
-        var text = new StringBuilder();
+        if (here.Count == 0)
+        {
+            return text.Length == 0 ? null : new Hover(new MarkupContent(text.ToString()), null);
+        }
+
         foreach (var finding in here)
         {
             if (text.Length > 0)
@@ -312,12 +318,28 @@ internal sealed class CommsLintLanguageServer
             return null;
         }
 
+        if (Assistance.IsGuide(path) && TextAt(path, parameters.Position) is var (source, offset)
+            && Assistance.Definition(folder, source, offset, _documents.TextOf, UriOf) is { } definition)
+        {
+            return definition;
+        }
+
         return folder.Workspace.FindingsOf(folder.DisplayPathOf(path))
             .Where(f => Findings.Covers(f, parameters.Position))
             .Select(f => folder.RuleOf(f.RuleId))
             .OfType<StyleRule>()
             .Select(r => new LspLocation(UriOf(folder.FullPathOf(r.Header.DefinedIn)), Findings.RangeOf(r.Header.DefinedAt)))
             .FirstOrDefault();
+    }
+
+    [JsonRpcMethod("textDocument/completion")]
+    public async Task<IReadOnlyList<CompletionItem>> CompletionAsync(TextDocumentPositionParams parameters)
+    {
+        var path = PathOf(parameters.TextDocument.Uri);
+        await SettledAsync().ConfigureAwait(false);
+        return FolderOf(path) is { } folder && TextAt(path, parameters.Position) is var (text, offset)
+            ? Assistance.Complete(folder, path, text, offset)
+            : [];
     }
 
     [JsonRpcMethod("workspace/executeCommand")]
@@ -378,6 +400,13 @@ internal sealed class CommsLintLanguageServer
         return document.Format == ContentFormat.Html
             ? new RenderResult(rendered.Body, null, error)
             : new RenderResult(null, string.Join("\n\n", new[] { rendered.Subject, rendered.Preheader, rendered.Body }.Where(s => !string.IsNullOrEmpty(s))), error);
+    }
+
+    /// <summary>The text of a file as the editor has it (else as on disk) and the offset of a position in it.</summary>
+    private (string Text, int Offset)? TextAt(string path, Position position)
+    {
+        var text = _documents.TextOf(path) ?? (File.Exists(path) ? File.ReadAllText(path) : null);
+        return text is null ? null : (text, OpenDocuments.OffsetOf(text, Text.LineIndex.Build(text), position));
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };

@@ -137,3 +137,8 @@ internal sealed record ShowMessageParams(int Type, string Message);
 internal sealed record RenderParams(string Uri);
 
 internal sealed record RenderResult(string? Html, string? Text, string? Error);
+
+internal sealed record CompletionItem(string Label, int Kind)
+{
+    public string? Detail { get; init; }
+}

@@ -122,6 +122,47 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Completion_hover_and_definition_help_write_templates_and_guides()
+    {
+        using var folder = Repository();
+        folder.Write("styleguides/brand.style", "styleguide \"Brand\" extends \"Tone\"\nfacts {\n  hotline = phone \"+48 22 307 41 00\"\n}\n" +
+            "rule facts.hotline error \"The hotline is {fact}.\" {\n  consistent phone with hotline\n}\n");
+        await using var server = await Server.StartAsync(folder.Path, pull: true);
+        var pl = server.UriOf(Pl);
+        var text = File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("Dziękujemy.", "Dziękujemy, {{ customer.first_name }}.", StringComparison.Ordinal);
+        await server.OpenAsync(pl, text);
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("first_name", StringComparison.Ordinal));
+
+        static object At(int line, int character) => new { line, character };
+        var hover = await server.RequestAsync("textDocument/hover", new { textDocument = new { uri = pl }, position = At(line, lines[line].IndexOf("first_name", StringComparison.Ordinal)) });
+        Assert.StartsWith("`customer.first_name` is `\"Anna\"` in the sample samples/order.json.", hover.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+
+        // Typing a new placeholder: the sample's variables are offered before it is closed.
+        var typed = lines[line].IndexOf("}}.", StringComparison.Ordinal) + 3;
+        await server.ChangeAsync(pl, 2, (line, typed, line, typed), " Numer {{ cu");
+        var variables = await server.RequestAsync("textDocument/completion", new { textDocument = new { uri = pl }, position = At(line, typed + " Numer {{ cu".Length) });
+        Assert.Equal(["customer", "order"], variables.EnumerateArray().Select(i => i.GetProperty("label").GetString()).Order());
+        var channel = Array.FindIndex(lines, l => l.StartsWith("channel:", StringComparison.Ordinal));
+        var channels = await server.RequestAsync("textDocument/completion", new { textDocument = new { uri = pl }, position = At(channel, lines[channel].Length) });
+        Assert.Equal(["email", "sms"], channels.EnumerateArray().Select(i => i.GetProperty("label").GetString()).Order());
+
+        var guide = server.UriOf("styleguides/brand.style");
+        var words = (await server.RequestAsync("textDocument/completion", new { textDocument = new { uri = guide }, position = At(5, 2) })).EnumerateArray().Select(i => i.GetProperty("label").GetString()).ToList();
+        Assert.Contains("forbid", words);
+        Assert.Contains("subject", words);
+        Assert.Contains("hotline", words);
+        Assert.Contains("order-confirmation", words);
+        var extends = await server.RequestAsync("textDocument/definition", new { textDocument = new { uri = guide }, position = At(0, 30) });
+        Assert.Equal(server.UriOf(Guide), extends.GetProperty("uri").GetString());
+        var fact = await server.RequestAsync("textDocument/definition", new { textDocument = new { uri = guide }, position = At(5, 26) });
+        Assert.Equal(2, fact.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        var rule = await server.RequestAsync("textDocument/hover", new { textDocument = new { uri = guide }, position = At(4, 8) });
+        Assert.Contains("**facts.hotline** (error)", rule.GetProperty("contents").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Bad_input_gets_an_error_or_nothing_and_the_server_keeps_serving()
     {
         using var folder = Repository();

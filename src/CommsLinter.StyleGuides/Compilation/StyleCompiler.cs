@@ -35,6 +35,15 @@ public sealed class StyleCompiler
         ["sms"] = RuleScope.Sms,
     };
 
+    /// <summary>The words a guide's blocks start with (styleguide, vocabulary, facts, rule, ...), for an editor's completion.</summary>
+    public static IReadOnlyList<string> BlockKeywords => Syntax.Parser.TopLevelKeywords;
+
+    /// <summary>The fields a <c>when</c> condition tests, for an editor's completion.</summary>
+    public static IReadOnlyList<string> ConditionFieldNames => ConditionFields;
+
+    /// <summary>The scopes an <c>in</c> clause names, for an editor's completion.</summary>
+    public static IReadOnlyCollection<string> ScopeKeywords => ScopeNames.Keys;
+
     private readonly JourneyCatalog? _catalog;
     private readonly List<Finding> _diagnostics;
     private readonly SpellingDictionaries _dictionaries;
