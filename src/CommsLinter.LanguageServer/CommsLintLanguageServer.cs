@@ -36,6 +36,9 @@ internal sealed class CommsLintLanguageServer
     private readonly OpenDocuments _documents = new();
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, long> _editGenerations = new(StringComparer.Ordinal);
+
+    /// <summary>The generation of each file's edits last taken in, so a change is checked once.</summary>
+    private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JsonRpc? _rpc;
     private List<ProjectFolder> _folders = [];
@@ -195,67 +198,7 @@ internal sealed class CommsLintLanguageServer
             return [];
         }
 
-        var uri = parameters.TextDocument.Uri;
-        var findings = folder.Workspace.FindingsOf(folder.DisplayPathOf(path));
-        var only = parameters.Context.Only;
-        var actions = new List<CodeAction>();
-        if (only is null || only.Any(k => k.StartsWith("quickfix", StringComparison.Ordinal)))
-        {
-            foreach (var finding in findings.Where(f => Findings.Overlaps(f, parameters.Range)))
-            {
-                var diagnostic = ToDiagnostic(folder, finding);
-                if (finding.Fix is { } fix)
-                {
-                    actions.Add(new CodeAction(fix.Description, "quickfix")
-                    {
-                        Diagnostics = [diagnostic],
-                        IsPreferred = fix.Safe,
-                        Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = Findings.EditsOf(fix) }),
-                    });
-                }
-
-                if (AcceptWordAction(folder, path, finding, diagnostic) is { } accept)
-                {
-                    actions.Add(accept);
-                }
-
-                if (SuppressAction(folder, path, uri, finding, diagnostic) is { } suppress)
-                {
-                    actions.Add(suppress);
-                }
-
-                actions.Add(new CodeAction($"Open the definition of rule '{finding.RuleId}'", "quickfix")
-                {
-                    Diagnostics = [diagnostic],
-                    Command = new Command($"Open rule {finding.RuleId}", OpenRuleCommand, [uri, finding.RuleId]),
-                });
-            }
-        }
-
-        var safe = findings.Where(f => f.Fix is { Safe: true }).ToList();
-        if (safe.Count > 0 && (only is null || only.Any(k => FixAllKind.StartsWith(k, StringComparison.Ordinal))))
-        {
-            var edits = new List<TextEdit>();
-            var lastEnd = new Text.LinePosition(0, 0);
-            foreach (var fix in safe.Select(f => f.Fix!).OrderBy(f => f.Edits[0].Location))
-            {
-                // Fixes that overlap an earlier one wait for the next run, as check --fix's passes do.
-                if (fix.Edits.Any(e => e.Location.Start < lastEnd))
-                {
-                    continue;
-                }
-
-                edits.AddRange(Findings.EditsOf(fix));
-                lastEnd = fix.Edits.Max(e => e.Location.End);
-            }
-
-            actions.Add(new CodeAction($"Fix all safe CommsLinter findings ({edits.Count})", FixAllKind)
-            {
-                Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = edits }),
-            });
-        }
-
-        return actions;
+        return CodeActions.For(folder, path, parameters.TextDocument.Uri, _documents.TextOf(path), parameters.Range, parameters.Context.Only, f => ToDiagnostic(folder, f));
     }
 
     [JsonRpcMethod("textDocument/hover")]
@@ -359,7 +302,17 @@ internal sealed class CommsLintLanguageServer
                 await OpenRuleAsync(folder, Argument(1)).ConfigureAwait(false);
                 break;
             case AcceptWordCommand:
-                var dictionary = AcceptWord(folder, Argument(1), Argument(2));
+                string dictionary;
+                try
+                {
+                    dictionary = CodeActions.AcceptWord(folder, Argument(1), Argument(2));
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
+                {
+                    await NotifyAsync("window/showMessage", new ShowMessageParams(1, $"CommsLinter could not add “{Argument(1)}”: {ex.Message}")).ConfigureAwait(false);
+                    break;
+                }
+
                 Enqueue(new OnDisk([dictionary]));
                 await SettledAsync().ConfigureAwait(false);
                 await NotifyAsync("window/showMessage", new ShowMessageParams(3, $"Added “{Argument(1)}” to {folder.DisplayPathOf(dictionary)}.")).ConfigureAwait(false);
@@ -529,8 +482,6 @@ internal sealed class CommsLintLanguageServer
         }
     }
 
-    private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
-
     /// <summary>Queues a change; before <c>initialize</c> there is no workspace to change, and the specification says to drop notifications.</summary>
     private void Enqueue(Work work)
     {
@@ -631,95 +582,6 @@ internal sealed class CommsLintLanguageServer
         {
             await _rpc!.InvokeWithParameterObjectAsync<object?>("window/showDocument", new ShowDocumentParams(page) { External = !page.StartsWith("file:", StringComparison.Ordinal) }).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>"Add to the company dictionary" for a spelling finding: the word as written, for the template's language.</summary>
-    private CodeAction? AcceptWordAction(ProjectFolder folder, string path, Finding finding, Diagnostic diagnostic)
-    {
-        if (folder.RuleOf(finding.RuleId) is not SpellingRule || finding.Locale is not { } locale || !SpellingDictionaries.NameOfLocale.ContainsKey(locale)
-            || _documents.TextOf(path) is not { } text)
-        {
-            return null;
-        }
-
-        var lines = Text.LineIndex.Build(text);
-        var start = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).Start);
-        var end = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).End);
-        var word = text[start..end];
-        if (word.Length == 0 || word.Any(char.IsWhiteSpace))
-        {
-            return null;
-        }
-
-        return new CodeAction($"Add “{word}” to the company's {SpellingDictionaries.LanguageName(locale)} dictionary", "quickfix")
-        {
-            Diagnostics = [diagnostic],
-            Command = new Command($"Add “{word}” to the dictionary", AcceptWordCommand, [UriOf(path), word, locale]),
-        };
-    }
-
-    /// <summary>Appends a word to the company's word list for a locale (styleguides/dictionaries/pl_PL.company.dic), keeping its count line true.</summary>
-    private static string AcceptWord(ProjectFolder folder, string word, string locale)
-    {
-        var styleFolder = folder.Workspace.Where.StyleFolder ?? Path.Combine(folder.Root, "styleguides");
-        var file = Path.Combine(styleFolder, "dictionaries", $"{SpellingDictionaries.NameOfLocale[locale]}.company.dic");
-        var words = File.Exists(file) ? File.ReadAllLines(file).Skip(1).Where(l => l.Length > 0).ToList() : [];
-        if (!words.Contains(word, StringComparer.Ordinal))
-        {
-            words.Add(word);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + ".tmp";
-        File.WriteAllLines(temporary, [words.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. words]);
-        File.Move(temporary, file, overwrite: true);
-        return file;
-    }
-
-    /// <summary>"Suppress on this line": a directive on the line above the finding, in the file's own comment syntax.</summary>
-    private CodeAction? SuppressAction(ProjectFolder folder, string path, string uri, Finding finding, Diagnostic diagnostic)
-    {
-        // What a team reviews is never silenced (suppression.review): no action offers to.
-        if (_documents.TextOf(path) is not { } text || folder.RuleOf(finding.RuleId)?.Header.Review is not null || finding.RuleId.StartsWith("review.", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var lines = text.Split('\n');
-        var line = finding.Location.Start.Line - 1;
-        if (line >= lines.Length || InFrontMatter(lines, line))
-        {
-            return null;
-        }
-
-        var indent = new string([.. lines[line].TakeWhile(c => c is ' ' or '\t')]);
-        var directive = Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".md" or ".markdown"
-            ? $"<!-- commslint-disable-next-line {finding.RuleId} -->"
-            : $"{{% comment %}}commslint-disable-next-line {finding.RuleId}{{% endcomment %}}";
-        var at = new Position(line, 0);
-        return new CodeAction($"Suppress {finding.RuleId} on this line", "quickfix")
-        {
-            Diagnostics = [diagnostic],
-            Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = [new TextEdit(new Range(at, at), indent + directive + "\n")] }),
-        };
-    }
-
-    private static bool InFrontMatter(string[] lines, int line)
-    {
-        if (lines.Length == 0 || lines[0].TrimEnd('\r') != "---")
-        {
-            return false;
-        }
-
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i].TrimEnd('\r') is "---" or "...")
-            {
-                return line <= i;
-            }
-        }
-
-        return true;
     }
 
     private static string? StyleGuidesOf(JsonElement? settings)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using CommsLinter.Spelling.Hunspell;
 
 namespace CommsLinter.Spelling;
@@ -116,6 +117,45 @@ public sealed class SpellingDictionaries
         {
             return new Loaded(null, null, $"the {name} dictionary cannot be read: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Adds a word to the company's word list for a locale (<c>pl_PL.company.dic</c> in the company folder), written
+    /// in its dictionary's encoding (a .dic is read in the encoding its .aff names, ISO-8859-2 for Polish) with its
+    /// count line kept true, replacing the file whole. Returns the file.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no company folder, or no dictionary for the locale.</exception>
+    /// <exception cref="ArgumentException">The word is empty or holds white space or '/', which a .dic line reads as flags.</exception>
+    public string AddCompanyWord(string locale, string word)
+    {
+        if (word.Length == 0 || word.Any(c => char.IsWhiteSpace(c) || c == '/'))
+        {
+            throw new ArgumentException($"“{word}” cannot be a word of a dictionary: it is empty or holds white space or '/'.", nameof(word));
+        }
+
+        var name = (NameOfLocale.TryGetValue(locale, out var shipped) ? shipped : CompanyDictionaryOf(locale))
+            ?? throw new InvalidOperationException($"there is no dictionary for locale '{locale}'.");
+        var folder = _companyFolder ?? throw new InvalidOperationException("there is no company dictionary folder (styleguides/dictionaries/).");
+        var encoding = For(locale).Checker?.Speller.Rules.Encoding ?? Encoding.UTF8;
+        var file = Path.Combine(folder, $"{name}.company.dic");
+        var words = File.Exists(file) ? ReadLines(file, encoding).Skip(1).Where(l => l.Length > 0).ToList() : [];
+        if (!words.Contains(word, StringComparer.Ordinal))
+        {
+            words.Add(word);
+        }
+
+        Directory.CreateDirectory(folder);
+        var temporary = $"{file}.{Environment.ProcessId}.tmp";
+        File.WriteAllText(temporary, string.Join('\n', [words.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), .. words]) + "\n", encoding);
+        File.Move(temporary, file, overwrite: true);
+        return file;
+    }
+
+    private static string[] ReadLines(string file, Encoding encoding)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var bom = bytes.AsSpan().StartsWith(AffixFileReader.Utf8Bom) ? 3 : 0;
+        return encoding.GetString(bytes, bom, bytes.Length - bom).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
     }
 
     /// <summary>A company dictionary for a locale CommsLinter does not ship, such as styleguides/dictionaries/de_DE.aff.</summary>

@@ -122,6 +122,27 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task A_word_added_to_the_company_dictionary_is_no_longer_a_typo_anywhere()
+    {
+        using var folder = Repository();
+        folder.Write("styleguides/spelling.style", "styleguide \"Spelling\"\nrule spelling error \"“{match}” is not in the {language} dictionary.\" {\n  spelling\n}\n");
+        await using var server = await Server.StartAsync(folder.Path, pull: false);
+        var pl = server.UriOf(Pl);
+        await server.OpenAsync(pl, File.ReadAllText(Path.Combine(folder.Path, Pl)).Replace("Dziękujemy.", "Dziękujemy za ekoszybę.", StringComparison.Ordinal));
+        var typo = (await server.DiagnosticsAsync(pl, d => d.Any(x => x.Code == "spelling"))).Single(d => d.Code == "spelling");
+        Assert.Equal("“ekoszybę” is not in the Polish dictionary.", typo.Message);
+
+        var accept = (await server.CodeActionsAsync(pl, typo.Range)).Single(a => a.GetProperty("title").GetString() == "Add “ekoszybę” to the company's Polish dictionary");
+        var command = accept.GetProperty("command");
+        await server.RequestAsync("workspace/executeCommand", new { command = command.GetProperty("command").GetString(), arguments = command.GetProperty("arguments") });
+
+        // In the encoding the Polish .aff names (ISO-8859-2, where ę is 0xEA), as Hunspell reads every .dic of a dictionary.
+        Assert.Equal([.. "1\nekoszyb"u8, 0xEA, (byte)'\n'], File.ReadAllBytes(Path.Combine(folder.Path, "styleguides", "dictionaries", "pl_PL.company.dic")));
+        await server.DiagnosticsAsync(pl, d => d.All(x => x.Code != "spelling"));
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Completion_hover_and_definition_help_write_templates_and_guides()
     {
         using var folder = Repository();
