@@ -143,6 +143,26 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Each_workspace_folder_is_checked_on_its_own_and_a_new_guides_folder_takes_effect_without_a_restart()
+    {
+        using var first = Repository();
+        using var second = Repository();
+        File.WriteAllText(Path.Combine(second.Path, Pl), File.ReadAllText(Path.Combine(second.Path, Pl)).Replace("Dziękujemy.", "Dziękujemy, super.", StringComparison.Ordinal));
+        second.Write("strict/tone.style", "styleguide \"Strict\"\nrule tone.thanks warning \"No “{match}”.\" {\n  forbid \"Dziękujemy\"\n}\n");
+        await using var server = await Server.StartAsync(first.Path, pull: false, initialize: false);
+        await server.InitializeAsync(new[] { first.Path, second.Path }.Select(p => new { uri = new Uri(p).AbsoluteUri, name = Path.GetFileName(p) }).ToArray());
+
+        var secondPl = new Uri(Path.Combine(second.Path, Pl)).AbsoluteUri;
+        await server.DiagnosticsAsync(secondPl, d => d.Any(x => x.Code == "tone.super"));
+        Assert.Empty(server.Latest(server.UriOf(Pl)));
+
+        await server.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { commslint = new { styleguides = "strict" } } });
+        var strict = await server.DiagnosticsAsync(secondPl, d => d.Any(x => x.Code == "tone.thanks") && d.All(x => x.Code != "tone.super"));
+        Assert.All(strict.Where(d => d.Code == "tone.thanks"), d => Assert.Equal("No “Dziękujemy”.", d.Message));
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Completion_hover_and_definition_help_write_templates_and_guides()
     {
         using var folder = Repository();
@@ -296,9 +316,9 @@ public sealed class LanguageServerTests
             return server;
         }
 
-        public async Task InitializeAsync()
+        public async Task InitializeAsync(object[]? workspaceFolders = null)
         {
-            await _rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(_root).AbsoluteUri, capabilities = _capabilities });
+            await _rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(_root).AbsoluteUri, workspaceFolders, capabilities = _capabilities });
             await _rpc.NotifyWithParameterObjectAsync("initialized", new { });
         }
 
