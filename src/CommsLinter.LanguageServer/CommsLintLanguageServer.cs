@@ -47,6 +47,9 @@ internal sealed class CommsLintLanguageServer
     private bool _pull;
     private bool _refreshSupport;
     private bool _shutdown;
+    private readonly Lock _generationLock = new();
+    private long _generation;
+    private TaskCompletionSource _nextGeneration = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _initialized;
 
     /// <param name="pageOfHelpPath">The address of a rule's documentation page (docs/rules/…​.md), or null when there is none.</param>
@@ -171,21 +174,61 @@ internal sealed class CommsLintLanguageServer
         return new FullDocumentDiagnosticReport(DiagnosticsOf(path));
     }
 
+    /// <summary>
+    /// Every file's findings, each report carrying the workspace's generation as its result id. An editor that
+    /// already has the latest generation is answered when findings next change (or when it cancels), as the
+    /// specification's long-polling pull expects, instead of at once and again in a loop.
+    /// </summary>
     [JsonRpcMethod("workspace/diagnostic")]
-    public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(JsonElement parameters)
+    public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(WorkspaceDiagnosticParams parameters, CancellationToken cancellation)
     {
         await SettledAsync().ConfigureAwait(false);
+        var (generation, changed) = Generation();
+        var previous = parameters.PreviousResultIds ?? [];
+        if (previous.Count > 0 && previous.All(p => p.Value == generation))
+        {
+            await changed.WaitAsync(cancellation).ConfigureAwait(false);
+            await SettledAsync().ConfigureAwait(false);
+            generation = Generation().Id;
+        }
+
         var reports = new List<WorkspaceDocumentDiagnosticReport>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in _folders)
         {
             foreach (var file in folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
             {
                 var path = folder.FullPathOf(file.Key);
-                reports.Add(new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. file.Select(f => ToDiagnostic(folder, f))], _documents.VersionOf(path)));
+                reported.Add(UriOf(path));
+                reports.Add(new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. file.Select(f => ToDiagnostic(folder, f))], _documents.VersionOf(path)) { ResultId = generation });
             }
         }
 
+        // A file whose findings all went is reported empty, or the editor would keep showing them.
+        reports.AddRange(previous.Where(p => !reported.Contains(p.Uri)).Select(p => new WorkspaceDocumentDiagnosticReport(p.Uri, [], null) { ResultId = generation }));
         return new WorkspaceDiagnosticReport(reports);
+    }
+
+    private (string Id, Task Changed) Generation()
+    {
+        lock (_generationLock)
+        {
+            return (_generation.ToString(System.Globalization.CultureInfo.InvariantCulture), _nextGeneration.Task);
+        }
+    }
+
+    /// <summary>Findings changed: a new generation, and the long-polling pulls waiting on the last one are answered.</summary>
+    private void NextFindingsGeneration()
+    {
+        TaskCompletionSource done;
+        lock (_generationLock)
+        {
+            _generation++;
+            done = _nextGeneration;
+            _nextGeneration = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        done.TrySetResult();
     }
 
     [JsonRpcMethod("textDocument/codeAction")]
@@ -497,6 +540,8 @@ internal sealed class CommsLintLanguageServer
         {
             return;
         }
+
+        NextFindingsGeneration();
 
         if (_pull)
         {

@@ -86,7 +86,17 @@ internal sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocum
 
 internal sealed record FullDocumentDiagnosticReport(IReadOnlyList<Diagnostic> Items, string Kind = "full");
 
-internal sealed record WorkspaceDocumentDiagnosticReport(string Uri, IReadOnlyList<Diagnostic> Items, int? Version, string Kind = "full");
+internal sealed record WorkspaceDocumentDiagnosticReport(string Uri, IReadOnlyList<Diagnostic> Items, int? Version, string Kind = "full")
+{
+    public string? ResultId { get; init; }
+}
+
+internal sealed record PreviousResultId(string Uri, string Value);
+
+internal sealed record WorkspaceDiagnosticParams
+{
+    public IReadOnlyList<PreviousResultId>? PreviousResultIds { get; init; }
+}
 
 internal sealed record WorkspaceDiagnosticReport(IReadOnlyList<WorkspaceDocumentDiagnosticReport> Items);
 

@@ -105,8 +105,22 @@ public sealed class LanguageServerTests
         Assert.Equal(["tone.super"], report.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()));
 
         var workspace = await server.RequestAsync("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() });
-        Assert.Contains(workspace.GetProperty("items").EnumerateArray(), r => r.GetProperty("uri").GetString() == pl);
+        var reports = workspace.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(reports, r => r.GetProperty("uri").GetString() == pl);
         Assert.Empty(server.Pushed);
+
+        // An editor that has the latest findings is answered when they next change, not at once and again in a loop.
+        var previous = reports.Select(r => new { uri = r.GetProperty("uri").GetString(), value = r.GetProperty("resultId").GetString() }).ToArray();
+        var waiting = server.RequestAsync("workspace/diagnostic", new { previousResultIds = previous });
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted);
+        var refreshes = server.Refreshes;
+        await server.ChangeAsync(pl, 2, (7, 0, 7, 0), "okna nowak ");
+        var next = await waiting;
+        Assert.NotEqual(previous[0].value, next.GetProperty("items")[0].GetProperty("resultId").GetString());
+        Assert.Contains(next.GetProperty("items").EnumerateArray(), r => r.GetProperty("uri").GetString() == pl
+            && r.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "brand.name"));
+        Assert.True(server.Refreshes > refreshes);
         Assert.Equal(0, await server.ShutdownAsync());
     }
 
@@ -288,6 +302,8 @@ public sealed class LanguageServerTests
         }
 
         public IReadOnlyCollection<string> Pushed => _client.Pushed.Keys.ToList();
+
+        public int Refreshes => _client.Refreshes;
 
         private object? _capabilities;
 
