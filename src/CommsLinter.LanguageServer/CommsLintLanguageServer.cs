@@ -234,9 +234,8 @@ internal sealed class CommsLintLanguageServer
     [JsonRpcMethod("textDocument/codeAction")]
     public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams parameters)
     {
-        var path = PathOf(parameters.TextDocument.Uri);
-        await SettledAsync().ConfigureAwait(false);
-        if (FolderOf(path) is not { } folder)
+        var (path, folder) = await SettledFolderAsync(parameters.TextDocument.Uri).ConfigureAwait(false);
+        if (folder is null)
         {
             return [];
         }
@@ -247,9 +246,8 @@ internal sealed class CommsLintLanguageServer
     [JsonRpcMethod("textDocument/hover")]
     public async Task<Hover?> HoverAsync(TextDocumentPositionParams parameters)
     {
-        var path = PathOf(parameters.TextDocument.Uri);
-        await SettledAsync().ConfigureAwait(false);
-        if (FolderOf(path) is not { } folder)
+        var (path, folder) = await SettledFolderAsync(parameters.TextDocument.Uri).ConfigureAwait(false);
+        if (folder is null)
         {
             return null;
         }
@@ -297,9 +295,8 @@ internal sealed class CommsLintLanguageServer
     [JsonRpcMethod("textDocument/definition")]
     public async Task<LspLocation?> DefinitionAsync(TextDocumentPositionParams parameters)
     {
-        var path = PathOf(parameters.TextDocument.Uri);
-        await SettledAsync().ConfigureAwait(false);
-        if (FolderOf(path) is not { } folder)
+        var (path, folder) = await SettledFolderAsync(parameters.TextDocument.Uri).ConfigureAwait(false);
+        if (folder is null)
         {
             return null;
         }
@@ -321,9 +318,8 @@ internal sealed class CommsLintLanguageServer
     [JsonRpcMethod("textDocument/completion")]
     public async Task<IReadOnlyList<CompletionItem>> CompletionAsync(TextDocumentPositionParams parameters)
     {
-        var path = PathOf(parameters.TextDocument.Uri);
-        await SettledAsync().ConfigureAwait(false);
-        return FolderOf(path) is { } folder && TextAt(path, parameters.Position) is var (text, offset)
+        var (path, folder) = await SettledFolderAsync(parameters.TextDocument.Uri).ConfigureAwait(false);
+        return folder is not null && TextAt(path, parameters.Position) is var (text, offset)
             ? Assistance.Complete(folder, path, text, offset)
             : [];
     }
@@ -333,8 +329,7 @@ internal sealed class CommsLintLanguageServer
     {
         var arguments = parameters.Arguments ?? [];
         string Argument(int i) => i < arguments.Count && arguments[i].ValueKind == JsonValueKind.String ? arguments[i].GetString()! : string.Empty;
-        await SettledAsync().ConfigureAwait(false);
-        if (FolderOf(PathOf(Argument(0))) is not { } folder)
+        if ((await SettledFolderAsync(Argument(0)).ConfigureAwait(false)).Folder is not { } folder)
         {
             return null;
         }
@@ -369,9 +364,8 @@ internal sealed class CommsLintLanguageServer
     [JsonRpcMethod("commslint/render")]
     public async Task<RenderResult> RenderAsync(RenderParams parameters)
     {
-        var path = PathOf(parameters.Uri);
-        await SettledAsync().ConfigureAwait(false);
-        if (FolderOf(path) is not { } folder)
+        var (path, folder) = await SettledFolderAsync(parameters.Uri).ConfigureAwait(false);
+        if (folder is null)
         {
             return new RenderResult(null, null, "This file is not in a folder of the workspace.");
         }
@@ -474,6 +468,14 @@ internal sealed class CommsLintLanguageServer
     }
 
     private List<string> OpenIn(ProjectFolder folder) => [.. Generations().Select(g => g.Path).Where(folder.Holds)];
+
+    /// <summary>The file a request names and its workspace folder (null outside every folder), once the changes before the request are checked.</summary>
+    private async Task<(string Path, ProjectFolder? Folder)> SettledFolderAsync(string uri)
+    {
+        var path = PathOf(uri);
+        await SettledAsync().ConfigureAwait(false);
+        return (path, FolderOf(path));
+    }
 
     /// <summary>Waits until every change received so far, debounced edits included, has been checked.</summary>
     private async Task SettledAsync()
@@ -581,7 +583,7 @@ internal sealed class CommsLintLanguageServer
     }
 
     private ProjectFolder? FolderOf(string path) =>
-        _folders.Where(f => f.Holds(path)).OrderByDescending(f => f.Root.Length).FirstOrDefault();
+        path.Length == 0 ? null : _folders.Where(f => f.Holds(path)).OrderByDescending(f => f.Root.Length).FirstOrDefault();
 
     private Diagnostic ToDiagnostic(ProjectFolder folder, Finding finding) =>
         Findings.ToDiagnostic(finding, id => PageOf(folder, id), path => folder.FullPathOf(path) is var full && (File.Exists(full) || _documents.IsOpen(full)) ? UriOf(full) : null);
@@ -640,8 +642,16 @@ internal sealed class CommsLintLanguageServer
         return section.TryGetProperty("styleguides", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } folder ? folder : null;
     }
 
-    private static string PathOf(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : Path.GetFullPath(uri);
+    /// <summary>The file a URI names, or an empty path (in no folder) for one that names no file.</summary>
+    private static string PathOf(string? uri)
+    {
+        if (string.IsNullOrEmpty(uri) || uri.Contains('\0', StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        return Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : Path.GetFullPath(uri);
+    }
 
     private static string UriOf(string path) => new Uri(path).AbsoluteUri;
 
