@@ -26,4 +26,20 @@ public sealed class ShoutingTests
         Assert.False(fix.GetProperty("safe").GetBoolean());
         Assert.Equal(fixedRun, Assert.Single(fix.GetProperty("edits").EnumerateArray()).GetProperty("replacement").GetString());
     }
+
+    [Theory]
+    [InlineData("pl", "Kod WIOSNA20 na rolety NS-MINI-120, SKU w opisie. P.S. Dziękujemy!", 0)]
+    [InlineData("en", "Use code SPRING20 for blinds NS-MINI-120, SKU in the notes. P.S. Thank you!", 0)]
+    [InlineData("it", "Codice PRIMAVERA20 per le tende NS-MINI-120, SKU nella nota. P.S. Grazie!", 0)]
+    [InlineData("ru", "Код ВЕСНА20 на шторы АБ-120, код СКУ в описании. P.S. Спасибо!", 0)]
+    [InlineData("pl", "To HIT sezonu.", 1)]
+    public void Codes_acronyms_and_dotted_abbreviations_are_not_shouting_but_a_short_word_is(string locale, string text, int findings)
+    {
+        using var folder = TempFolder.WithShippedGuides();
+        folder.Write($"content/delivery/sms.{locale}.txt", $"---\ntouchpoint: delivery-notice\nchannel: sms\nlocale: {locale}\n---\n{text}\n");
+
+        var result = CliRunner.Run(folder.Path, "check", "--format", "json");
+
+        Assert.Equal(findings, JsonDocument.Parse(result.Output).RootElement.GetProperty("findings").EnumerateArray().Count(f => f.GetProperty("ruleId").GetString() == "tone.shouting"));
+    }
 }

@@ -21,6 +21,34 @@ public sealed class FrontMatterFieldsCheck : IDocumentCheck, IBuiltinCheck
 
     public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [MissingField, UnknownField, PreheaderMismatch];
 
+    /// <summary>
+    /// The text as an inbox shows it: without the invisible characters that pad a hidden preheader (zero-width
+    /// non-joiners and joiners, soft hyphens, the combining grapheme joiner) and with each run of white space one space.
+    /// </summary>
+    private static string Visible(string text)
+    {
+        var shown = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (c == '\u034F' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                space = shown.Length > 0;
+                continue;
+            }
+
+            shown.Append(space ? " " : string.Empty).Append(c);
+            space = false;
+        }
+
+        return shown.ToString();
+    }
+
     public IReadOnlyList<RuleDescriptor> Rules => Descriptors;
 
     public void Check(Document document, CheckContext context, ICollection<Finding> findings)
@@ -45,10 +73,10 @@ public sealed class FrontMatterFieldsCheck : IDocumentCheck, IBuiltinCheck
 
         if (inBody is not null && frontMatter.Get(FrontMatterKeys.Preheader) is { Value.Length: > 0 } written
             && document.Segments.FirstOrDefault(s => s.Scope == SegmentScope.Preheader && s.SourceRange.Start < frontMatter.Range.End) is { } fromFrontMatter
-            && !string.Equals(fromFrontMatter.Text.Trim(), inBody.Text.Trim(), StringComparison.Ordinal))
+            && Visible(fromFrontMatter.Text) is var expected && Visible(inBody.Text) is var shown && !string.Equals(expected, shown, StringComparison.Ordinal))
         {
             findings.Add(PreheaderMismatch.At(document, inBody.SourceRange,
-                $"The hidden preheader here, “{inBody.Text.Trim()}”, is not the front matter's, “{fromFrontMatter.Text.Trim()}” (line {document.Source.GetLocation(written.ValueRange).Start.Line}). Inboxes show this one; checks and previews read both. Make them the same, or remove the front matter's."));
+                $"The hidden preheader here, “{shown}”, is not the front matter's, “{expected}” (line {document.Source.GetLocation(written.ValueRange).Start.Line}). Inboxes show this one; checks and previews read both. Make them the same, or remove the front matter's."));
         }
 
         foreach (var field in frontMatter.Fields)

@@ -256,16 +256,29 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
             || (segment.Scope == SegmentScope.TableCell && wholeSegment);
     }
 
-    /// <summary>An accepted word, a shipped abbreviation, or a word the dictionary knows only in capitals ("VAT", not "vat").</summary>
+    /// <summary>
+    /// An accepted word, a shipped abbreviation, one written with dots ("P.S", "U.S.A"), a word the dictionary knows
+    /// only in capitals ("VAT", not "vat"), or a word of up to three letters that is no word of the language in any
+    /// case ("SKU", "FAQ"): an acronym, where "HIT" or "NEW" is a word shouted.
+    /// </summary>
     private bool IsAbbreviation(ReadOnlySpan<char> word, CachedSpeller? speller)
     {
         var text = word.ToString();
-        if (acceptedWords.Contains(text) || KnownAbbreviations.Contains(text))
+        if (acceptedWords.Contains(text) || KnownAbbreviations.Contains(text) || word.Contains('.'))
         {
             return true;
         }
 
-        return speller is not null && speller.Check(word) && !speller.Check(text.ToLowerInvariant()) && !speller.Check(string.Concat(word[..1], text[1..].ToLowerInvariant()));
+        if (speller is null)
+        {
+            return false;
+        }
+
+        var lower = text.ToLowerInvariant();
+        var capitalised = string.Concat(word[..1], text[1..].ToLowerInvariant());
+        return speller.Check(word)
+            ? !speller.Check(lower) && !speller.Check(capitalised)
+            : word.Length <= 3 && !speller.Check(lower) && !speller.Check(capitalised);
     }
 
     /// <summary>The run in lower case, abbreviations kept, with a capital where it starts a sentence.</summary>
@@ -294,11 +307,17 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
         return result.ToString();
     }
 
+    /// <summary>Two or more letters, all capitals, and no digit: "WIOSNA20" or "NS-MINI-120" is a code, not a shouted word.</summary>
     private static bool IsCaps(ReadOnlySpan<char> word)
     {
         var letters = 0;
         foreach (var c in word)
         {
+            if (char.IsDigit(c))
+            {
+                return false;
+            }
+
             if (char.IsLetter(c))
             {
                 if (!char.IsUpper(c))

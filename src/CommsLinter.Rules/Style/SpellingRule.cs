@@ -123,9 +123,15 @@ public sealed class SpellingRule : StyleRule
                 var misspelled = word.ToString();
                 var suggestions = speller.Suggest(misspelled);
                 var message = new MessageValues(Match: misspelled, Expected: suggestions.Count > 0 ? suggestions[0] : null, Language: language);
-                // "Pańswo" is one letter from "Państwo": a typo of a word, however it is written; a name is further from every word.
+                // "Pańswo" is one letter from "Państwo" and "Dziekujemy" one accent from "Dziękujemy": typos of words, however
+                // they are written. A name is further from every word, wherever it stands: inside a sentence ("Kowalski"), in
+                // capitals ("SKU": any three letters are one letter from some word), and at the start of a sentence or of a
+                // text of its own ("Instagram", an icon's alt text).
+                var nearWord = suggestions.Count > 0 && !suggestions[0].Contains(' ', StringComparison.Ordinal)
+                    && Suggestions.Distance(WithoutAccents(misspelled), WithoutAccents(suggestions[0])) <= 1;
                 var isName = IsWrittenAsName(text, start, length, ref sentenceHasText, ref scanned)
-                    && !(suggestions.Count > 0 && !suggestions[0].Contains(' ', StringComparison.Ordinal) && Suggestions.Distance(misspelled, suggestions[0]) == 1);
+                    ? !(nearWord && length > 3)
+                    : char.IsUpper(word[0]) && !nearWord;
                 var didYouMean = Header.Message.Contains("{expected}", StringComparison.Ordinal) ? null : DidYouMean(suggestions);
                 output.Report(segment, start, start + length, message,
                     // A suggestion is a guess at what the writer meant: a person chooses it, --fix never does.
@@ -138,7 +144,7 @@ public sealed class SpellingRule : StyleRule
 
     /// <summary>
     /// Whether an unknown word is written as a name: "NowakTherm", "NIP" or "Kowalski" inside a sentence.
-    /// A capital that starts a sentence or the text says nothing, so such a word is still a typo.
+    /// A capital that starts a sentence or the text says nothing by itself: such a word is a name only when no word is near it.
     /// </summary>
     /// <param name="sentenceHasText">Whether the sentence read so far has a word before the current one.</param>
     /// <param name="scanned">How far the text has been read for sentence ends: words come in order, so each character is read once.</param>
@@ -171,6 +177,30 @@ public sealed class SpellingRule : StyleRule
         // In capitals throughout, a short word is an abbreviation (NIP, ИНН) and a long one shouting, whose typos are typos.
         return capitals > 1 ? capitals < length || length <= 6 : sentenceHasText;
     }
+
+    /// <summary>The word with the accents of the four languages taken off (ł is l, ё is е), to tell a word typed without them.</summary>
+    private static string WithoutAccents(string word) => string.Create(word.Length, word, static (letters, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            letters[i] = char.ToLowerInvariant(source[i]) switch
+            {
+                'ą' or 'à' or 'á' => 'a',
+                'ć' => 'c',
+                'ę' or 'è' or 'é' => 'e',
+                'ì' or 'í' => 'i',
+                'ł' => 'l',
+                'ń' => 'n',
+                'ó' or 'ò' => 'o',
+                'ś' => 's',
+                'ù' or 'ú' => 'u',
+                'ź' or 'ż' => 'z',
+                'ё' => 'е',
+                'й' => 'и',
+                var other => other,
+            };
+        }
+    });
 
     private static readonly System.Buffers.SearchValues<char> NotWordStart = System.Buffers.SearchValues.Create(" \u00A0\t\n\"'„“”«»‘’(-–—*\uFFFC");
 
