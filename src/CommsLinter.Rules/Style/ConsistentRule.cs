@@ -242,8 +242,9 @@ public sealed partial class ConsistentRule(StyleRuleHeader header, FactKind kind
     [GeneratedRegex(@"https?://[^\s<>""\uFFFC]+")]
     private static partial Regex UrlPattern();
 
-    // "14-dniowy", "60-dniowego", "14-дневный", "14-day": the adjective counts the days as the noun does.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,4})(?:[\s\u00A0-]*(?:dni|dnia|dzień|days?|giorni|giorno|дней|дня|день)|[\s\u00A0]*[-‐–][\s\u00A0]*(?:dniow|дневн|днев)\p{L}*)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    // "14-dniowy", "60-dniowego", "14-дневный", "14-day": the adjective counts the days as the noun does. A kind of day
+    // written before the noun counts too: "3 business days", "3 рабочих дня" (Polish and Italian write it after).
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\d{1,4})(?:[\s\u00A0-]*(?:(?:business|working|calendar|banking|рабоч\p{L}*|календарн\p{L}*|банковск\p{L}*)[\s\u00A0]+)?(?:dni|dnia|dzień|days?|giorni|giorno|дней|дня|день)|[\s\u00A0]*[-‐–][\s\u00A0]*(?:dniow|дневн|днев)\p{L}*)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex DaysPattern();
 
     // Group separators are a space, a no-break space, a dot or (in English) a comma before three digits:

@@ -43,10 +43,33 @@ public sealed partial record Fact(string Name, FactKind Kind, string Value)
         // National numbers: the last nine digits identify a Polish or Italian line with or without +48/+39.
         FactKind.Phone => Digits(value) is var d && d.Length > 9 ? d[^9..] : Digits(value),
         FactKind.Email => value.Trim().ToLowerInvariant(),
-        FactKind.Url => value.Trim().TrimEnd('/').ToLowerInvariant(),
+        FactKind.Url => WithoutTracking(value.Trim()).TrimEnd('/').ToLowerInvariant(),
         FactKind.Days or FactKind.Money or FactKind.Percent => NormalizeNumber(value),
         _ => value.Trim(),
     };
+
+    /// <summary>
+    /// The address without the parameters that only say where a click came from (utm_*, gclid, fbclid, mc_cid, …):
+    /// each locale's campaign tags its links its own way, and the page they open is the same.
+    /// </summary>
+    public static string WithoutTracking(string url)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return url;
+        }
+
+        var fragment = url.IndexOf('#', query);
+        var end = fragment < 0 ? url.Length : fragment;
+        var kept = url[(query + 1)..end].Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !IsTracking(p.Split('=')[0])).ToList();
+        return url[..query] + (kept.Count > 0 ? "?" + string.Join('&', kept) : string.Empty) + url[end..];
+    }
+
+    private static bool IsTracking(string parameter) =>
+        parameter.StartsWith("utm_", StringComparison.OrdinalIgnoreCase)
+        || parameter.ToLowerInvariant() is "gclid" or "gbraid" or "wbraid" or "dclid" or "fbclid" or "msclkid" or "yclid" or "igshid" or "mc_cid" or "mc_eid"
+            or "_hsenc" or "_hsmi" or "mkt_tok" or "oly_enc_id" or "oly_anon_id" or "vero_id" or "_ga" or "_gl";
 
     /// <summary>"1 299,00", "1.299,00" and "1299" are one number; a trailing currency is ignored.</summary>
     public static string NormalizeNumber(string value)

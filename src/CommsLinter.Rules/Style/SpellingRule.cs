@@ -32,9 +32,27 @@ public sealed class SpellingRule : StyleRule
     private readonly IReadOnlyList<TextPattern> _ignore;
     private readonly RuleDescriptor _names;
 
-    public SpellingRule(StyleRuleHeader header, SpellingDictionaries dictionaries, IEnumerable<string> accepted, IReadOnlyList<TextPattern> ignore, Severity namesSeverity = Severity.Suggestion)
+    /// <summary>
+    /// Short forms that dictionaries lack though every business text uses them: days and months ("pn–pt", "lun–ven",
+    /// "Mon–Fri"), quantities and "including". Written without their dot, compared ignoring case.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ShortForms = new(StringComparer.Ordinal)
+    {
+        ["pl"] = ["pon", "pn", "wt", "śr", "czw", "pt", "sob", "nd", "ndz", "niedz", "sty", "lut", "kwi", "cze", "lip", "sie", "wrz", "paź", "gru", "kpl", "zam", "wym"],
+        ["ru"] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс", "янв", "фев", "апр", "авг", "сен", "сент", "окт", "ноя", "дек", "кол-во", "вкл", "искл"],
+        ["it"] = ["lun", "mar", "mer", "gio", "ven", "sab", "dom", "gen", "feb", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic", "incl", "escl",
+            "q.tà", "qtà", "qta"],
+        ["en"] = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+            "oct", "nov", "dec", "incl", "excl", "qty", "pcs", "hrs", "mins"],
+    };
+
+    private readonly SentenceAbbreviations _abbreviations;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _shortForms = new(StringComparer.OrdinalIgnoreCase);
+
+    public SpellingRule(StyleRuleHeader header, SpellingDictionaries dictionaries, IEnumerable<string> accepted, IReadOnlyList<TextPattern> ignore, Severity namesSeverity = Severity.Suggestion, SentenceAbbreviations? abbreviations = null)
         : base(header)
     {
+        _abbreviations = abbreviations ?? SentenceAbbreviations.Shipped;
         _dictionaries = dictionaries;
         _ignore = ignore;
         _names = header.Descriptor with { Id = header.Descriptor.Id + NameSuffix, Title = "An unknown word written as a name", DefaultSeverity = namesSeverity };
@@ -74,7 +92,7 @@ public sealed class SpellingRule : StyleRule
             }
             else
             {
-                return binder => new SpellingRule(binder.Header, binder.Dictionaries, binder.AcceptedWords.Concat(accepted.Select(a => a.Value)), binder.Patterns(ignored), names);
+                return binder => new SpellingRule(binder.Header, binder.Dictionaries, binder.AcceptedWords.Concat(accepted.Select(a => a.Value)), binder.Patterns(ignored), names, binder.Abbreviations);
             }
         }
     }
@@ -100,6 +118,10 @@ public sealed class SpellingRule : StyleRule
         }
 
         var language = SpellingDictionaries.LanguageName(locale);
+        // The locale's abbreviations (shipped and the guides') and short forms, as one set looked up without copying a word.
+        var shortForms = _shortForms.GetOrAdd(locale, l =>
+            new HashSet<string>(_abbreviations.For(l).Concat(ShortForms.GetValueOrDefault(l.ToLowerInvariant()) ?? []), StringComparer.OrdinalIgnoreCase))
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var segment in SegmentsInScope(document))
         {
             var ignored = IgnoredRanges(segment, locale);
@@ -108,7 +130,7 @@ public sealed class SpellingRule : StyleRule
             foreach (var (start, length) in TextUnits.Words(text))
             {
                 var word = text.AsSpan(start, length);
-                if (!ShouldCheck(word) || _acceptedLookup.Contains(word) || Overlaps(ignored, start, length) || Addresses.HidesMatch(text, start, length) || IsTextMark(text, start, length))
+                if (!ShouldCheck(word) || _acceptedLookup.Contains(word) || shortForms.Contains(word) || Overlaps(ignored, start, length) || Addresses.HidesMatch(text, start, length) || IsTextMark(text, start, length))
                 {
                     continue;
                 }
