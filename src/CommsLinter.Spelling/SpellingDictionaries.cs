@@ -104,7 +104,9 @@ public sealed class SpellingDictionaries
             return new Loaded(null, null, $"the {name} dictionary is missing: expected {aff} and {dic}. Reinstall CommsLinter or run scripts/update-dictionaries.sh.");
         }
 
-        var extra = CompanyFiles(name + ".", ".dic").ToList();
+        // Beside a shipped dictionary, the words it lacks that business texts use (ru_RU.commerce.dic: промокод, вебинар),
+        // written with the shipped affixes' flags; a company's own dictionary has its own flags, so they stay out of it.
+        var extra = (folder == _shippedFolder ? FilesIn(_shippedFolder, name + ".", ".dic") : []).Concat(CompanyFiles(name + ".", ".dic")).ToList();
         try
         {
             return new Loaded(new CachedSpeller(HunspellSpeller.Load(aff, dic, extra)), null, null);
@@ -166,10 +168,12 @@ public sealed class SpellingDictionaries
     /// The files of the company folder whose names start and end so, in order. Compared as text, never handed to the file
     /// system as a search pattern: a '*' or '?' in a name would widen it.
     /// </summary>
-    private IEnumerable<string> CompanyFiles(string start, string end) =>
-        _companyFolder is not null && Directory.Exists(_companyFolder)
-            ? Directory.EnumerateFiles(_companyFolder)
-                .Where(f => Path.GetFileName(f) is var name && name.Length >= start.Length + end.Length && name.StartsWith(start, StringComparison.Ordinal) && name.EndsWith(end, StringComparison.Ordinal))
+    private IEnumerable<string> CompanyFiles(string start, string end) => _companyFolder is null ? [] : FilesIn(_companyFolder, start, end);
+
+    private static IEnumerable<string> FilesIn(string folder, string start, string end) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder)
+                .Where(f => Path.GetFileName(f) is var name && name.Length > start.Length + end.Length && name.StartsWith(start, StringComparison.Ordinal) && name.EndsWith(end, StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
             : [];
 

@@ -32,6 +32,7 @@ public sealed class ShoutingTests
     [InlineData("en", "Use code SPRING20 for blinds NS-MINI-120, SKU in the notes. P.S. Thank you!", 0)]
     [InlineData("it", "Codice PRIMAVERA20 per le tende NS-MINI-120, SKU nella nota. P.S. Grazie!", 0)]
     [InlineData("ru", "Код ВЕСНА20 на шторы АБ-120, код СКУ в описании. P.S. Спасибо!", 0)]
+    [InlineData("it", "Via Roma 1, 20121 Milano (MI). Va tutto OK.", 0)]
     [InlineData("pl", "To HIT sezonu.", 1)]
     public void Codes_acronyms_and_dotted_abbreviations_are_not_shouting_but_a_short_word_is(string locale, string text, int findings)
     {

@@ -206,18 +206,18 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
     {
         var text = segment.Text;
         int? start = null;
-        var (end, shouted, lastEnd) = (0, 0, 0);
+        var (end, shouted, lastEnd, longest) = (0, 0, 0, 0);
         foreach (var (wordStart, length) in TextUnits.Words(text))
         {
             var isCaps = IsCaps(text.AsSpan(wordStart, length));
             if (start is not null && (!isCaps || !IsJoin(text.AsSpan(lastEnd, wordStart - lastEnd))))
             {
-                if (shouted > 0 && !IsLabel(segment, start.Value, end))
+                if (IsShouted(shouted, longest) && !IsLabel(segment, start.Value, end))
                 {
                     yield return new CapsRun(start.Value, end, shouted);
                 }
 
-                (start, shouted) = (null, 0);
+                (start, shouted, longest) = (null, 0, 0);
             }
 
             lastEnd = wordStart + length;
@@ -232,14 +232,18 @@ public sealed class LimitRule(StyleRuleHeader header, LimitMetric metric, bool i
                 start ??= wordStart;
                 end = wordStart + length;
                 shouted++;
+                longest = Math.Max(longest, length);
             }
         }
 
-        if (start is not null && shouted > 0 && !IsLabel(segment, start.Value, end))
+        if (start is not null && IsShouted(shouted, longest) && !IsLabel(segment, start.Value, end))
         {
             yield return new CapsRun(start.Value, end, shouted);
         }
     }
+
+    /// <summary>A run shouts when it holds a word of three letters or more: two capitals alone ("MI", a province; "OK") do not.</summary>
+    private static bool IsShouted(int shouted, int longest) => shouted > 0 && longest > 2;
 
     private static bool IsJoin(ReadOnlySpan<char> between) => between.Trim(" \u00A0-–,&+").IsEmpty;
 

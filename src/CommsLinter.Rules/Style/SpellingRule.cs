@@ -41,7 +41,7 @@ public sealed class SpellingRule : StyleRule
         ["pl"] = ["pon", "pn", "wt", "śr", "czw", "pt", "sob", "nd", "ndz", "niedz", "sty", "lut", "kwi", "cze", "lip", "sie", "wrz", "paź", "gru", "kpl", "zam", "wym"],
         ["ru"] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс", "янв", "фев", "апр", "авг", "сен", "сент", "окт", "ноя", "дек", "кол-во", "вкл", "искл"],
         ["it"] = ["lun", "mar", "mer", "gio", "ven", "sab", "dom", "gen", "feb", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic", "incl", "escl",
-            "q.tà", "qtà", "qta"],
+            "q.tà", "qtà", "qta", "soc", "cap", "i.v"],
         ["en"] = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
             "oct", "nov", "dec", "incl", "excl", "qty", "pcs", "hrs", "mins"],
     };
@@ -147,12 +147,12 @@ public sealed class SpellingRule : StyleRule
                 var message = new MessageValues(Match: misspelled, Expected: suggestions.Count > 0 ? suggestions[0] : null, Language: language);
                 // "Pańswo" is one letter from "Państwo" and "Dziekujemy" one accent from "Dziękujemy": typos of words, however
                 // they are written. A name is further from every word, wherever it stands: inside a sentence ("Kowalski"), in
-                // capitals ("SKU": any three letters are one letter from some word), and at the start of a sentence or of a
+                // capitals ("SKU", "ОГРН": any three or four letters are one edit from some word), and at the start of a sentence or of a
                 // text of its own ("Instagram", an icon's alt text).
                 var nearWord = suggestions.Count > 0 && !suggestions[0].Contains(' ', StringComparison.Ordinal)
                     && Suggestions.Distance(WithoutAccents(misspelled), WithoutAccents(suggestions[0])) <= 1;
                 var isName = IsWrittenAsName(text, start, length, ref sentenceHasText, ref scanned)
-                    ? !(nearWord && length > 3)
+                    ? !(nearWord && length > 4)
                     : char.IsUpper(word[0]) && !nearWord;
                 var didYouMean = Header.Message.Contains("{expected}", StringComparison.Ordinal) ? null : DidYouMean(suggestions);
                 output.Report(segment, start, start + length, message,
