@@ -162,6 +162,20 @@ public sealed class InflectionTests
         Assert.Contains("only a \"term\" can be inflected", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("forbid \"\" inflected", "an inflected term needs a word")]
+    [InlineData("forbid \" \" inflected", "an inflected term needs a word")]
+    [InlineData("capitalization \"Okna Nowak sp. z o.o.\" inflected", "holds punctuation, which no form of a word matches. Write it without 'inflected', or as \"Okna Nowak sp z o o\" inflected.")]
+    [InlineData("prefer \"x\" over \"McDonald's\" inflected", "holds punctuation")]
+    public void A_term_without_words_or_with_punctuation_cannot_be_inflected(string body, string message)
+    {
+        var diagnostics = new List<Finding>();
+        StyleCompiler.Compile([new SourceText("bad.style", $"styleguide \"Bad\"\nrule x warning \"m\" {{\n  {body}\n}}\n")], Catalog(), diagnostics);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(("DSL005", 3), (error.RuleId, error.Location.Start.Line));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private static List<Finding> Check(string? locale, string? subject, string body, string guide = Guide)
     {
         var diagnostics = new List<Finding>();

@@ -16,7 +16,7 @@ public sealed class CapitalizationRule(StyleRuleHeader header, IReadOnlyList<(st
     private static BindRule Parse(RuleBodyParser body)
     {
         var cased = body.Terms("a name in its exact casing, such as \"Okna Nowak\"");
-        return binder => new CapitalizationRule(binder.Header, [.. cased.Select(n => (n.Term.Value, n.Inflected ? binder.Inflected(n.Term.Value) : null))]);
+        return binder => new CapitalizationRule(binder.Header, [.. cased.Select(n => (n.Term.Value, n.Inflected ? binder.Inflected(n.Term) : null))]);
     }
 
     private readonly (string Name, TextPattern Pattern)[] _names =

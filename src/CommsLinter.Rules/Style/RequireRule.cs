@@ -65,7 +65,7 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
     {
         var satisfied = requirement switch
         {
-            Requirement.Link => document.Links.Any(l => pattern!.IsMatch(l.Url) || pattern.IsMatch(l.Text)),
+            Requirement.Link => document.Links.Any(l => pattern!.Matches(l.Url, locale: document.Locale).Any() || pattern.Matches(l.Text, locale: document.Locale).Any()),
             Requirement.Fact => SegmentsInScope(document).Any(s => ContainsFact(s, matches)),
             Requirement.Placeholder => document.Placeholders.Any(p => p.Kind == PlaceholderKind.Output && IsOf(p.Expression, variable!)),
             _ => SegmentsInScope(document).Any(s => matches.Of(pattern!, s).Any()),
@@ -74,7 +74,7 @@ public sealed class RequireRule(StyleRuleHeader header, Requirement requirement,
         if (!satisfied)
         {
             var at = document.FrontMatter.Get(FrontMatterKeys.Touchpoint)?.ValueRange ?? new TextRange(0, 0);
-            output.Report(at, new MessageValues(Expected: fact?.Value ?? pattern?.Source ?? $"{{{{ {variable} }}}}", Fact: fact?.Value));
+            output.Report(at, new MessageValues(Expected: fact?.Value ?? pattern?.Named ?? $"{{{{ {variable} }}}}", Fact: fact?.Value));
         }
     }
 

@@ -27,8 +27,8 @@ public abstract class RuleBinder
     /// <summary>Compiles patterns once for the whole run; an invalid regex is reported (DSL003) and left out.</summary>
     public abstract IReadOnlyList<TextPattern> Patterns(IReadOnlyList<PatternSyntax> patterns);
 
-    /// <summary>A term that matches every form of its words, from the dictionaries of the texts' locales.</summary>
-    public abstract InflectedTerm Inflected(string term);
+    /// <summary>A term that matches every form of its words, from the dictionaries of the texts' locales; null after reporting a term that cannot be inflected.</summary>
+    public abstract InflectedTerm? Inflected(Located term);
 
     /// <summary>The fact of that name in any guide, or null after reporting an unknown fact (DSL011) with did-you-mean.</summary>
     public abstract Fact? Fact(Located name);

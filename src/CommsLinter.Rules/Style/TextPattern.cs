@@ -37,6 +37,9 @@ public sealed class TextPattern
     /// <summary>The lower-cased term, for a term that ignores case; null for regexes, case-sensitive and inflected terms.</summary>
     public string? FoldedTerm => _matchCase || Inflection is not null ? null : _term;
 
+    /// <summary>The pattern as a message names it: "term" or /regex/flags, without <c>inflected</c>.</summary>
+    public string Named => Inflection is null ? Source : $"\"{string.Join(' ', Inflection.Words)}\"";
+
     /// <summary>The term's words and their forms, for a term written <c>"term" inflected</c>; null otherwise.</summary>
     public InflectedTerm? Inflection { get; }
 
@@ -129,7 +132,6 @@ public sealed class TextPattern
         }
     }
 
-    public bool IsMatch(string text) => Matches(text).Any();
 
     /// <summary>Whether text[start, start + length) stands alone, not inside a longer word or an address.</summary>
     public static bool IsWholeWord(string text, int start, int length) =>

@@ -418,7 +418,15 @@ public sealed class StyleCompiler
             {
                 if (!pattern.IsRegex)
                 {
-                    result.Add(pattern.Inflected ? TextPattern.Inflected(Inflected(pattern.Text)) : TextPattern.Term(pattern.Text));
+                    if (!pattern.Inflected)
+                    {
+                        result.Add(TextPattern.Term(pattern.Text));
+                    }
+                    else if (InflectableWords(pattern.Text, pattern.Range) is { } words)
+                    {
+                        result.Add(TextPattern.Inflected(new InflectedTerm(words, Spellers)));
+                    }
+
                     continue;
                 }
 
@@ -435,7 +443,28 @@ public sealed class StyleCompiler
             return result;
         }
 
-        public override InflectedTerm Inflected(string term) => new(term, locale => compiler._dictionaries.For(locale).Checker);
+        public override InflectedTerm? Inflected(Located term) =>
+            InflectableWords(term.Value, term.Range) is { } words ? new InflectedTerm(words, Spellers) : null;
+
+        private CommsLinter.Spelling.CachedSpeller? Spellers(string locale) => compiler._dictionaries.For(locale).Checker;
+
+        /// <summary>
+        /// The term as the words an inflected term matches, separated by spaces; null after reporting a term that has no word or
+        /// holds punctuation ("sp. z o.o.", "McDonald's"), which the words of a text never match when inflected.
+        /// </summary>
+        private string? InflectableWords(string term, TextRange range)
+        {
+            var words = string.Join(' ', InflectedTerm.WordsOf(term));
+            if (words.Length > 0 && words == string.Join(' ', term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            {
+                return words;
+            }
+
+            Report(DslErrors.Expected, range, words.Length == 0
+                ? $"an inflected term needs a word; \"{term}\" has none."
+                : $"an inflected term is words separated by spaces, and \"{term}\" holds punctuation, which no form of a word matches. Write it without 'inflected', or as \"{words}\" inflected.");
+            return null;
+        }
 
         public override Fact? Fact(Located name)
         {
