@@ -24,7 +24,7 @@ internal static class DocPages
             if (!File.Exists(file))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                var temporary = $"{file}.{Environment.ProcessId}.tmp";
+                var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
                 using (var copy = File.Create(temporary))
                 {
                     page.CopyTo(copy);

@@ -87,8 +87,10 @@ internal static class CodeActions
         var lines = Text.LineIndex.Build(text);
         var start = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).Start);
         var end = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).End);
+        // The word as the finding read it: a span written with an entity or split by a tag ("Ekoszyb&#281;", "Eko<b>szybę")
+        // is not the word, and nothing is offered rather than a wrong one.
         var word = text[start..end];
-        if (word.Length == 0 || word.Any(char.IsWhiteSpace))
+        if (word.Length == 0 || !word.All(c => char.IsLetter(c) || c is '-' or '\'' or '’'))
         {
             return null;
         }
@@ -108,8 +110,9 @@ internal static class CodeActions
     /// <summary>"Suppress on this line": a directive on the line above the finding, in the file's own comment syntax.</summary>
     private static CodeAction? SuppressAction(ProjectFolder folder, string path, string uri, string? text, Finding finding, Diagnostic diagnostic)
     {
-        // What a team reviews is never silenced (suppression.review): no action offers to.
-        if (text is null || folder.RuleOf(finding.RuleId)?.Header.Review is not null || finding.RuleId.StartsWith("review.", StringComparison.Ordinal))
+        // What a team reviews is never silenced (suppression.review): no action offers to. Directives are read in
+        // templates and snippets only, never in a guide or the catalog.
+        if (text is null || !IsTemplate(path) || folder.RuleOf(finding.RuleId)?.Header.Review is not null || finding.RuleId.StartsWith("review.", StringComparison.Ordinal))
         {
             return null;
         }
@@ -132,6 +135,9 @@ internal static class CodeActions
             Edit = new WorkspaceEdit(new Dictionary<string, IReadOnlyList<TextEdit>> { [uri] = [new TextEdit(new Range(at, at), indent + directive + "\n")] }),
         };
     }
+
+    private static bool IsTemplate(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".html" or ".htm" or ".md" or ".markdown" or ".txt" or ".liquid";
 
     private static bool InFrontMatter(string[] lines, int line)
     {

@@ -33,6 +33,12 @@ internal sealed class CommsLintLanguageServer
     private const int ServerNotInitialized = -32002;
 
     private readonly Func<string, string?> _pageOfHelpPath;
+
+    /// <summary>Each page's address, found once: every diagnostic names one.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _pages = new(StringComparer.Ordinal);
+
+    /// <summary>One addition to a company word list at a time: each rewrites the whole file.</summary>
+    private readonly Lock _acceptingWord = new();
     private readonly OpenDocuments _documents = new();
     private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, long> _editGenerations = new(StringComparer.Ordinal);
@@ -130,6 +136,12 @@ internal sealed class CommsLintLanguageServer
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
         var path = PathOf(parameters.TextDocument.Uri);
+        // A change to a document the editor never opened has no text to apply to.
+        if (!_documents.IsOpen(path))
+        {
+            return;
+        }
+
         _documents.Change(path, parameters.TextDocument.Version, parameters.ContentChanges);
         var generation = NextGeneration(path);
         _ = Task.Delay(Debounce).ContinueWith(_ => Enqueue(new Edited(path, generation)), TaskScheduler.Default);
@@ -150,6 +162,12 @@ internal sealed class CommsLintLanguageServer
     [JsonRpcMethod("workspace/didChangeConfiguration")]
     public void DidChangeConfiguration(DidChangeConfigurationParams parameters)
     {
+        // Settings that do not name the guides folder leave it as it is.
+        if (!NamesStyleGuides(parameters.Settings))
+        {
+            return;
+        }
+
         var styleGuides = StyleGuidesOf(parameters.Settings);
         if (styleGuides != _styleGuides)
         {
@@ -170,43 +188,78 @@ internal sealed class CommsLintLanguageServer
     public async Task<FullDocumentDiagnosticReport> DocumentDiagnosticAsync(DocumentDiagnosticParams parameters)
     {
         var path = PathOf(parameters.TextDocument.Uri);
-        await SettledAsync().ConfigureAwait(false);
+        await SettledAsync(path).ConfigureAwait(false);
         return new FullDocumentDiagnosticReport(DiagnosticsOf(path));
     }
 
     /// <summary>
-    /// Every file's findings, each report carrying the workspace's generation as its result id. An editor that
-    /// already has the latest generation is answered when findings next change (or when it cancels), as the
-    /// specification's long-polling pull expects, instead of at once and again in a loop.
+    /// Every file's findings, each report with a result id of its own: a file the editor already has as it is comes back
+    /// "unchanged", and a pull that has everything as it is waits for the next change (or its cancellation), as the
+    /// specification's long polling expects, instead of being answered at once and again in a loop.
     /// </summary>
     [JsonRpcMethod("workspace/diagnostic")]
     public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(WorkspaceDiagnosticParams parameters, CancellationToken cancellation)
     {
-        await SettledAsync().ConfigureAwait(false);
-        var (generation, changed) = Generation();
-        var previous = parameters.PreviousResultIds ?? [];
-        if (previous.Count > 0 && previous.All(p => p.Value == generation))
+        // Editors spell URIs their own way ("%28" for "("): files are matched by the paths they name.
+        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var known in parameters.PreviousResultIds ?? [])
         {
-            await changed.WaitAsync(cancellation).ConfigureAwait(false);
+            previous[PathOf(known.Uri)] = known.Value;
+        }
+
+        while (true)
+        {
+            var (_, next) = Generation();
             await SettledAsync().ConfigureAwait(false);
-            generation = Generation().Id;
-        }
-
-        var reports = new List<WorkspaceDocumentDiagnosticReport>();
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in _folders)
-        {
-            foreach (var file in folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
+            var current = new List<(string Path, ProjectFolder Folder, IReadOnlyList<Finding> Findings, string Id)>();
+            foreach (var folder in _folders)
             {
-                var path = folder.FullPathOf(file.Key);
-                reported.Add(UriOf(path));
-                reports.Add(new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. file.Select(f => ToDiagnostic(folder, f))], _documents.VersionOf(path)) { ResultId = generation });
+                foreach (var file in folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
+                {
+                    IReadOnlyList<Finding> findings = [.. file];
+                    current.Add((folder.FullPathOf(file.Key), folder, findings, ResultIdOf(findings)));
+                }
             }
+
+            var held = current.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+            var gone = previous.Where(p => p.Value != NoFindings && !held.Contains(p.Key)).Select(p => p.Key).ToList();
+            if (gone.Count == 0 && current.All(c => previous.GetValueOrDefault(c.Path) == c.Id))
+            {
+                await next.WaitAsync(cancellation).ConfigureAwait(false);
+                continue;
+            }
+
+            var reports = new List<object>();
+            foreach (var (path, folder, findings, id) in current)
+            {
+                reports.Add(previous.GetValueOrDefault(path) == id
+                    ? new WorkspaceUnchangedDocumentDiagnosticReport(UriOf(path), _documents.VersionOf(path), id)
+                    : new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. findings.Select(f => ToDiagnostic(folder, f))], _documents.VersionOf(path), id));
+            }
+
+            // A file whose findings all went is reported empty, or the editor would keep showing them.
+            reports.AddRange(gone.Select(path => new WorkspaceDocumentDiagnosticReport(UriOf(path), [], _documents.VersionOf(path), NoFindings)));
+            return new WorkspaceDiagnosticReport(reports);
+        }
+    }
+
+    /// <summary>The result id of a file reported empty.</summary>
+    private const string NoFindings = "none";
+
+    /// <summary>A file's findings as one id: the same findings, the same id, for as long as the server runs.</summary>
+    private static string ResultIdOf(IReadOnlyList<Finding> findings)
+    {
+        var hash = new HashCode();
+        foreach (var finding in findings)
+        {
+            hash.Add(finding.RuleId);
+            hash.Add(finding.Severity);
+            hash.Add(finding.Message);
+            hash.Add(finding.Location);
+            hash.Add(finding.Fix?.Description);
         }
 
-        // A file whose findings all went is reported empty, or the editor would keep showing them.
-        reports.AddRange(previous.Where(p => !reported.Contains(p.Uri)).Select(p => new WorkspaceDocumentDiagnosticReport(p.Uri, [], null) { ResultId = generation }));
-        return new WorkspaceDiagnosticReport(reports);
+        return hash.ToHashCode().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private (string Id, Task Changed) Generation()
@@ -316,10 +369,17 @@ internal sealed class CommsLintLanguageServer
     }
 
     [JsonRpcMethod("textDocument/completion")]
-    public async Task<IReadOnlyList<CompletionItem>> CompletionAsync(TextDocumentPositionParams parameters)
+    public IReadOnlyList<CompletionItem> Completion(TextDocumentPositionParams parameters)
     {
-        var (path, folder) = await SettledFolderAsync(parameters.TextDocument.Uri).ConfigureAwait(false);
-        return folder is not null && TextAt(path, parameters.Position) is var (text, offset)
+        // Completion reads the editor's text and the last configuration: it never waits for a check, which a guide's
+        // edit makes of the whole workspace.
+        if (!_initialized)
+        {
+            throw new LocalRpcException("The server is not initialized: send 'initialize' first.") { ErrorCode = ServerNotInitialized };
+        }
+
+        var path = PathOf(parameters.TextDocument.Uri);
+        return FolderOf(path) is { } folder && TextAt(path, parameters.Position) is var (text, offset)
             ? Assistance.Complete(folder, path, text, offset)
             : [];
     }
@@ -343,7 +403,10 @@ internal sealed class CommsLintLanguageServer
                 string dictionary;
                 try
                 {
-                    dictionary = CodeActions.AcceptWord(folder, Argument(1), Argument(2));
+                    lock (_acceptingWord)
+                    {
+                        dictionary = CodeActions.AcceptWord(folder, Argument(1), Argument(2));
+                    }
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException)
                 {
@@ -427,18 +490,7 @@ internal sealed class CommsLintLanguageServer
         switch (work)
         {
             case Reopen:
-                _folders = [.. _roots.Select(root => ProjectFolder.Open(root, _styleGuides))];
-                foreach (var folder in _folders)
-                {
-                    folder.Workspace.Changed += change => Publish(folder, change.Changed);
-                    foreach (var open in OpenIn(folder))
-                    {
-                        folder.Workspace.SetText(open, _documents.TextOf(open)!);
-                    }
-
-                    Publish(folder, [.. folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => new FileFindings(g.Key, [.. g]))]);
-                }
-
+                OpenFolders();
                 break;
             case Edited edited when IsLatest(edited.Path, edited.Generation):
                 if (FolderOf(edited.Path) is { } editedIn && _documents.TextOf(edited.Path) is { } text)
@@ -453,7 +505,7 @@ internal sealed class CommsLintLanguageServer
             case OnDisk disk:
                 foreach (var folder in _folders)
                 {
-                    var held = disk.Paths.Where(folder.Holds).ToList();
+                    var held = disk.Paths.Where(p => folder.Holds(p) || folder.HoldsDefinition(p)).ToList();
                     if (held.Count > 0)
                     {
                         folder.Workspace.FilesChanged(held);
@@ -467,26 +519,66 @@ internal sealed class CommsLintLanguageServer
         }
     }
 
+    /// <summary>
+    /// Opens every folder again (settings or folders changed): each is built whole, with the editor's texts, before it
+    /// is served; the files that had findings before and have none now are sent empty, or the editor would keep them.
+    /// </summary>
+    private void OpenFolders()
+    {
+        var before = _folders.SelectMany(f => f.Workspace.Findings.Select(x => f.FullPathOf(x.Path))).ToHashSet(StringComparer.Ordinal);
+        var folders = new List<ProjectFolder>();
+        foreach (var root in _roots)
+        {
+            var folder = ProjectFolder.Open(root, _styleGuides);
+            foreach (var open in OpenIn(folder))
+            {
+                if (_documents.TextOf(open) is { } text)
+                {
+                    folder.Workspace.SetText(open, text);
+                }
+            }
+
+            folder.Workspace.Changed += change => Publish(folder, change.Changed);
+            folders.Add(folder);
+        }
+
+        _folders = folders;
+        NextFindingsGeneration();
+        var now = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in folders)
+        {
+            var files = folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => new FileFindings(g.Key, [.. g])).ToList();
+            now.UnionWith(files.Select(f => folder.FullPathOf(f.Path)));
+            Publish(folder, files);
+        }
+
+        foreach (var gone in before.Where(p => !now.Contains(p)))
+        {
+            PublishEmpty(gone);
+        }
+    }
+
     private List<string> OpenIn(ProjectFolder folder) => [.. Generations().Select(g => g.Path).Where(folder.Holds)];
 
     /// <summary>The file a request names and its workspace folder (null outside every folder), once the changes before the request are checked.</summary>
     private async Task<(string Path, ProjectFolder? Folder)> SettledFolderAsync(string uri)
     {
         var path = PathOf(uri);
-        await SettledAsync().ConfigureAwait(false);
+        await SettledAsync(path).ConfigureAwait(false);
         return (path, FolderOf(path));
     }
 
     /// <summary>Waits until every change received so far, debounced edits included, has been checked.</summary>
-    private async Task SettledAsync()
+    /// <param name="document">The file the request is about, whose edit still waiting out the pause is checked now; null for every open file.</param>
+    private async Task SettledAsync(string? document = null)
     {
         if (!_initialized)
         {
             throw new LocalRpcException("The server is not initialized: send 'initialize' first.") { ErrorCode = ServerNotInitialized };
         }
 
-        // An edit still waiting out the pause is checked now: the request is about the text as the editor has it.
-        foreach (var (path, generation) in Generations())
+        // The request is about the text as the editor has it; other files' edits keep their pause.
+        foreach (var (path, generation) in Generations().Where(g => document is null || g.Path == document))
         {
             Enqueue(new Edited(path, generation));
         }
@@ -565,6 +657,14 @@ internal sealed class CommsLintLanguageServer
         }
     }
 
+    private void PublishEmpty(string path)
+    {
+        if (!_pull)
+        {
+            _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), []) { Version = _documents.VersionOf(path) });
+        }
+    }
+
     private IReadOnlyList<Diagnostic> DiagnosticsOf(string path) =>
         FolderOf(path) is { } folder
             ? [.. folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Select(f => ToDiagnostic(folder, f))]
@@ -592,7 +692,7 @@ internal sealed class CommsLintLanguageServer
     {
         var helpPath = folder.RuleOf(ruleId)?.Header.Descriptor.HelpPath
             ?? RuleRegistry.Descriptors.FirstOrDefault(d => d.Id == ruleId)?.HelpPath;
-        return helpPath is null ? null : _pageOfHelpPath(helpPath);
+        return helpPath is null ? null : _pages.GetOrAdd(helpPath, _pageOfHelpPath);
     }
 
     /// <summary>The comment lines written just above a rule in its guide: why the rule exists, in the guide's own words.</summary>
@@ -607,7 +707,7 @@ internal sealed class CommsLintLanguageServer
 
         var lines = text.Split('\n');
         var comment = new List<string>();
-        for (var i = rule.Header.DefinedAt.Start.Line - 2; i >= 0 && lines[i].TrimStart().StartsWith('#'); i--)
+        for (var i = Math.Min(rule.Header.DefinedAt.Start.Line - 2, lines.Length - 1); i >= 0 && lines[i].TrimStart().StartsWith('#'); i--)
         {
             comment.Insert(0, lines[i].TrimStart().TrimStart('#').Trim());
         }
@@ -631,6 +731,10 @@ internal sealed class CommsLintLanguageServer
         }
     }
 
+    private static bool NamesStyleGuides(JsonElement? settings) =>
+        settings is { ValueKind: JsonValueKind.Object } root
+        && (root.TryGetProperty("commslint", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root).TryGetProperty("styleguides", out _);
+
     private static string? StyleGuidesOf(JsonElement? settings)
     {
         if (settings is not { ValueKind: JsonValueKind.Object } root)
@@ -642,7 +746,7 @@ internal sealed class CommsLintLanguageServer
         return section.TryGetProperty("styleguides", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } folder ? folder : null;
     }
 
-    /// <summary>The file a URI names, or an empty path (in no folder) for one that names no file.</summary>
+    /// <summary>The file a URI names (a plain path is taken as one), or an empty path, in no folder, for one that names no file.</summary>
     private static string PathOf(string? uri)
     {
         if (string.IsNullOrEmpty(uri) || uri.Contains('\0', StringComparison.Ordinal))
@@ -650,10 +754,12 @@ internal sealed class CommsLintLanguageServer
             return string.Empty;
         }
 
-        return Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : Path.GetFullPath(uri);
+        // An editor's other documents (untitled:, git:, fugitive://) are no file of the workspace.
+        return Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? (parsed.IsFile ? Path.GetFullPath(parsed.LocalPath) : string.Empty) : Path.GetFullPath(uri);
     }
 
-    private static string UriOf(string path) => new Uri(path).AbsoluteUri;
+    /// <summary>A file URI with each segment of the path escaped, as editors write them ("par%20%28kopia%29").</summary>
+    private static string UriOf(string path) => "file://" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
     private abstract record Work;
 

@@ -34,6 +34,9 @@ internal sealed class ProjectFolder
     /// <summary>Whether a file is under this folder.</summary>
     public bool Holds(string fullPath) => ContentDiscovery.IsSameOrInside(fullPath, Root);
 
+    /// <summary>Whether a file is one of the folder's style guides or company word lists, wherever the guides folder is.</summary>
+    public bool HoldsDefinition(string fullPath) => Workspace.Where.StyleFolder is { } styles && ContentDiscovery.IsSameOrInside(fullPath, styles);
+
     /// <summary>The file a finding's path names.</summary>
     public string FullPathOf(string path) => Path.GetFullPath(path, Root);
 

@@ -46,8 +46,6 @@ internal sealed record TextDocumentContentChangeEvent(string Text)
 
 internal sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, IReadOnlyList<TextDocumentContentChangeEvent> ContentChanges);
 
-internal sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument);
-
 internal sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
 
 internal sealed record FileEvent(string Uri, int Type);
@@ -69,9 +67,6 @@ internal sealed record Diagnostic(Range Range, int Severity, string Code, string
     public CodeDescription? CodeDescription { get; init; }
 
     public IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation { get; init; }
-
-    /// <summary>What the server needs back in a code action request: the finding's fingerprint in its file.</summary>
-    public JsonElement? Data { get; init; }
 }
 
 internal sealed record PublishDiagnosticsParams(string Uri, IReadOnlyList<Diagnostic> Diagnostics)
@@ -79,17 +74,14 @@ internal sealed record PublishDiagnosticsParams(string Uri, IReadOnlyList<Diagno
     public int? Version { get; init; }
 }
 
-internal sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument)
-{
-    public string? PreviousResultId { get; init; }
-}
+internal sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument);
 
 internal sealed record FullDocumentDiagnosticReport(IReadOnlyList<Diagnostic> Items, string Kind = "full");
 
-internal sealed record WorkspaceDocumentDiagnosticReport(string Uri, IReadOnlyList<Diagnostic> Items, int? Version, string Kind = "full")
-{
-    public string? ResultId { get; init; }
-}
+internal sealed record WorkspaceDocumentDiagnosticReport(string Uri, IReadOnlyList<Diagnostic> Items, int? Version, string ResultId, string Kind = "full");
+
+/// <summary>A file whose findings are those the editor already has under <see cref="ResultId"/>.</summary>
+internal sealed record WorkspaceUnchangedDocumentDiagnosticReport(string Uri, int? Version, string ResultId, string Kind = "unchanged");
 
 internal sealed record PreviousResultId(string Uri, string Value);
 
@@ -98,7 +90,7 @@ internal sealed record WorkspaceDiagnosticParams
     public IReadOnlyList<PreviousResultId>? PreviousResultIds { get; init; }
 }
 
-internal sealed record WorkspaceDiagnosticReport(IReadOnlyList<WorkspaceDocumentDiagnosticReport> Items);
+internal sealed record WorkspaceDiagnosticReport(IReadOnlyList<object> Items);
 
 internal sealed record TextEdit(Range Range, string NewText);
 

@@ -139,6 +139,12 @@ public sealed class SpellingDictionaries
             ?? throw new InvalidOperationException($"there is no dictionary for locale '{locale}'.");
         var folder = _companyFolder ?? throw new InvalidOperationException("there is no company dictionary folder (styleguides/dictionaries/).");
         var encoding = For(locale).Checker?.Speller.Rules.Encoding ?? Encoding.UTF8;
+        if (encoding.GetString(encoding.GetBytes(word)) != word)
+        {
+            // ISO-8859-2 has no ñ: written anyway it would become another word, and the typo would stay.
+            throw new ArgumentException($"“{word}” cannot be written in {encoding.WebName}, the encoding of the {name} dictionary.", nameof(word));
+        }
+
         var file = Path.Combine(folder, $"{name}.company.dic");
         var words = File.Exists(file) ? ReadLines(file, encoding).Skip(1).Where(l => l.Length > 0).ToList() : [];
         if (!words.Contains(word, StringComparer.Ordinal))

@@ -88,6 +88,7 @@ public sealed class LanguageServerTests
         var dsl = (await server.DiagnosticsAsync(guide, d => d.Any(x => x.Code == "DSL007"))).Single(d => d.Code == "DSL007");
         Assert.Equal(6, dsl.Range.StartLine);
         Assert.Contains(server.Latest(pl), d => d.Code == "tone.super");
+        Assert.DoesNotContain(await server.CodeActionsAsync(guide, dsl.Range), a => a.GetProperty("title").GetString()!.StartsWith("Suppress", StringComparison.Ordinal));
 
         Assert.Equal(0, await server.ShutdownAsync());
     }
@@ -116,10 +117,11 @@ public sealed class LanguageServerTests
         Assert.False(waiting.IsCompleted);
         var refreshes = server.Refreshes;
         await server.ChangeAsync(pl, 2, (7, 0, 7, 0), "okna nowak ");
-        var next = await waiting;
-        Assert.NotEqual(previous[0].value, next.GetProperty("items")[0].GetProperty("resultId").GetString());
-        Assert.Contains(next.GetProperty("items").EnumerateArray(), r => r.GetProperty("uri").GetString() == pl
-            && r.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "brand.name"));
+        var next = (await waiting).GetProperty("items").EnumerateArray().ToList();
+        var changed = Assert.Single(next, r => r.GetProperty("kind").GetString() == "full");
+        Assert.Equal(pl, changed.GetProperty("uri").GetString());
+        Assert.Contains(changed.GetProperty("items").EnumerateArray(), d => d.GetProperty("code").GetString() == "brand.name");
+        Assert.All(next.Where(r => r.GetProperty("uri").GetString() != pl), r => Assert.Equal("unchanged", r.GetProperty("kind").GetString()));
         Assert.True(server.Refreshes > refreshes);
         Assert.Equal(0, await server.ShutdownAsync());
     }
@@ -166,12 +168,17 @@ public sealed class LanguageServerTests
         await using var server = await Server.StartAsync(first.Path, pull: false, initialize: false);
         await server.InitializeAsync(new[] { first.Path, second.Path }.Select(p => new { uri = new Uri(p).AbsoluteUri, name = Path.GetFileName(p) }).ToArray());
 
+        second.Write("styleguides/broken.style", "styleguide \"Broken\"\nrule x warning \"m\" {\n  forbidd \"x\"\n}\n");
         var secondPl = new Uri(Path.Combine(second.Path, Pl)).AbsoluteUri;
+        var broken = new Uri(Path.Combine(second.Path, "styleguides/broken.style")).AbsoluteUri;
         await server.DiagnosticsAsync(secondPl, d => d.Any(x => x.Code == "tone.super"));
+        await server.DiagnosticsAsync(broken, d => d.Any(x => x.Code == "DSL007"));
         Assert.Empty(server.Latest(server.UriOf(Pl)));
 
         await server.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { commslint = new { styleguides = "strict" } } });
         var strict = await server.DiagnosticsAsync(secondPl, d => d.Any(x => x.Code == "tone.thanks") && d.All(x => x.Code != "tone.super"));
+        // The guides no longer read are no longer reported: their findings are cleared, not left behind.
+        await server.DiagnosticsAsync(broken, d => d.Count == 0);
         Assert.All(strict.Where(d => d.Code == "tone.thanks"), d => Assert.Equal("No “Dziękujemy”.", d.Message));
         Assert.Equal(0, await server.ShutdownAsync());
     }
@@ -270,6 +277,40 @@ public sealed class LanguageServerTests
         Assert.Equal(0, await server.ShutdownAsync());
     }
 
+    [Fact]
+    public async Task A_header_that_cannot_be_read_ends_the_server_instead_of_leaving_it_waiting()
+    {
+        using var folder = Repository();
+        await using var server = await Server.StartAsync(folder.Path, pull: false);
+        await server.RawBytesAsync("Content-Length: abc\r\n\r\n{}");
+        Assert.Equal(1, await server.ExitCodeAsync());
+    }
+
+    [Fact]
+    public async Task A_pull_names_files_as_the_editor_spells_their_uris()
+    {
+        using var outer = Repository();
+        var root = Path.Combine(outer.Path, "par (kopia)");
+        foreach (var file in Directory.EnumerateFiles(outer.Path, "*", SearchOption.AllDirectories).ToList())
+        {
+            var target = Path.Combine(root, Path.GetRelativePath(outer.Path, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(file, target);
+        }
+
+        File.WriteAllText(Path.Combine(root, Pl), File.ReadAllText(Path.Combine(root, Pl)).Replace("Dziękujemy.", "Dziękujemy, super.", StringComparison.Ordinal));
+        await using var server = await Server.StartAsync(root, pull: true);
+        var first = (await server.RequestAsync("workspace/diagnostic", new { previousResultIds = Array.Empty<object>() })).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(first, r => r.GetProperty("uri").GetString()!.EndsWith("par%20%28kopia%29/content/order/email.pl.html", StringComparison.Ordinal));
+
+        // VS Code writes "(" as "%28", the server may write it as "(": either names the same file, so nothing has changed.
+        var previous = first.Select(r => new { uri = r.GetProperty("uri").GetString()!.Replace("%28", "(", StringComparison.Ordinal).Replace("%29", ")", StringComparison.Ordinal), value = r.GetProperty("resultId").GetString() }).ToArray();
+        var waiting = server.RequestAsync("workspace/diagnostic", new { previousResultIds = previous });
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted);
+        Assert.Equal(0, await server.ShutdownAsync());
+    }
+
     /// <summary>A catalog with one touchpoint in three locales, Polish the source, a guide with a fix and a sample.</summary>
     private static TempFolder Repository()
     {
@@ -348,6 +389,18 @@ public sealed class LanguageServerTests
             await _process.StandardInput.BaseStream.WriteAsync(header);
             await _process.StandardInput.BaseStream.WriteAsync(bytes);
             await _process.StandardInput.BaseStream.FlushAsync();
+        }
+
+        public async Task RawBytesAsync(string bytes)
+        {
+            await _process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(bytes));
+            await _process.StandardInput.BaseStream.FlushAsync();
+        }
+
+        public async Task<int> ExitCodeAsync()
+        {
+            await _process.WaitForExitAsync().WaitAsync(Patience);
+            return _process.ExitCode;
         }
 
         /// <summary>The codes of the findings a pull returns for <paramref name="uri"/>.</summary>
