@@ -475,11 +475,20 @@ internal sealed class CommsLintLanguageServer
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // One change that cannot be taken in (a file changed again while it was read, a defect) must not end the
-                // server: it is logged, and the next change, save or request reads the files again.
+                // server: it is logged, and what it was about is read again by the next change or request.
                 await NotifyAsync("window/logMessage", new ShowMessageParams(1, $"commslint: {work.GetType().Name.ToLowerInvariant()} failed: {ex.Message}")).ConfigureAwait(false);
                 if (work is Barrier barrier)
                 {
                     barrier.Done.TrySetResult();
+                }
+
+                // The edit counts as not taken in: the next request about the file, or the next edit, checks it again.
+                if (work is Edited edited)
+                {
+                    lock (_editGenerations)
+                    {
+                        _applied.Remove(edited.Path);
+                    }
                 }
             }
         }

@@ -61,10 +61,11 @@ export function documentSelector(): DocumentFilter[] {
 }
 
 /**
- * Files whose changes on disk change findings elsewhere: style guides, the catalog, spelling
- * dictionaries and the approvals/baseline JSON and YAML files.
+ * Files whose changes on disk change findings: templates and snippets changed outside the editor
+ * (a git pull, a rename), style guides, the catalog, spelling dictionaries, samples and the
+ * approvals/baseline files.
  */
-export const WATCHED_FILES = '**/*.{style,yml,yaml,dic,aff,json}';
+export const WATCHED_FILES = '**/*.{html,htm,md,markdown,txt,liquid,style,yml,yaml,dic,aff,json}';
 
 /** The settings section pushed to the server as workspace/didChangeConfiguration. */
 export const CONFIGURATION_SECTION = 'commslint';

@@ -97,7 +97,7 @@ for (const [setting, command, args] of [
     assert.deepEqual(client.clientOptions.initializationOptions, { commslint: { styleguides: '' } });
     assert.equal(state.watchers.length, 1);
     assert.equal(client.clientOptions.synchronize.fileEvents, state.watchers[0]);
-    assert.equal(state.watchers[0].globPattern, '**/*.{style,yml,yaml,dic,aff,json}');
+    assert.equal(state.watchers[0].globPattern, '**/*.{html,htm,md,markdown,txt,liquid,style,yml,yaml,dic,aff,json}');
   });
 }
 
