@@ -50,12 +50,22 @@ public sealed class InflectedTerm
         }
     }
 
-    /// <summary>The next word at or after <paramref name="from"/> that starts with <paramref name="prefix"/>.</summary>
+    /// <summary>The next word at or after <paramref name="from"/> that starts with <paramref name="prefix"/> (lower case; empty for any word).</summary>
+    /// <remarks>
+    /// The prefix's first letter is looked for in both cases at once, a vectorised search, and the rest compared where it
+    /// is found: a case-insensitive search for a non-ASCII prefix ("najleps", "сам") would read the text far more slowly.
+    /// </remarks>
     private static bool NextCandidate(string text, int from, string prefix, out int start, out int end)
     {
+        if (prefix.Length == 0)
+        {
+            return NextWord(text, from, out start, out end);
+        }
+
+        var (lower, upper) = (prefix[0], char.ToUpperInvariant(prefix[0]));
         while (true)
         {
-            var found = text.AsSpan(from).IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
+            var found = text.AsSpan(from).IndexOfAny(lower, upper);
             if (found < 0)
             {
                 (start, end) = (text.Length, text.Length);
@@ -63,7 +73,7 @@ public sealed class InflectedTerm
             }
 
             var at = from + found;
-            if (IsWordStart(text, at) && NextWord(text, at, out start, out end))
+            if (text.AsSpan(at).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && IsWordStart(text, at) && NextWord(text, at, out start, out end))
             {
                 return true;
             }
