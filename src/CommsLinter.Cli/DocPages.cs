@@ -2,12 +2,14 @@ namespace CommsLinter.Cli;
 
 /// <summary>
 /// The rules' documentation pages, which ship inside the tool, as files an editor can open: each is
-/// written once per version under the temporary folder, and named by its file URI.
+/// written once per version into the user's own data folder (not a shared temporary folder, where
+/// another user could put something in its place), and named by its file URI.
 /// </summary>
 internal static class DocPages
 {
-    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "commslint-docs",
-        typeof(DocPages).Assembly.GetName().Version?.ToString() ?? "0");
+    private static readonly string Folder = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data ? data : Path.GetTempPath(),
+        "commslint", "docs", typeof(DocPages).Assembly.GetName().Version?.ToString() ?? "0");
 
     /// <summary>The file URI of a page (docs/rules/….md), or null when the tool does not ship it.</summary>
     public static string? Address(string helpPath)

@@ -104,7 +104,7 @@ internal static partial class Assistance
             return null;
         }
 
-        var guides = Directory.EnumerateFiles(styleFolder, "*.style").Order(StringComparer.Ordinal).ToList();
+        var guides = Directory.EnumerateFiles(styleFolder, "*.style", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var header = new Regex($"^\\s*styleguide\\s+\"{Regex.Escape(word)}\"", RegexOptions.Multiline);
         var fact = new Regex($"^\\s*{Regex.Escape(word)}\\s*=", RegexOptions.Multiline);
         foreach (var pattern in new[] { header, fact })

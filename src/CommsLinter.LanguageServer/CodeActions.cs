@@ -17,6 +17,9 @@ internal static class CodeActions
     {
         var findings = folder.Workspace.FindingsOf(folder.DisplayPathOf(path));
         var actions = new List<CodeAction>();
+        // Once per request, not once per finding: a long template has many.
+        var lines = text is null ? null : Text.LineIndex.Build(text);
+        var textLines = text?.Split('\n');
         if (only is null || only.Any(k => k.StartsWith("quickfix", StringComparison.Ordinal)))
         {
             foreach (var finding in findings.Where(f => Findings.Overlaps(f, range)))
@@ -32,12 +35,12 @@ internal static class CodeActions
                     });
                 }
 
-                if (AcceptWordAction(folder, uri, text, finding, diagnostic) is { } accept)
+                if (AcceptWordAction(folder, uri, text, lines, finding, diagnostic) is { } accept)
                 {
                     actions.Add(accept);
                 }
 
-                if (SuppressAction(folder, path, uri, text, finding, diagnostic) is { } suppress)
+                if (SuppressAction(folder, path, uri, textLines, finding, diagnostic) is { } suppress)
                 {
                     actions.Add(suppress);
                 }
@@ -77,14 +80,14 @@ internal static class CodeActions
     }
 
     /// <summary>"Add to the company dictionary" for a spelling finding: the word as written, for the template's language.</summary>
-    private static CodeAction? AcceptWordAction(ProjectFolder folder, string uri, string? text, Finding finding, Diagnostic diagnostic)
+    private static CodeAction? AcceptWordAction(ProjectFolder folder, string uri, string? text, Text.LineIndex? lines, Finding finding, Diagnostic diagnostic)
     {
-        if (folder.RuleOf(finding.RuleId) is not SpellingRule || finding.Locale is not { } locale || !SpellingDictionaries.NameOfLocale.ContainsKey(locale) || text is null)
+        if (folder.RuleOf(finding.RuleId) is not SpellingRule || finding.Locale is not { } locale || !SpellingDictionaries.NameOfLocale.ContainsKey(locale)
+            || text is null || lines is null)
         {
             return null;
         }
 
-        var lines = Text.LineIndex.Build(text);
         var start = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).Start);
         var end = OpenDocuments.OffsetOf(text, lines, Findings.RangeOf(finding.Location).End);
         // The word as the finding read it: a span written with an entity or split by a tag ("Ekoszyb&#281;", "Eko<b>szybę")
@@ -108,16 +111,15 @@ internal static class CodeActions
         (folder.Workspace.Configuration.Spelling?.Dictionaries ?? throw new InvalidOperationException("no style guide checks spelling.")).AddCompanyWord(locale, word);
 
     /// <summary>"Suppress on this line": a directive on the line above the finding, in the file's own comment syntax.</summary>
-    private static CodeAction? SuppressAction(ProjectFolder folder, string path, string uri, string? text, Finding finding, Diagnostic diagnostic)
+    private static CodeAction? SuppressAction(ProjectFolder folder, string path, string uri, string[]? lines, Finding finding, Diagnostic diagnostic)
     {
         // What a team reviews is never silenced (suppression.review): no action offers to. Directives are read in
         // templates and snippets only, never in a guide or the catalog.
-        if (text is null || !IsTemplate(path) || folder.RuleOf(finding.RuleId)?.Header.Review is not null || finding.RuleId.StartsWith("review.", StringComparison.Ordinal))
+        if (lines is null || !IsTemplate(path) || folder.RuleOf(finding.RuleId)?.Header.Review is not null || finding.RuleId.StartsWith("review.", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var lines = text.Split('\n');
         var line = finding.Location.Start.Line - 1;
         if (line >= lines.Length || InFrontMatter(lines, line))
         {

@@ -44,6 +44,32 @@ internal sealed class ProjectFolder
     public string DisplayPathOf(string fullPath) => ContentDiscovery.DisplayPath(fullPath, Root);
 
     /// <summary>The style rule with this id (or its second id, such as spelling's names), from the last good guides.</summary>
-    public StyleRule? RuleOf(string id) =>
-        Workspace.Configuration.Style.Rules.FirstOrDefault(r => r.Id == id || r.Rules.Any(d => d.Id == id));
+    /// <remarks>Every diagnostic asks: the rules are indexed once per set of guides.</remarks>
+    public StyleRule? RuleOf(string id)
+    {
+        var style = Workspace.Configuration.Style;
+        var index = Volatile.Read(ref _rules);
+        if (index is null || !ReferenceEquals(index.Style, style))
+        {
+            var byId = new Dictionary<string, StyleRule>(StringComparer.Ordinal);
+            foreach (var rule in style.Rules)
+            {
+                foreach (var descriptor in rule.Rules)
+                {
+                    byId.TryAdd(descriptor.Id, rule);
+                }
+
+                byId.TryAdd(rule.Id, rule);
+            }
+
+            index = new RuleIndex(style, byId);
+            Volatile.Write(ref _rules, index);
+        }
+
+        return index.ById.GetValueOrDefault(id);
+    }
+
+    private RuleIndex? _rules;
+
+    private sealed record RuleIndex(StyleGuides.Compilation.StyleSet Style, Dictionary<string, StyleRule> ById);
 }
