@@ -34,16 +34,16 @@ public sealed class SpellingRule : StyleRule
 
     /// <summary>
     /// Short forms that dictionaries lack though every business text uses them: days and months ("pn–pt", "lun–ven",
-    /// "Mon–Fri"), quantities and "including". Written without their dot, compared ignoring case.
+    /// "Mon–Fri"), minutes and seconds, quantities, "including", "инфо". Written without their dot, compared ignoring case.
     /// </summary>
     private static readonly Dictionary<string, string[]> ShortForms = new(StringComparer.Ordinal)
     {
-        ["pl"] = ["pon", "pn", "wt", "śr", "czw", "pt", "sob", "nd", "ndz", "niedz", "sty", "lut", "kwi", "cze", "lip", "sie", "wrz", "paź", "gru", "kpl", "zam", "wym"],
-        ["ru"] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс", "янв", "фев", "апр", "авг", "сен", "сент", "окт", "ноя", "дек", "кол-во", "вкл", "искл"],
+        ["pl"] = ["pon", "pn", "wt", "śr", "czw", "pt", "sob", "nd", "ndz", "niedz", "sty", "lut", "kwi", "cze", "lip", "sie", "wrz", "paź", "gru", "kpl", "zam", "wym", "min", "sek"],
+        ["ru"] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс", "янв", "фев", "апр", "авг", "сен", "сент", "окт", "ноя", "дек", "кол-во", "вкл", "искл", "инфо", "мин", "сек"],
         ["it"] = ["lun", "mar", "mer", "gio", "ven", "sab", "dom", "gen", "feb", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic", "incl", "escl",
-            "q.tà", "qtà", "qta", "soc", "cap", "i.v"],
+            "q.tà", "qtà", "qta", "soc", "cap", "i.v", "min", "sec"],
         ["en"] = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-            "oct", "nov", "dec", "incl", "excl", "qty", "pcs", "hrs", "mins"],
+            "oct", "nov", "dec", "incl", "excl", "qty", "pcs", "hrs", "mins", "min", "sec", "secs"],
     };
 
     private readonly SentenceAbbreviations _abbreviations;
