@@ -1,14 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using CommsLinter.Content;
 using CommsLinter.Diagnostics;
-using CommsLinter.Engine;
-using CommsLinter.Engine.Live;
 using CommsLinter.Model;
 using CommsLinter.Pipeline;
 using CommsLinter.Rules.Style;
-using CommsLinter.Spelling;
 using StreamJsonRpc;
 
 namespace CommsLinter.LanguageServer;
@@ -18,9 +14,11 @@ namespace CommsLinter.LanguageServer;
 /// checked a moment after typing stops; every file whose findings changed is sent (pushed, or pulled
 /// after a refresh when the editor asks for them), so editing one locale's e-mail updates the parity
 /// findings of the others. Changes are applied one at a time, in the order they came, by one worker;
-/// requests that answer from findings wait for the changes before them.
+/// requests that answer from findings wait for the changes before them. This file holds the protocol's
+/// lifecycle, the document notifications and the requests; CommsLintLanguageServer.Changes.cs the
+/// worker that takes changes in, and CommsLintLanguageServer.Diagnostics.cs the findings sent back.
 /// </summary>
-internal sealed class CommsLintLanguageServer
+internal sealed partial class CommsLintLanguageServer
 {
     /// <summary>How long typing must pause before the text is checked.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
@@ -34,17 +32,9 @@ internal sealed class CommsLintLanguageServer
 
     private readonly Func<string, string?> _pageOfHelpPath;
 
-    /// <summary>Each page's address, found once: every diagnostic names one.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _pages = new(StringComparer.Ordinal);
-
     /// <summary>One addition to a company word list at a time: each rewrites the whole file.</summary>
     private readonly Lock _acceptingWord = new();
     private readonly OpenDocuments _documents = new();
-    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, long> _editGenerations = new(StringComparer.Ordinal);
-
-    /// <summary>The generation of each file's edits last taken in, so a change is checked once.</summary>
-    private readonly Dictionary<string, long> _applied = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JsonRpc? _rpc;
     private List<ProjectFolder> _folders = [];
@@ -53,9 +43,6 @@ internal sealed class CommsLintLanguageServer
     private bool _pull;
     private bool _refreshSupport;
     private bool _shutdown;
-    private readonly Lock _generationLock = new();
-    private long _generation;
-    private TaskCompletionSource _nextGeneration = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _initialized;
 
     /// <param name="pageOfHelpPath">The address of a rule's documentation page (docs/rules/…​.md), or null when there is none.</param>
@@ -78,6 +65,8 @@ internal sealed class CommsLintLanguageServer
         await worker.ConfigureAwait(false);
         return server._shutdown ? 0 : 1;
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     [JsonRpcMethod("initialize")]
     public object Initialize(JsonElement parameters)
@@ -184,106 +173,6 @@ internal sealed class CommsLintLanguageServer
         Enqueue(new Reopen());
     }
 
-    [JsonRpcMethod("textDocument/diagnostic")]
-    public async Task<FullDocumentDiagnosticReport> DocumentDiagnosticAsync(DocumentDiagnosticParams parameters)
-    {
-        var path = PathOf(parameters.TextDocument.Uri);
-        await SettledAsync(path).ConfigureAwait(false);
-        return new FullDocumentDiagnosticReport(DiagnosticsOf(path));
-    }
-
-    /// <summary>
-    /// Every file's findings, each report with a result id of its own: a file the editor already has as it is comes back
-    /// "unchanged", and a pull that has everything as it is waits for the next change (or its cancellation), as the
-    /// specification's long polling expects, instead of being answered at once and again in a loop.
-    /// </summary>
-    [JsonRpcMethod("workspace/diagnostic")]
-    public async Task<WorkspaceDiagnosticReport> WorkspaceDiagnosticAsync(WorkspaceDiagnosticParams parameters, CancellationToken cancellation)
-    {
-        // Editors spell URIs their own way ("%28" for "("): files are matched by the paths they name.
-        var previous = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var known in parameters.PreviousResultIds ?? [])
-        {
-            previous[PathOf(known.Uri)] = known.Value;
-        }
-
-        while (true)
-        {
-            var (_, next) = Generation();
-            await SettledAsync().ConfigureAwait(false);
-            var current = new List<(string Path, ProjectFolder Folder, IReadOnlyList<Finding> Findings, string Id)>();
-            foreach (var folder in _folders)
-            {
-                foreach (var file in folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal))
-                {
-                    IReadOnlyList<Finding> findings = [.. file];
-                    current.Add((folder.FullPathOf(file.Key), folder, findings, ResultIdOf(findings)));
-                }
-            }
-
-            var held = current.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
-            var gone = previous.Where(p => p.Value != NoFindings && !held.Contains(p.Key)).Select(p => p.Key).ToList();
-            if (gone.Count == 0 && current.All(c => previous.GetValueOrDefault(c.Path) == c.Id))
-            {
-                await next.WaitAsync(cancellation).ConfigureAwait(false);
-                continue;
-            }
-
-            var reports = new List<object>();
-            foreach (var (path, folder, findings, id) in current)
-            {
-                reports.Add(previous.GetValueOrDefault(path) == id
-                    ? new WorkspaceUnchangedDocumentDiagnosticReport(UriOf(path), _documents.VersionOf(path), id)
-                    : new WorkspaceDocumentDiagnosticReport(UriOf(path), [.. findings.Select(f => ToDiagnostic(folder, f))], _documents.VersionOf(path), id));
-            }
-
-            // A file whose findings all went is reported empty, or the editor would keep showing them.
-            reports.AddRange(gone.Select(path => new WorkspaceDocumentDiagnosticReport(UriOf(path), [], _documents.VersionOf(path), NoFindings)));
-            return new WorkspaceDiagnosticReport(reports);
-        }
-    }
-
-    /// <summary>The result id of a file reported empty.</summary>
-    private const string NoFindings = "none";
-
-    /// <summary>A file's findings as one id: the same findings, the same id, for as long as the server runs.</summary>
-    private static string ResultIdOf(IReadOnlyList<Finding> findings)
-    {
-        var hash = new HashCode();
-        foreach (var finding in findings)
-        {
-            hash.Add(finding.RuleId);
-            hash.Add(finding.Severity);
-            hash.Add(finding.Message);
-            hash.Add(finding.Location);
-            hash.Add(finding.Fix?.Description);
-        }
-
-        return hash.ToHashCode().ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private (string Id, Task Changed) Generation()
-    {
-        lock (_generationLock)
-        {
-            return (_generation.ToString(System.Globalization.CultureInfo.InvariantCulture), _nextGeneration.Task);
-        }
-    }
-
-    /// <summary>Findings changed: a new generation, and the long-polling pulls waiting on the last one are answered.</summary>
-    private void NextFindingsGeneration()
-    {
-        TaskCompletionSource done;
-        lock (_generationLock)
-        {
-            _generation++;
-            done = _nextGeneration;
-            _nextGeneration = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        done.TrySetResult();
-    }
-
     [JsonRpcMethod("textDocument/codeAction")]
     public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams parameters)
     {
@@ -373,10 +262,7 @@ internal sealed class CommsLintLanguageServer
     {
         // Completion reads the editor's text and the last configuration: it never waits for a check, which a guide's
         // edit makes of the whole workspace.
-        if (!_initialized)
-        {
-            throw new LocalRpcException("The server is not initialized: send 'initialize' first.") { ErrorCode = ServerNotInitialized };
-        }
+        EnsureInitialized();
 
         var path = PathOf(parameters.TextDocument.Uri);
         return FolderOf(path) is { } folder && TextAt(path, parameters.Position) is var (text, offset)
@@ -462,223 +348,6 @@ internal sealed class CommsLintLanguageServer
         return text is null ? null : (text, OpenDocuments.OffsetOf(text, Text.LineIndex.Build(text), position));
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
-    private async Task WorkAsync()
-    {
-        await foreach (var work in _work.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            try
-            {
-                Apply(work);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // One change that cannot be taken in (a file changed again while it was read, a defect) must not end the
-                // server: it is logged, and what it was about is read again by the next change or request.
-                await NotifyAsync("window/logMessage", new ShowMessageParams(1, $"commslint: {work.GetType().Name.ToLowerInvariant()} failed: {ex.Message}")).ConfigureAwait(false);
-                if (work is Barrier barrier)
-                {
-                    barrier.Done.TrySetResult();
-                }
-
-                // The edit counts as not taken in: the next request about the file, or the next edit, checks it again.
-                if (work is Edited edited)
-                {
-                    lock (_editGenerations)
-                    {
-                        _applied.Remove(edited.Path);
-                    }
-                }
-            }
-        }
-    }
-
-    private void Apply(Work work)
-    {
-        switch (work)
-        {
-            case Reopen:
-                OpenFolders();
-                break;
-            case Edited edited when IsLatest(edited.Path, edited.Generation):
-                if (FolderOf(edited.Path) is { } editedIn && _documents.TextOf(edited.Path) is { } text)
-                {
-                    editedIn.Workspace.SetText(edited.Path, text);
-                }
-
-                break;
-            case Closed closed when IsLatest(closed.Path, closed.Generation):
-                FolderOf(closed.Path)?.Workspace.CloseText(closed.Path);
-                break;
-            case OnDisk disk:
-                foreach (var folder in _folders)
-                {
-                    var held = disk.Paths.Where(p => folder.Holds(p) || folder.HoldsDefinition(p)).ToList();
-                    if (held.Count > 0)
-                    {
-                        folder.Workspace.FilesChanged(held);
-                    }
-                }
-
-                break;
-            case Barrier barrier:
-                barrier.Done.TrySetResult();
-                break;
-        }
-    }
-
-    /// <summary>
-    /// Opens every folder again (settings or folders changed): each is built whole, with the editor's texts, before it
-    /// is served; the files that had findings before and have none now are sent empty, or the editor would keep them.
-    /// </summary>
-    private void OpenFolders()
-    {
-        var before = _folders.SelectMany(f => f.Workspace.Findings.Select(x => f.FullPathOf(x.Path))).ToHashSet(StringComparer.Ordinal);
-        var folders = new List<ProjectFolder>();
-        foreach (var root in _roots)
-        {
-            var folder = ProjectFolder.Open(root, _styleGuides);
-            foreach (var open in OpenIn(folder))
-            {
-                if (_documents.TextOf(open) is { } text)
-                {
-                    folder.Workspace.SetText(open, text);
-                }
-            }
-
-            folder.Workspace.Changed += change => Publish(folder, change.Changed);
-            folders.Add(folder);
-        }
-
-        _folders = folders;
-        NextFindingsGeneration();
-        var now = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in folders)
-        {
-            var files = folder.Workspace.Findings.GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => new FileFindings(g.Key, [.. g])).ToList();
-            now.UnionWith(files.Select(f => folder.FullPathOf(f.Path)));
-            Publish(folder, files);
-        }
-
-        foreach (var gone in before.Where(p => !now.Contains(p)))
-        {
-            PublishEmpty(gone);
-        }
-    }
-
-    private List<string> OpenIn(ProjectFolder folder) => [.. Generations().Select(g => g.Path).Where(folder.Holds)];
-
-    /// <summary>The file a request names and its workspace folder (null outside every folder), once the changes before the request are checked.</summary>
-    private async Task<(string Path, ProjectFolder? Folder)> SettledFolderAsync(string uri)
-    {
-        var path = PathOf(uri);
-        await SettledAsync(path).ConfigureAwait(false);
-        return (path, FolderOf(path));
-    }
-
-    /// <summary>Waits until every change received so far, debounced edits included, has been checked.</summary>
-    /// <param name="document">The file the request is about, whose edit still waiting out the pause is checked now; null for every open file.</param>
-    private async Task SettledAsync(string? document = null)
-    {
-        if (!_initialized)
-        {
-            throw new LocalRpcException("The server is not initialized: send 'initialize' first.") { ErrorCode = ServerNotInitialized };
-        }
-
-        // The request is about the text as the editor has it; other files' edits keep their pause.
-        foreach (var (path, generation) in Generations().Where(g => document is null || g.Path == document))
-        {
-            Enqueue(new Edited(path, generation));
-        }
-
-        var barrier = new Barrier(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        Enqueue(barrier);
-        await barrier.Done.Task.ConfigureAwait(false);
-    }
-
-    private List<(string Path, long Generation)> Generations()
-    {
-        lock (_editGenerations)
-        {
-            return [.. _editGenerations.Where(p => _documents.IsOpen(p.Key)).Select(p => (p.Key, p.Value))];
-        }
-    }
-
-    private long NextGeneration(string path)
-    {
-        lock (_editGenerations)
-        {
-            return _editGenerations[path] = _editGenerations.GetValueOrDefault(path) + 1;
-        }
-    }
-
-    /// <summary>An edit is checked once, with the text of its latest generation; older ones and repeats are dropped.</summary>
-    private bool IsLatest(string path, long generation)
-    {
-        lock (_editGenerations)
-        {
-            if (_editGenerations.GetValueOrDefault(path) != generation || _applied.GetValueOrDefault(path) == generation)
-            {
-                return false;
-            }
-
-            _applied[path] = generation;
-            return true;
-        }
-    }
-
-    /// <summary>Queues a change; before <c>initialize</c> there is no workspace to change, and the specification says to drop notifications.</summary>
-    private void Enqueue(Work work)
-    {
-        if (_initialized)
-        {
-            _work.Writer.TryWrite(work);
-        }
-    }
-
-    private void Publish(ProjectFolder folder, IReadOnlyList<FileFindings> files)
-    {
-        if (files.Count == 0)
-        {
-            return;
-        }
-
-        NextFindingsGeneration();
-
-        if (_pull)
-        {
-            if (_refreshSupport)
-            {
-                _ = _rpc!.InvokeWithParameterObjectAsync<object?>("workspace/diagnostic/refresh");
-            }
-
-            return;
-        }
-
-        foreach (var file in files)
-        {
-            var path = folder.FullPathOf(file.Path);
-            _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), [.. file.Findings.Select(f => ToDiagnostic(folder, f))])
-            {
-                Version = _documents.VersionOf(path),
-            });
-        }
-    }
-
-    private void PublishEmpty(string path)
-    {
-        if (!_pull)
-        {
-            _ = NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(UriOf(path), []) { Version = _documents.VersionOf(path) });
-        }
-    }
-
-    private IReadOnlyList<Diagnostic> DiagnosticsOf(string path) =>
-        FolderOf(path) is { } folder
-            ? [.. folder.Workspace.FindingsOf(folder.DisplayPathOf(path)).Select(f => ToDiagnostic(folder, f))]
-            : [];
-
     private async Task NotifyAsync(string method, object parameters)
     {
         try
@@ -693,16 +362,6 @@ internal sealed class CommsLintLanguageServer
 
     private ProjectFolder? FolderOf(string path) =>
         path.Length == 0 ? null : _folders.Where(f => f.Holds(path)).OrderByDescending(f => f.Root.Length).FirstOrDefault();
-
-    private Diagnostic ToDiagnostic(ProjectFolder folder, Finding finding) =>
-        Findings.ToDiagnostic(finding, id => PageOf(folder, id), path => folder.FullPathOf(path) is var full && (File.Exists(full) || _documents.IsOpen(full)) ? UriOf(full) : null);
-
-    private string? PageOf(ProjectFolder folder, string ruleId)
-    {
-        var helpPath = folder.RuleOf(ruleId)?.Header.Descriptor.HelpPath
-            ?? RuleRegistry.Descriptors.FirstOrDefault(d => d.Id == ruleId)?.HelpPath;
-        return helpPath is null ? null : _pages.GetOrAdd(helpPath, _pageOfHelpPath);
-    }
 
     /// <summary>The comment lines written just above a rule in its guide: why the rule exists, in the guide's own words.</summary>
     private string? WhyOf(ProjectFolder folder, StyleRule rule)
@@ -769,16 +428,4 @@ internal sealed class CommsLintLanguageServer
 
     /// <summary>A file URI with each segment of the path escaped, as editors write them ("par%20%28kopia%29").</summary>
     private static string UriOf(string path) => "file://" + string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
-
-    private abstract record Work;
-
-    private sealed record Reopen : Work;
-
-    private sealed record Edited(string Path, long Generation) : Work;
-
-    private sealed record Closed(string Path, long Generation) : Work;
-
-    private sealed record OnDisk(IReadOnlyList<string> Paths) : Work;
-
-    private sealed record Barrier(TaskCompletionSource Done) : Work;
 }
